@@ -1,0 +1,1 @@
+"""百模大战 · The Hundred-Model War: the sourced dataset and the charts built from it."""

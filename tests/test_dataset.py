@@ -1,0 +1,233 @@
+"""The dataset loader: what it accepts, and how it reports what it refuses."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from charts.dataset import DataError, PartialDate, load_dataset
+from tests.sample_data import PROJECT, sample_rows, write_dataset
+
+DATA = PROJECT / "data"
+CHECK_QUOTES = PROJECT.parent / "shared" / "tools" / "check_quotes.py"
+
+
+def problems_for(tmp_path: Path, edit) -> list[str]:
+    """Write the sample with one edit applied and return the loader's problems as text."""
+    rows = sample_rows()
+    edit(rows)
+    with pytest.raises(DataError) as caught:
+        load_dataset(write_dataset(tmp_path / "data", rows))
+    return [str(p) for p in caught.value.problems]
+
+
+# --- the real dataset ---------------------------------------------------------------------------
+
+
+def test_the_project_dataset_loads_without_problems():
+    data = load_dataset(DATA)
+    assert len(data.sources) == 5
+
+
+def test_the_project_dataset_meets_the_issue_minimums():
+    data = load_dataset(DATA)
+    assert len(data.models) >= 30
+    assert len(data.events) >= 25
+    assert len(data.figures) >= 20
+
+
+def test_every_schema_column_is_documented_in_both_languages():
+    tables = yaml.safe_load((DATA / "schema.yaml").read_text(encoding="utf-8"))["tables"]
+    for table, spec in tables.items():
+        for column, meta in spec["columns"].items():
+            assert meta.get("description"), f"{table}.{column} has no description"
+            assert meta.get("title", {}).get("zh") and meta["title"].get("en"), f"{table}.{column} title"
+
+
+def test_rumoured_parameter_counts_are_marked_disputed_with_a_note():
+    gpt4 = load_dataset(DATA).models["gpt-4"]
+    assert gpt4["params_status"] == "disputed"
+    assert gpt4["note_zh"] and gpt4["note_en"]
+
+
+def test_values_from_outside_the_articles_cite_an_external_reference():
+    data = load_dataset(DATA)
+    external = [m for m in data.models.values() if m["ref"]]
+    assert external, "some values (e.g. GPT-3's 175B) come from papers and must say so"
+    for model in external:
+        assert data.references[model["ref"]]["kind"] == "external"
+        assert model["ref_fields"]
+
+
+@pytest.mark.skipif(not CHECK_QUOTES.exists(), reason="the shared quote checker is not beside this checkout")
+def test_every_quote_stands_verbatim_in_its_article():
+    result = subprocess.run(
+        [sys.executable, str(CHECK_QUOTES), str(DATA)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# --- partial dates ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"), [("2023", "year"), ("2023-03", "month"), ("2023-03-16", "day")]
+)
+def test_a_date_s_form_is_its_precision(text, precision):
+    date = PartialDate.parse(text)
+    assert date.precision == precision
+    assert date.iso == text
+
+
+@pytest.mark.parametrize("text", ["2023-02-30", "2023-13", "23-03-16", "2023/03/16", "March 2023", "2023-3"])
+def test_impossible_or_malformed_dates_are_refused(text):
+    with pytest.raises(ValueError):
+        PartialDate.parse(text)
+
+
+def test_a_month_precise_date_is_plotted_mid_month():
+    assert PartialDate.parse("2023-03").as_datetime().day == 15
+
+
+# --- bad input ----------------------------------------------------------------------------------
+
+
+def test_the_sample_dataset_is_valid(tmp_path):
+    data = load_dataset(write_dataset(tmp_path / "data"))
+    assert list(data.models) == ["gpt-2", "gpt-3"]
+    assert data.models["gpt-2"]["params_billion"] == 1.5
+    assert data.models["gpt-3"]["ref_fields"] == ("release_date", "params_billion")
+
+
+def test_every_problem_is_reported_at_once_naming_file_line_column_and_value(tmp_path):
+    def break_many(rows):
+        gpt2, gpt3 = rows["models"]
+        gpt2["source"] = "nosuch"  # unknown source id
+        gpt2["release_date"] = "2019-02-30"  # impossible date
+        gpt3["params_billion"] = "-175"  # negative
+        rows["events"][0]["category"] = "rumour"  # unknown category
+        rows["figures"][0]["quote"] = ""  # missing quote
+        rows["models"].append(dict(gpt2, source="shendu", release_date="2019"))  # duplicate id
+
+    problems = problems_for(tmp_path, break_many)
+    expected = [
+        ("models.csv:2:", "source", "'nosuch'", "sources.csv"),
+        ("models.csv:2:", "release_date", "'2019-02-30'", "real date"),
+        ("models.csv:3:", "params_billion", "'-175'", "≥ 0"),
+        ("events.csv:2:", "category", "'rumour'", "one of: model"),
+        ("figures.csv:2:", "quote", "''", "required"),
+        ("models.csv:4:", "id", "'gpt-2'", "unique id (already used on line 2)"),
+    ]
+    for where, column, value, hint in expected:
+        assert any(where in p and f"'{column}'" in p and value in p and hint in p for p in problems), (
+            f"no problem like {where} {column} {value} {hint} in:\n" + "\n".join(problems)
+        )
+    assert len(problems) == len(expected)
+
+
+def test_a_non_numeric_parameter_count_is_refused(tmp_path):
+    problems = problems_for(tmp_path, lambda rows: rows["models"][0].update(params_billion="1.5B"))
+    assert len(problems) == 1
+    assert problems[0].endswith(
+        "column 'params_billion': '1.5B' — expected a number ≥ 0 (no units or separators)"
+    )
+
+
+def test_a_quote_carrying_the_articles_noise_is_refused(tmp_path):
+    def add_noise(rows):
+        rows["models"][0]["quote"] = "大模型B体育训练"
+        rows["models"][1]["quote"] = "國產(chǎn)大模型"
+
+    problems = problems_for(tmp_path, add_noise)
+    assert any("B体育" in p and "spam token" in p for p in problems)
+    assert any("(chǎn)" in p and "pinyin" in p for p in problems)
+
+
+def test_a_quote_longer_than_eighty_characters_is_refused(tmp_path):
+    problems = problems_for(tmp_path, lambda rows: rows["figures"][0].update(quote="很" * 81))
+    assert any("at most 80 characters" in p for p in problems)
+
+
+def test_a_disputed_number_without_a_note_is_refused(tmp_path):
+    problems = problems_for(tmp_path, lambda rows: rows["models"][1].update(params_status="disputed"))
+    assert any("'note_zh'" in p and "disputed" in p for p in problems)
+
+
+def test_an_unknown_parameter_status_cannot_carry_a_number(tmp_path):
+    problems = problems_for(tmp_path, lambda rows: rows["models"][0].update(params_status="unknown"))
+    assert any("'params_status'" in p and "params_billion is given" in p for p in problems)
+
+
+def test_an_external_value_must_name_its_fields(tmp_path):
+    problems = problems_for(tmp_path, lambda rows: rows["models"][1].update(ref_fields=""))
+    assert any("'ref_fields'" in p and "together" in p for p in problems)
+
+
+def test_a_model_release_event_must_match_the_model_s_date(tmp_path):
+    problems = problems_for(tmp_path, lambda rows: rows["events"][0].update(date="2020"))
+    assert any("events.csv:2:" in p and "release_date of model 'gpt-2'" in p for p in problems)
+
+
+def test_an_unexpected_or_missing_column_is_reported(tmp_path):
+    folder = write_dataset(tmp_path / "data")
+    path = folder / "figures.csv"
+    text = path.read_text(encoding="utf-8").replace("measure_en,", "measure_english,", 1)
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
+    messages = [str(p) for p in caught.value.problems]
+    assert any("'measure_english'" in m and "one of the columns" in m for m in messages)
+    assert any("'measure_en'" in m and "in the header" in m for m in messages)
+
+
+def test_a_missing_table_file_is_reported(tmp_path):
+    folder = write_dataset(tmp_path / "data")
+    (folder / "events.csv").unlink()
+    with pytest.raises(DataError, match=r"events\.csv: expected a CSV file for the table 'events'"):
+        load_dataset(folder)
+
+
+NUMBER_COLUMNS = ["params_billion", "training_tokens_billion"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    column=st.sampled_from(NUMBER_COLUMNS),
+    bad=st.one_of(
+        st.floats(max_value=-0.001, allow_nan=False, allow_infinity=False).map(repr),
+        st.text(alphabet="abcxyz万亿B,%$ ", min_size=1, max_size=6).filter(lambda s: s.strip()),
+        st.just("nan"),
+        st.just("inf"),
+    ),
+)
+def test_any_non_number_in_a_number_column_is_named_with_its_value(tmp_path_factory, column, bad):
+    folder = tmp_path_factory.mktemp("data")
+    rows = sample_rows()
+    rows["models"][0][column] = bad
+    with pytest.raises(DataError) as caught:
+        load_dataset(write_dataset(folder, rows))
+    assert any(
+        p.column == column and p.line == 2 and p.value == bad.strip() and p.file.endswith("models.csv")
+        for p in caught.value.problems
+    ), [str(p) for p in caught.value.problems]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(category=st.text(min_size=1, max_size=12).filter(lambda s: s.strip() and "\x00" not in s))
+def test_any_category_outside_the_schema_is_refused(tmp_path_factory, category):
+    allowed = {"model", "open-source", "product", "conference", "research", "milestone"}
+    rows = sample_rows()
+    rows["events"][0]["category"] = category
+    folder = tmp_path_factory.mktemp("data")
+    if category.strip() in allowed:
+        load_dataset(write_dataset(folder, rows))
+        return
+    with pytest.raises(DataError) as caught:
+        load_dataset(write_dataset(folder, rows))
+    assert any(p.column == "category" for p in caught.value.problems)
