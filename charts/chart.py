@@ -1,0 +1,246 @@
+"""What a chart module returns, and the helpers every chart uses to stay sourced.
+
+A chart is more than a figure: it carries its title, the source line (derived from the rows it
+plots, never typed), the table of exactly the plotted data, and the ids of the sources and
+references behind it. The site, the CSV and the slide deck all read these, so a number never
+travels without its provenance.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import plotly.graph_objects as go
+
+from charts import formats
+from charts.i18n import t
+
+Row = Mapping[str, Any]
+
+
+class ChartError(Exception):
+    """The dataset is valid but lacks what a chart needs (e.g. no rows in a figures group)."""
+
+
+@dataclass(frozen=True)
+class Table:
+    """The plotted data as text: localised headers and one row per plotted point or bar."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+    def __post_init__(self) -> None:
+        for row in self.rows:
+            if len(row) != len(self.headers):
+                raise ValueError(f"table row {row!r} has {len(row)} cells for {len(self.headers)} headers")
+
+
+@dataclass
+class Chart:
+    """One chart in one language and colour scheme, with everything needed to cite it."""
+
+    chart_id: str
+    lang: str
+    scheme: str
+    figure: go.Figure
+    title: str
+    caption: str
+    table: Table
+    source_ids: tuple[str, ...]
+    reference_ids: tuple[str, ...] = ()
+    subtitle: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def alt(self) -> str:
+        """A text alternative for the image: its title and what it shows."""
+        return f"{self.title}. {self.subtitle}".strip() if self.lang == "en" else f"{self.title}。{self.subtitle}"
+
+
+# --- localised fields -----------------------------------------------------------------------------
+
+
+def local(row: Row, stem: str, lang: str) -> str:
+    """The row's text in this language: row['title_zh'] or row['title_en']."""
+    return row[f"{stem}_{lang}"] or ""
+
+
+def short_name(name: str, limit: int = 12) -> str:
+    """A model name short enough for an axis: drop a trailing parenthesis when the name is long."""
+    if text_width(name) <= limit * 2:
+        return name
+    for opener in ("（", " ("):
+        if opener in name:
+            return name.split(opener)[0].strip()
+    return name
+
+
+# --- source lines ---------------------------------------------------------------------------------
+
+# schema.yaml: outlet_zh is 未注明 (outlet_en "Not stated") when the copy names no outlet.
+OUTLET_NOT_STATED = {"zh": "未注明", "en": "Not stated"}
+
+
+def source_label(source: Row, lang: str) -> str:
+    """How a source is named in a caption or hover: its outlet, or its title when no outlet is stated."""
+    outlet = local(source, "outlet", lang)
+    if outlet and outlet != OUTLET_NOT_STATED[lang]:
+        return outlet
+    return t("caption.title_quoted", lang, title=local(source, "title", lang))
+
+
+def source_with_date(source: Row, lang: str) -> str:
+    return t("caption.item", lang, name=source_label(source, lang), date=formats.format_date(source["date"], lang))
+
+
+def caption(
+    data: Any,
+    source_ids: Iterable[str],
+    lang: str,
+    *,
+    reference_ids: Iterable[str] = (),
+    notes: Iterable[str] = (),
+) -> str:
+    """The source line, built from the rows a chart used: each article (outlet, date), then the
+    external references grouped by publisher with their years, then any notes."""
+    wanted = set(source_ids)
+    sources = [row for key, row in data.sources.items() if key in wanted]  # in the table's order
+    if not sources:
+        raise ChartError("a chart must cite at least one source article")
+    key = "caption.sources" if len(sources) > 1 else "caption.source"
+    parts = [t(key, lang, items=t("sep.list", lang).join(source_with_date(s, lang) for s in sources))]
+    by_publisher: dict[str, list[int]] = {}
+    for ref_id in dict.fromkeys(reference_ids):
+        ref = data.references[ref_id]
+        by_publisher.setdefault(ref["publisher"], []).append(ref["year"])
+    if by_publisher:
+        items = [
+            t("caption.reference", lang, publisher=publisher, years=t("sep.years", lang).join(map(str, sorted(set(years)))))
+            for publisher, years in sorted(by_publisher.items())
+        ]
+        parts.append(t("caption.references", lang, items=t("sep.list", lang).join(items)))
+    parts.extend(notes)
+    return t("sep.sentence", lang).join(parts)
+
+
+# --- hover text -----------------------------------------------------------------------------------
+
+
+def esc(text: str) -> str:
+    """Escape text for plotly's HTML-like labels."""
+    return html.escape(str(text), quote=False)
+
+
+def text_width(text: str) -> int:
+    """Width in half-width units: a Chinese character counts 2, a Latin letter 1."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, width: int = 56) -> list[str]:
+    """Break text into lines of at most ``width`` half-width units, at spaces for Latin text and
+    anywhere between Chinese characters (never inside a Latin word)."""
+    lines: list[str] = []
+    line = ""
+    for token in _tokens(text):
+        if line and text_width(line + token) > width:
+            lines.append(line.rstrip())
+            line = token.lstrip()
+        else:
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _tokens(text: str) -> list[str]:
+    """Split into wrappable pieces: single wide characters, or Latin words with their leading space."""
+    tokens: list[str] = []
+    current = ""
+    for ch in text:
+        wide = unicodedata.east_asian_width(ch) in "WF"
+        if wide or ch == " ":
+            if current:
+                tokens.append(current)
+            current = "" if wide else ch
+            if wide:
+                tokens.append(ch)
+        else:
+            current += ch
+    if current:
+        tokens.append(current)
+    return tokens
+
+
+def wrapped(text: str, width: int = 56) -> str:
+    """Escaped text with <br> line breaks, for hover labels and annotations."""
+    return "<br>".join(esc(line) for line in wrap(text, width))
+
+
+def quote_lines(row: Row, data: Any, lang: str) -> list[str]:
+    """The hover lines that show where a row comes from: the quote (and in English, the original
+    Chinese sentence and its translation), then the source article and its date."""
+    source = data.sources[row["source"]]
+    lines = []
+    if lang == "zh":
+        lines.append(wrapped(t("hover.quote", lang, quote=row["quote"])))
+    else:
+        lines.append(wrapped(t("hover.quote", lang, quote=row["quote_en"])))
+        lines.append(wrapped(t("hover.original", lang, quote=row["quote"])))
+    lines.append(esc(t("hover.source", lang, source=source_with_date(source, lang))))
+    return lines
+
+
+def reference_line(row: Row, data: Any, lang: str, fields: Sequence[str] | None = None) -> str | None:
+    """A hover line naming the external reference a row's values come from, if any."""
+    ref_id = row.get("ref")
+    if not ref_id:
+        return None
+    used = [f for f in row.get("ref_fields") or () if fields is None or f in fields]
+    if not used:
+        return None
+    ref = data.references[ref_id]
+    names = t("sep.fields", lang).join(t(f"field.{name}", lang) for name in used)
+    return wrapped(
+        t("hover.reference", lang, fields=names, ref=f"{ref['title']} ({ref['publisher']}, {ref['year']})")
+    )
+
+
+def note_line(row: Row, lang: str) -> str | None:
+    note = local(row, "note", lang) if f"note_{lang}" in row else ""
+    return wrapped(t("hover.note", lang, note=note)) if note else None
+
+
+def hover(title: str, *lines: str | None) -> str:
+    """A hover label: a bold title, then the non-empty lines."""
+    return "<br>".join([f"<b>{esc(title)}</b>", *(line for line in lines if line)])
+
+
+def date_text(date: Any, lang: str) -> str:
+    """A date in words with its precision spelled out when it is not a day ('2019年（只知年份）')."""
+    text = formats.format_date(date, lang)
+    if date.precision != "day":
+        text += t(f"precision.{date.precision}", lang)
+    return text
+
+
+def iso_mid(date: Any) -> str:
+    """The middle of a partial date's period as an ISO date string, for a date axis."""
+    return date.as_datetime().strftime("%Y-%m-%d")
+
+
+def rows_in_group(data: Any, group: str, chart_id: str) -> list[Row]:
+    """The figures rows of one group, in file order; a chart without rows is a ChartError."""
+    rows = [row for row in data.figures.values() if row["group"] == group]
+    if not rows:
+        raise ChartError(
+            f"chart '{chart_id}' needs rows in data/figures.csv with group '{group}'; there are none"
+        )
+    return rows
+
+
+def dedupe(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for v in values if v))

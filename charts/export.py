@@ -1,0 +1,244 @@
+"""PNG and SVG export: every image in one browser session, cached by content.
+
+kaleido 1.x drives a real Chromium. Starting it costs about two seconds, so all images are
+rendered by one ``kaleido.Kaleido`` with two tabs, not one browser per image. Each image is cached
+in ``.cache/images/`` under the hash of what determines it (figure JSON, format, size, scale,
+kaleido and plotly versions), so rebuilding the site does not re-export unchanged charts.
+
+Missing prerequisites never crash the build: without a usable browser every image is skipped with
+a message that says exactly what to install, and without a CJK font the images that contain
+Chinese are skipped (they would show empty boxes). The caller gets an ExportResult and decides
+the exit status (build_charts.py exits 3).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import plotly
+
+PROJECT = Path(__file__).resolve().parent.parent
+CACHE_DIR = PROJECT / ".cache" / "images"
+DEBIAN_BROWSER = Path("/usr/bin/chromium")
+TABS = 2  # this machine has two cores; more tabs only queue
+RENDER_TIMEOUT = 90  # seconds for one image
+
+INSTALL_BROWSER = (
+    "PNG/SVG export needs Chrome or Chromium (kaleido drives it). Install one:\n"
+    "  Debian/Ubuntu:  sudo apt-get install -y chromium fonts-noto-cjk\n"
+    "  macOS/Windows:  install Google Chrome (https://www.google.com/chrome/)\n"
+    "  anywhere:       .venv/bin/kaleido_get_chrome   (or plotly_get_chrome) downloads one for kaleido\n"
+    "or point BROWSER_PATH at the browser's executable."
+)
+INSTALL_CJK_FONT = (
+    "No Chinese (CJK) font found (`fc-list :lang=zh` lists none), so images with Chinese text "
+    "were skipped: they would show empty boxes. Install one:\n"
+    "  Debian/Ubuntu:  sudo apt-get install -y fonts-noto-cjk\n"
+    "  macOS/Windows:  nothing to do, the system already has CJK fonts (PingFang SC / Microsoft YaHei)."
+)
+
+
+@dataclass(frozen=True)
+class ImageJob:
+    """One image to write: a plotly figure as a JSON-able dict, where, and how."""
+
+    figure: dict[str, Any]
+    path: Path
+    format: str  # "png" or "svg"
+    width: int
+    height: int
+    scale: float = 1
+
+    def key(self) -> str:
+        """The cache key: everything that changes the image's bytes."""
+        payload = json.dumps(
+            {
+                "figure": self.figure,
+                "format": self.format,
+                "width": self.width,
+                "height": self.height,
+                "scale": self.scale,
+                "kaleido": _kaleido_version(),
+                "plotly": plotly.__version__,
+            },
+            sort_keys=True,
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    @property
+    def has_chinese(self) -> bool:
+        return _has_cjk(json.dumps(self.figure, ensure_ascii=False))
+
+
+@dataclass
+class ExportResult:
+    """What happened: images written (from the cache or freshly rendered), skipped, and why."""
+
+    written: list[Path] = field(default_factory=list)
+    from_cache: int = 0
+    rendered: int = 0
+    skipped: list[Path] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.skipped
+
+
+def _kaleido_version() -> str:
+    from importlib.metadata import version
+
+    return version("kaleido")
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def find_browser() -> str | None:
+    """The browser kaleido should drive: $BROWSER_PATH, Debian's chromium, then whatever kaleido finds
+    (a Chrome it downloaded, or Chrome/Chromium on PATH). None when there is none."""
+    configured = os.environ.get("BROWSER_PATH")
+    if configured:
+        return configured if os.access(configured, os.X_OK) else None
+    if os.access(DEBIAN_BROWSER, os.X_OK):
+        return str(DEBIAN_BROWSER)
+    try:
+        from choreographer.browsers.chromium import Chromium
+
+        return Chromium.find_browser(skip_local=False)
+    except Exception:  # noqa: BLE001 - a failed search means "not found", never a crash
+        return None
+
+
+def cjk_font_available() -> bool | None:
+    """True if fontconfig lists a Chinese font, False if it lists none, None if it cannot tell
+    (no fc-list, as on a stock macOS or Windows, which ship CJK fonts)."""
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return None if platform.system() in ("Darwin", "Windows") else False
+    try:
+        out = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, timeout=20, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return bool(out.stdout.strip())
+
+
+def export_images(
+    jobs: Sequence[ImageJob],
+    *,
+    progress: bool = True,
+    cache_dir: Path | None = CACHE_DIR,
+    browser: str | None = None,
+) -> ExportResult:
+    """Write every job's image, from the cache when possible, else rendering all misses in one
+    browser session. ``cache_dir=None`` bypasses the cache (the benchmark measures cold exports)."""
+    result = ExportResult()
+    pending: list[tuple[ImageJob, str]] = []
+    for job in jobs:
+        key = job.key()
+        cached = cache_dir / f"{key}.{job.format}" if cache_dir else None
+        if cached and cached.exists():
+            _place(cached.read_bytes(), job.path)
+            result.written.append(job.path)
+            result.from_cache += 1
+        else:
+            pending.append((job, key))
+    if not pending:
+        return result
+
+    if any(job.has_chinese for job, _ in pending) and cjk_font_available() is False:
+        result.messages.append(INSTALL_CJK_FONT)
+        result.skipped += [job.path for job, _ in pending if job.has_chinese]
+        pending = [(job, key) for job, key in pending if not job.has_chinese]
+        if not pending:
+            return result
+
+    path = browser or find_browser()
+    if not path:
+        result.messages.append(INSTALL_BROWSER)
+        result.skipped += [job.path for job, _ in pending]
+        return result
+    try:
+        images = _render_all([job for job, _ in pending], path, progress)
+    except BrowserUnavailable as exc:
+        result.messages.append(f"Could not start the browser at {path}: {exc}\n{INSTALL_BROWSER}")
+        result.skipped += [job.path for job, _ in pending]
+        return result
+    for (job, key), image in zip(pending, images, strict=True):
+        _place(image, job.path)
+        if cache_dir:
+            cache_dir.mkdir(parents=True, exist_ok=True)
+            _place(image, cache_dir / f"{key}.{job.format}")
+        result.written.append(job.path)
+        result.rendered += 1
+    return result
+
+
+class BrowserUnavailable(RuntimeError):
+    """The browser exists on disk but kaleido could not start or talk to it."""
+
+
+def _place(data: bytes, path: Path) -> None:
+    """Write bytes to a fresh file (unlinking first, so a hard-linked old output is never modified)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+def _render_all(jobs: Sequence[ImageJob], browser: str, progress: bool) -> list[bytes]:
+    """Render every job in one kaleido session, showing a progress bar on stderr."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    columns = (TextColumn("[bold]images"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    with Progress(*columns, console=console, disable=not progress, transient=False) as bar:
+        task = bar.add_task("starting the browser…", total=len(jobs))
+
+        def done(job: ImageJob) -> None:
+            bar.update(task, advance=1, description=job.path.name)
+
+        return asyncio.run(_render(jobs, browser, done))
+
+
+async def _render(jobs: Sequence[ImageJob], browser: str, done: Any) -> list[bytes]:
+    import kaleido
+    from choreographer.errors import ChromeNotFoundError
+
+    try:
+        session = kaleido.Kaleido(n=min(TABS, len(jobs)), timeout=RENDER_TIMEOUT, mathjax=False, path=browser)
+        await session.open()
+    except (ChromeNotFoundError, OSError, RuntimeError, asyncio.TimeoutError) as exc:
+        raise BrowserUnavailable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
+    try:
+
+        async def one(job: ImageJob) -> bytes:
+            opts = {"format": job.format, "width": job.width, "height": job.height, "scale": job.scale}
+            image = await session.calc_fig(job.figure, opts=opts)
+            done(job)
+            return image
+
+        return list(await asyncio.gather(*(one(job) for job in jobs)))
+    finally:
+        await session.close()
+
+
+if __name__ == "__main__":  # pragma: no cover - a quick diagnosis: python -m charts.export
+    print("browser:", find_browser() or "none found")
+    print("CJK font:", {True: "yes", False: "no", None: "cannot tell"}[cjk_font_available()])
+    sys.exit(0)

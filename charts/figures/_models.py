@@ -1,0 +1,162 @@
+"""What the two parameter charts share: how a model is marked, labelled, hovered and tabled.
+
+Colour = country, filled = open weights (hollow = closed, hollow with a dot = not known),
+symbol = where the parameter count comes from (official, reported, estimated, disputed), and a
+disputed count is drawn fainter with a "?" in its label. The legend explains each encoding.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+
+from charts import formats, theme
+from charts.chart import (
+    Row,
+    Table,
+    date_text,
+    esc,
+    hover,
+    local,
+    note_line,
+    quote_lines,
+    reference_line,
+    short_name,
+    source_label,
+)
+from charts.i18n import t
+
+COUNTRY_ORDER = ("CN", "US", "GB", "AE")
+WEIGHTS_ORDER = ("yes", "no", "unknown")
+STATUS_ORDER = ("official", "reported", "estimated", "disputed")
+
+
+def with_params(data: Any) -> list[Row]:
+    """Models with a parameter count, in file order."""
+    return [m for m in data.models.values() if m["params_billion"] is not None]
+
+
+def countries_in(rows: Sequence[Row], data: Any) -> list[str]:
+    """Countries present, in the schema's order (the enum order of models.country)."""
+    order = list(data.schema["models"]["columns"]["country"]["values"])
+    return [c for c in order if any(r["country"] == c for r in rows)]
+
+
+def name(row: Row, lang: str) -> str:
+    return local(row, "name", lang)
+
+
+def axis_name(row: Row, lang: str) -> str:
+    """The model's name for an axis or label, with '?' when its size is disputed."""
+    text = short_name(name(row, lang))
+    return f"{text} ?" if row["params_status"] == "disputed" else text
+
+
+def params_label(row: Row, lang: str) -> str:
+    """The formatted count with its status mark: 1.8万亿? for disputed, 1000亿（估）for estimated."""
+    text = formats.format_params(row["params_billion"], lang)
+    return text + t(f"mark.{row['params_status']}", lang)
+
+
+def marker(rows: Sequence[Row], scheme: str) -> dict[str, Any]:
+    """Per-point marker arrays for rows of one country."""
+    return theme.marker_arrays(
+        [theme.model_marker(r["params_status"], r["open_weights"], theme.color(scheme, r["country"]), scheme) for r in rows]
+    )
+
+
+def model_hover(row: Row, data: Any, lang: str) -> str:
+    """Name, organisation, size with its status and caveat, release date, weights, quote, source."""
+    released = date_text(row["release_date"], lang) if row["release_date"] else t("hover.no_date", lang)
+    return hover(
+        name(row, lang),
+        esc(f"{local(row, 'org', lang)} · {t('country.' + row['country'], lang)}"),
+        esc(
+            t(
+                "hover.params",
+                lang,
+                value=formats.format_params(row["params_billion"], lang, long=True),
+                status=t(f"status.{row['params_status']}", lang),
+            )
+        ),
+        note_line(row, lang),
+        esc(t("hover.released", lang, date=released)),
+        esc(t("hover.open_weights", lang, value=t(f"weights.{row['open_weights']}", lang))),
+        *quote_lines(row, data, lang),
+        reference_line(row, data, lang),
+    )
+
+
+def legend_traces(rows: Sequence[Row], data: Any, lang: str, scheme: str) -> list[go.Scatter]:
+    """Legend-only traces explaining colour (country), fill (weights) and symbol (status)."""
+    colors = theme.scheme_of(scheme)
+    traces = []
+
+    def entry(group: str, label: str, marker: dict[str, Any], first: bool) -> go.Scatter:
+        return go.Scatter(
+            x=[None],
+            y=[None],
+            mode="markers",
+            name=label,
+            marker=marker,
+            legendgroup=group,
+            legendgrouptitle={"text": t(f"legend.{group}", lang)} if first else None,
+            hoverinfo="skip",
+            showlegend=True,
+        )
+
+    for i, country in enumerate(countries_in(rows, data)):
+        fill = theme.color(scheme, country)
+        style = theme.model_marker("official", "yes", fill, scheme)
+        traces.append(entry("country", t(f"country.{country}", lang), style, i == 0))
+    present = [w for w in WEIGHTS_ORDER if any(r["open_weights"] == w for r in rows)]
+    for i, weights in enumerate(present):
+        style = theme.model_marker("official", weights, colors.muted, scheme)
+        traces.append(entry("weights", t(f"weights.{weights}", lang), style, i == 0))
+    present = [s for s in STATUS_ORDER if any(r["params_status"] == s for r in rows)]
+    for i, status in enumerate(present):
+        style = theme.model_marker(status, "yes", colors.muted, scheme)
+        label = t(f"status.{status}", lang) + t(f"mark.{status}", lang)
+        traces.append(entry("status", label, style, i == 0))
+    return traces
+
+
+def table(rows: Sequence[Row], data: Any, lang: str) -> Table:
+    """One line per plotted model: name, organisation, country, size (number and words), status,
+    weights, release date and where the size comes from."""
+    headers = (
+        t("table.model", lang),
+        t("table.org", lang),
+        t("table.country", lang),
+        t("table.params_billion", lang),
+        t("table.params", lang),
+        t("table.params_status", lang),
+        t("table.open_weights", lang),
+        t("table.released", lang),
+        t("table.source", lang),
+    )
+    body = []
+    for r in rows:
+        ref = data.references[r["ref"]] if r["ref"] and "params_billion" in (r["ref_fields"] or ()) else None
+        origin = f"{ref['publisher']} {ref['year']}" if ref else source_label(data.sources[r["source"]], lang)
+        body.append(
+            (
+                name(r, lang),
+                local(r, "org", lang),
+                t(f"country.{r['country']}", lang),
+                formats.plain(r["params_billion"], 3),
+                formats.format_params(r["params_billion"], lang, long=True),
+                t(f"status.{r['params_status']}", lang),
+                t(f"weights.{r['open_weights']}", lang),
+                formats.format_date(r["release_date"], lang) if r["release_date"] else "",
+                origin,
+            )
+        )
+    return Table(headers, tuple(body))
+
+
+def reference_ids(rows: Sequence[Row]) -> tuple[str, ...]:
+    """References that supply a plotted value of these rows (size, date, weights, organisation)."""
+    return tuple(dict.fromkeys(r["ref"] for r in rows if r["ref"]))

@@ -1,0 +1,121 @@
+"""China's model count: how many large models China had during 2023 (figures group china-model-count).
+
+The counts are lower bounds ("more than 79", "over 200") from different people using different
+definitions, so they are drawn as separate points (never joined into a trend line), each with an
+upward arrow for "at least" and its own definition written beside it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import plotly.graph_objects as go
+
+from charts import formats, theme
+from charts.chart import Chart, ChartError, caption, dedupe, esc, iso_mid, local, rows_in_group, wrapped
+from charts.figures import _figures
+from charts.i18n import t
+from charts.labels import Frame, place_labels
+
+CHART_ID = "china-model-count"
+GROUP = "china-model-count"
+ARROW_PX = 44  # length of the "at least" arrow above a point, in pixels
+PLOT_WIDTH, PLOT_HEIGHT = 700, 330  # estimated plot area of the exported slide
+
+
+def build(data: Any, lang: str, scheme: str) -> Chart:
+    """The China-model-count chart in one language and scheme."""
+    rows = rows_in_group(data, GROUP, CHART_ID)
+    for row in rows:
+        if row["unit"] != "count" or row["date"] is None:
+            raise ChartError(f"figures row '{row['id']}' in group {GROUP} needs unit count and a date")
+    rows.sort(key=lambda r: (r["date"].as_datetime(), r["id"]))
+    colors = theme.scheme_of(scheme)
+    fill = colors.accent
+
+    first_year, last_year = rows[0]["date"].year, rows[-1]["date"].year
+    x0, x1 = dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
+    ytop = max(r["value"] for r in rows) * 1.55
+    labels = [
+        f"<b>{esc(formats.format_value(r, lang))}</b><br>{wrapped(local(r, 'measure', lang), 28)}" for r in rows
+    ]
+    frame = Frame(PLOT_WIDTH, PLOT_HEIGHT, x0.toordinal(), x1.toordinal(), 0, ytop)
+    positions = place_labels(
+        [(r["date"].as_datetime().toordinal(), r["value"]) for r in rows],
+        labels,
+        frame,
+        font_size=theme.SMALL_FONT_SIZE,
+        marker_size=theme.MARKER_SIZE + 6,
+        positions=("middle left", "middle right", "bottom center", "bottom left", "bottom right"),
+    )
+
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=[iso_mid(r["date"]) for r in rows],
+            y=[r["value"] for r in rows],
+            mode="markers+text",
+            marker=theme.marker_arrays([theme.figure_marker(r["status"], r["bound"], fill, scheme) for r in rows]),
+            text=[label if pos else "" for label, pos in zip(labels, positions, strict=True)],
+            textposition=[pos or "middle right" for pos in positions],
+            textfont={"size": theme.SMALL_FONT_SIZE, "color": colors.text},
+            hovertext=[_figures.figure_hover(r, data, lang) for r in rows],
+            hovertemplate="%{hovertext}<extra></extra>",
+            showlegend=False,
+            cliponaxis=False,
+        )
+    )
+    for row in rows:
+        if row["bound"] == "at-least":
+            # The arrow's end sits on the point; its head is drawn at the start, ARROW_PX above.
+            fig.add_annotation(
+                x=iso_mid(row["date"]),
+                y=row["value"],
+                xref="x",
+                yref="y",
+                ax=0,
+                ay=-ARROW_PX,
+                text="",
+                showarrow=True,
+                arrowside="start",
+                arrowhead=2,
+                arrowsize=1.2,
+                arrowwidth=2,
+                arrowcolor=fill,
+                standoff=10,
+            )
+    for trace in _figures.status_markers(rows, lang, scheme, colors.muted):
+        fig.add_trace(trace)
+
+    ticks = formats.linear_ticks(ytop * 0.95, 4)
+    month_vals, month_text = formats.month_ticks(first_year, last_year, lang, step=2)
+    fig.update_layout(height=440)
+    fig.update_xaxes(type="date", range=[x0.isoformat(), x1.isoformat()], tickvals=month_vals, ticktext=month_text)
+    fig.update_yaxes(
+        range=[0, ytop],
+        tickvals=ticks,
+        ticktext=[formats.format_number(v, lang) for v in ticks],
+        title={"text": t("axis.models", lang)},
+        showgrid=True,
+    )
+    theme.style(fig, lang, scheme)
+
+    source_ids = dedupe(r["source"] for r in rows)
+    return Chart(
+        chart_id=CHART_ID,
+        lang=lang,
+        scheme=scheme,
+        figure=fig,
+        title=t("model_count.title", lang, year=_years(first_year, last_year, lang)),
+        subtitle=t("model_count.subtitle", lang),
+        caption=caption(data, source_ids, lang),
+        table=_figures.table(rows, data, lang),
+        source_ids=source_ids,
+    )
+
+
+def _years(first: int, last: int, lang: str) -> str:
+    if first == last:
+        return formats.format_year(first, lang)
+    return t("label.year_range", lang, first=first, last=last)

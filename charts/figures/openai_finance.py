@@ -1,0 +1,85 @@
+"""OpenAI's money: one year's reported revenue and loss next to the following year's expectations.
+
+Rows: figures group openai-finance.
+
+Each row is one bar, grouped by the year it is about. A projection is hatched and marked in its
+label, a bound is written out ("over $500 million", "about $1.2 billion"), so an expectation never
+looks like a result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import plotly.graph_objects as go
+
+from charts import formats, theme
+from charts.chart import Chart, ChartError, caption, dedupe, esc, local, rows_in_group, wrapped
+from charts.figures import _figures
+from charts.i18n import t
+
+CHART_ID = "openai-finance"
+GROUP = "openai-finance"
+
+
+def build(data: Any, lang: str, scheme: str) -> Chart:
+    """The OpenAI-finance chart in one language and scheme."""
+    rows = rows_in_group(data, GROUP, CHART_ID)
+    for row in rows:
+        if row["unit"] != "usd":
+            raise ChartError(f"figures row '{row['id']}' in group {GROUP} must have unit usd, not {row['unit']}")
+    order = {key: i for i, key in enumerate(data.figures)}
+    rows.sort(key=lambda r: (r["date"].as_datetime() if r["date"] else dt.datetime.max, order[r["id"]]))
+    colors = theme.scheme_of(scheme)
+
+    years = [_year_label(r, rows, lang) for r in rows]
+    measures = [wrapped(local(r, "measure", lang), 14) for r in rows]
+    fig = go.Figure()
+    for year, measure, row in zip(years, measures, rows, strict=True):
+        fig.add_trace(
+            go.Bar(
+                x=[[year], [measure]],
+                y=[row["value"]],
+                name=local(row, "measure", lang),
+                marker=theme.bar_marker(row["status"], colors.accent, scheme),
+                text=[esc(_figures.shown_value(row, lang))],
+                textposition="outside",
+                constraintext="none",
+                textfont={"size": theme.SMALL_FONT_SIZE + 1, "color": colors.text},
+                cliponaxis=False,
+                hovertext=[_figures.figure_hover(row, data, lang)],
+                hovertemplate="%{hovertext}<extra></extra>",
+                showlegend=False,
+                width=0.6,
+            )
+        )
+    for trace in _figures.status_legend(rows, lang, scheme, colors.accent):
+        fig.add_trace(trace)
+    fig.update_layout(height=440, barmode="overlay")
+    fig.update_yaxes(**_figures.usd_axis(max(r["value"] for r in rows) * 1.18, lang), showgrid=True)
+    fig.update_xaxes(type="multicategory", showgrid=False, showdividers=True, dividercolor=colors.line)
+    theme.style(fig, lang, scheme)
+
+    subjects = dedupe(local(r, "subject", lang) for r in rows)
+    source_ids = dedupe(r["source"] for r in rows)
+    return Chart(
+        chart_id=CHART_ID,
+        lang=lang,
+        scheme=scheme,
+        figure=fig,
+        title=t("finance.title", lang, subject=subjects[0]),
+        subtitle=t("finance.subtitle", lang),
+        caption=caption(data, source_ids, lang),
+        table=_figures.table(rows, data, lang),
+        source_ids=source_ids,
+    )
+
+
+def _year_label(row: dict[str, Any], rows: list[dict[str, Any]], lang: str) -> str:
+    """The group label: the year, and 'expected' when every figure for that year is a projection."""
+    if row["date"] is None:
+        raise ChartError(f"figures row '{row['id']}' in group {GROUP} needs a date (the year it is about)")
+    same_year = [r for r in rows if r["date"] and r["date"].year == row["date"].year]
+    kind = "expected" if all(r["status"] == "projected" for r in same_year) else "reported"
+    return esc(t(f"finance.year_{kind}", lang, year=formats.format_year(row["date"].year, lang)))

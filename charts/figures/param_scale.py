@@ -1,0 +1,133 @@
+"""Parameter scale: every model with a parameter count on one logarithmic axis, smallest at the bottom.
+
+The emergence thresholds the articles cite (figures group emergence-threshold) are drawn as
+vertical lines, each opening a faint band to the right, so "most tasks need 70B" reads directly
+against the models that pass it.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import plotly.graph_objects as go
+
+from charts import formats, theme
+from charts.chart import Chart, ChartError, caption, dedupe, esc, rows_in_group
+from charts.figures import _models
+from charts.i18n import t
+
+CHART_ID = "param-scale"
+THRESHOLD_GROUP = "emergence-threshold"
+ROW_HEIGHT = 24  # px per model on the page
+
+
+def build(data: Any, lang: str, scheme: str) -> Chart:
+    """The parameter-scale chart in one language and scheme."""
+    models = _models.with_params(data)
+    if not models:
+        raise ChartError(f"chart '{CHART_ID}' needs models with params_billion in data/models.csv; there are none")
+    models.sort(key=lambda m: (m["params_billion"], _models.name(m, lang)))
+    thresholds = sorted(rows_in_group(data, THRESHOLD_GROUP, CHART_ID), key=lambda r: r["value"])
+    for row in thresholds:
+        if row["unit"] != "params":
+            raise ChartError(f"figures row '{row['id']}' in group {THRESHOLD_GROUP} must have unit params")
+
+    labels = _unique([_models.axis_name(m, lang) for m in models])
+    colors = theme.scheme_of(scheme)
+    fig = go.Figure()
+
+    values = [m["params_billion"] for m in models] + [r["value"] / 1e9 for r in thresholds]
+    lo, hi = min(values) / 2, max(values) * 6  # room on the right for the value labels
+    for i, row in enumerate(thresholds):
+        x = row["value"] / 1e9
+        fig.add_shape(
+            type="rect", xref="x", yref="paper", x0=x, x1=hi, y0=0, y1=1,
+            fillcolor=colors.band, line={"width": 0}, layer="below",
+        )  # fmt: skip
+        fig.add_shape(
+            type="line", xref="x", yref="paper", x0=x, x1=x, y0=0, y1=1,
+            line={"color": colors.muted, "width": 1.5, "dash": "dash"}, layer="below",
+        )  # fmt: skip
+        fig.add_annotation(
+            x=math.log10(x),
+            xref="x",
+            y=0,
+            yref="paper",
+            yshift=4 + (len(thresholds) - 1 - i) * (theme.SMALL_FONT_SIZE + 6),
+            xanchor="left",
+            yanchor="bottom",
+            xshift=3,
+            showarrow=False,
+            align="left",
+            text=esc(t("param_scale.threshold", lang, value=formats.format_params(x, lang), subject=row[f"subject_{lang}"])),
+            font={"size": theme.SMALL_FONT_SIZE, "color": colors.muted},
+            bgcolor=colors.background,
+            hovertext=esc(row[f"measure_{lang}"]),
+        )
+
+    for country in _models.countries_in(models, data):
+        rows = [(label, m) for label, m in zip(labels, models, strict=True) if m["country"] == country]
+        fig.add_trace(
+            go.Scatter(
+                x=[m["params_billion"] for _, m in rows],
+                y=[label for label, _ in rows],
+                mode="markers+text",
+                name=t(f"country.{country}", lang),
+                legendgroup="country",
+                showlegend=False,
+                marker=_models.marker([m for _, m in rows], scheme),
+                text=[esc(_models.params_label(m, lang)) for _, m in rows],
+                textposition="middle right",
+                textfont={"size": theme.SMALL_FONT_SIZE, "color": colors.text},
+                hovertext=[_models.model_hover(m, data, lang) for _, m in rows],
+                hovertemplate="%{hovertext}<extra></extra>",
+                cliponaxis=False,
+            )
+        )
+    for trace in _models.legend_traces(models, data, lang, scheme):
+        fig.add_trace(trace)
+
+    tickvals, ticktext = formats.param_ticks(lang, lo, hi)
+    fig.update_layout(height=max(420, ROW_HEIGHT * len(models) + 170))
+    fig.update_xaxes(
+        type="log",
+        range=[math.log10(lo), math.log10(hi)],
+        tickvals=tickvals,
+        ticktext=ticktext,
+        title={"text": t("axis.params_log", lang)},
+        showgrid=True,
+    )
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=labels,
+        showgrid=False,
+        range=[-0.6, len(labels) - 0.4],
+    )
+    theme.style(fig, lang, scheme)
+
+    source_ids = dedupe([m["source"] for m in models] + [r["source"] for r in thresholds])
+    reference_ids = _models.reference_ids(models)
+    return Chart(
+        chart_id=CHART_ID,
+        lang=lang,
+        scheme=scheme,
+        figure=fig,
+        title=t("param_scale.title", lang),
+        subtitle=t("param_scale.subtitle", lang),
+        caption=caption(data, source_ids, lang, reference_ids=reference_ids),
+        table=_models.table(list(reversed(models)), data, lang),
+        source_ids=source_ids,
+        reference_ids=reference_ids,
+    )
+
+
+def _unique(labels: list[str]) -> list[str]:
+    """Category labels must be unique: a repeated name gets a counter."""
+    seen: dict[str, int] = {}
+    out = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        out.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return out

@@ -1,0 +1,110 @@
+"""Parameters over release date: the same models as param-scale, placed in time, on a log axis.
+
+Same encodings as param-scale (colour = country, fill = open weights, symbol = status). Models
+without a release date cannot be placed and are counted in the caption.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import plotly.graph_objects as go
+
+from charts import formats, theme
+from charts.chart import Chart, ChartError, caption, dedupe, esc, iso_mid
+from charts.figures import _models
+from charts.i18n import plural, t
+from charts.labels import Frame, place_labels
+
+CHART_ID = "params-over-time"
+PLOT_WIDTH, PLOT_HEIGHT = 680, 335  # estimated plot area of the exported slide
+
+
+def build(data: Any, lang: str, scheme: str) -> Chart:
+    """The parameters-over-time chart in one language and scheme."""
+    sized = _models.with_params(data)
+    models = [m for m in sized if m["release_date"] is not None]
+    undated = [m for m in sized if m["release_date"] is None]
+    if not models:
+        raise ChartError(f"chart '{CHART_ID}' needs models with params_billion and release_date; there are none")
+    models.sort(key=lambda m: (m["release_date"].as_datetime(), m["id"]))
+    colors = theme.scheme_of(scheme)
+
+    first_year = min(m["release_date"].year for m in models)
+    last_year = max(m["release_date"].year for m in models)
+    x0, x1 = dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
+    values = [m["params_billion"] for m in models]
+    lo, hi = min(values) / 3, max(values) * 3
+    frame = Frame(PLOT_WIDTH, PLOT_HEIGHT, x0.toordinal(), x1.toordinal(), math.log10(lo), math.log10(hi))
+    points = [(m["release_date"].as_datetime().toordinal(), math.log10(m["params_billion"])) for m in models]
+    names = [_models.axis_name(m, lang) for m in models]
+    biggest_first = sorted(range(len(models)), key=lambda i: (-models[i]["params_billion"], models[i]["id"]))
+    positions = place_labels(
+        points, names, frame, font_size=theme.SMALL_FONT_SIZE, marker_size=theme.MARKER_SIZE, order=biggest_first
+    )
+
+    fig = go.Figure()
+    for country in _models.countries_in(models, data):
+        members = [i for i, m in enumerate(models) if m["country"] == country]
+        fig.add_trace(
+            go.Scatter(
+                x=[iso_mid(models[i]["release_date"]) for i in members],
+                y=[models[i]["params_billion"] for i in members],
+                mode="markers+text",
+                name=t(f"country.{country}", lang),
+                legendgroup="country",
+                showlegend=False,
+                marker=_models.marker([models[i] for i in members], scheme),
+                text=[esc(names[i]) if positions[i] else "" for i in members],
+                textposition=[positions[i] or "middle right" for i in members],
+                textfont={"size": theme.SMALL_FONT_SIZE, "color": colors.text},
+                hovertext=[_models.model_hover(models[i], data, lang) for i in members],
+                hovertemplate="%{hovertext}<extra></extra>",
+                cliponaxis=False,
+            )
+        )
+    for trace in _models.legend_traces(models, data, lang, scheme):
+        fig.add_trace(trace)
+
+    tickvals, ticktext = formats.param_ticks(lang, lo, hi)
+    year_vals, year_text = formats.year_ticks(first_year, last_year, lang)
+    fig.update_layout(height=480)
+    fig.update_xaxes(type="date", range=[x0.isoformat(), x1.isoformat()], tickvals=year_vals, ticktext=year_text)
+    fig.update_yaxes(
+        type="log",
+        range=[math.log10(lo), math.log10(hi)],
+        tickvals=tickvals,
+        ticktext=ticktext,
+        title={"text": t("axis.params_log", lang)},
+        showgrid=True,
+    )
+    theme.style(fig, lang, scheme)
+
+    notes = []
+    if undated:
+        names_undated = t("sep.items", lang).join(_models.name(m, lang) for m in undated)
+        notes.append(
+            t(
+                plural("params_over_time.undated", len(undated)),
+                lang,
+                count=formats.format_value(len(undated), "count", lang),
+                items=names_undated,
+            )
+        )
+    source_ids = dedupe(m["source"] for m in models)
+    reference_ids = _models.reference_ids(models)
+    return Chart(
+        chart_id=CHART_ID,
+        lang=lang,
+        scheme=scheme,
+        figure=fig,
+        title=t("params_over_time.title", lang),
+        subtitle=t("params_over_time.subtitle", lang),
+        caption=caption(data, source_ids, lang, reference_ids=reference_ids, notes=notes),
+        table=_models.table(models, data, lang),
+        source_ids=source_ids,
+        reference_ids=reference_ids,
+        notes=tuple(notes),
+    )

@@ -1,0 +1,230 @@
+"""Timeline: every dated event of the articles, 2015–2024, one lane per category.
+
+A category is told by its lane, its symbol and its colour. A date known only to the year or
+month is drawn at the middle of its period with a line across the whole period, so a "2017"
+event does not pretend to a day. Events outside the window are listed in the caption.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import plotly.graph_objects as go
+
+from charts import formats, theme
+from charts.chart import (
+    Chart,
+    ChartError,
+    Table,
+    caption,
+    date_text,
+    dedupe,
+    esc,
+    hover,
+    iso_mid,
+    local,
+    quote_lines,
+    reference_line,
+    source_label,
+    wrapped,
+)
+from charts.i18n import plural, t
+from charts.labels import Frame, place_labels
+
+CHART_ID = "timeline"
+FIRST_YEAR = 2015
+LAST_YEAR = 2024
+# Points of one lane closer than this stack into sub-rows, so markers never hide each other.
+MIN_GAP_DAYS = 75
+SUB_ROW_OFFSETS = (0.0, 0.3, -0.3, 0.15, -0.15)
+# Estimated plot area of the exported slide (see charts/labels.py).
+PLOT_WIDTH, PLOT_HEIGHT = 840, 330
+# A period line stops short of its ends by this share, so consecutive years do not merge into one line.
+PERIOD_INSET = 0.04
+
+
+def _period(date: Any) -> tuple[dt.date, dt.date]:
+    """First and last day of a partial date's period."""
+    if date.precision == "day":
+        day = dt.date(date.year, date.month, date.day)
+        return day, day
+    if date.precision == "month":
+        first = dt.date(date.year, date.month, 1)
+        following = dt.date(date.year + (date.month == 12), date.month % 12 + 1, 1)
+        return first, following - dt.timedelta(days=1)
+    return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
+
+
+def _sub_rows(events: list[dict[str, Any]]) -> dict[str, float]:
+    """Offset of each event within its lane: the first sub-row whose last point is far enough away."""
+    offsets: dict[str, float] = {}
+    last_in_row: list[dt.datetime] = []
+    for event in sorted(events, key=lambda e: (e["date"].as_datetime(), e["id"])):
+        when = event["date"].as_datetime()
+        for row, last in enumerate(last_in_row):
+            if (when - last).days >= MIN_GAP_DAYS:
+                last_in_row[row] = when
+                break
+        else:
+            row = len(last_in_row)
+            last_in_row.append(when)
+        offsets[event["id"]] = SUB_ROW_OFFSETS[row % len(SUB_ROW_OFFSETS)]
+    return offsets
+
+
+def build(data: Any, lang: str, scheme: str) -> Chart:
+    """The timeline in one language and scheme."""
+    categories = list(data.schema["events"]["columns"]["category"]["values"])
+    shown = [e for e in data.events.values() if FIRST_YEAR <= e["date"].year <= LAST_YEAR]
+    clipped = [e for e in data.events.values() if not FIRST_YEAR <= e["date"].year <= LAST_YEAR]
+    if not shown:
+        raise ChartError(f"chart '{CHART_ID}' has no event dated {FIRST_YEAR}–{LAST_YEAR} in data/events.csv")
+    shown.sort(key=lambda e: (e["date"].as_datetime(), categories.index(e["category"]), e["id"]))
+
+    lane = {category: len(categories) - 1 - i for i, category in enumerate(categories)}
+    y_of: dict[str, float] = {}
+    for category in categories:
+        offsets = _sub_rows([e for e in shown if e["category"] == category])
+        y_of.update({key: lane[category] + offset for key, offset in offsets.items()})
+
+    colors = theme.scheme_of(scheme)
+    fig = go.Figure()
+    # Lines across periods known only to the year or month, one trace per category for its colour.
+    for category in categories:
+        xs: list[str | None] = []
+        ys: list[float | None] = []
+        for event in shown:
+            if event["category"] == category and event["date"].precision != "day":
+                first, last = _period(event["date"])
+                inset = dt.timedelta(days=(last - first).days * PERIOD_INSET)
+                xs += [(first + inset).isoformat(), (last - inset).isoformat(), None]
+                ys += [y_of[event["id"]]] * 2 + [None]
+        if xs:
+            fig.add_trace(
+                go.Scatter(
+                    x=xs,
+                    y=ys,
+                    mode="lines",
+                    line={"color": theme.color(scheme, category), "width": 3},
+                    opacity=0.45,
+                    hoverinfo="skip",
+                    showlegend=False,
+                )
+            )
+
+    frame = Frame(
+        PLOT_WIDTH,
+        PLOT_HEIGHT,
+        dt.date(FIRST_YEAR, 1, 1).toordinal(),
+        dt.date(LAST_YEAR, 12, 31).toordinal(),
+        -0.6,
+        len(categories) - 0.4,
+    )
+    labels = [local(e, "title", lang) for e in shown]
+    points = [(e["date"].as_datetime().toordinal(), y_of[e["id"]]) for e in shown]
+    periods = [(_period(e["date"]), y_of[e["id"]]) for e in shown if e["date"].precision != "day"]
+    positions = place_labels(
+        points,
+        labels,
+        frame,
+        font_size=theme.SMALL_FONT_SIZE,
+        marker_size=theme.MARKER_SIZE,
+        positions=("top center", "bottom center", "middle right", "middle left"),
+        segments=[(first.toordinal(), last.toordinal(), y) for (first, last), y in periods],
+    )
+    for category in categories:
+        members = [i for i, e in enumerate(shown) if e["category"] == category]
+        if not members:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[iso_mid(shown[i]["date"]) for i in members],
+                y=[y_of[shown[i]["id"]] for i in members],
+                mode="markers+text",
+                name=t(f"category.{category}", lang),
+                text=[esc(labels[i]) if positions[i] else "" for i in members],
+                textposition=[positions[i] or "top center" for i in members],
+                textfont={"size": theme.SMALL_FONT_SIZE, "color": colors.muted},
+                marker={
+                    "symbol": theme.symbol(theme.CATEGORY_SYMBOLS, category),
+                    "size": theme.MARKER_SIZE + (3 if category == "research" else 0),
+                    "color": theme.color(scheme, category),
+                    "line": {"width": 1, "color": colors.background},
+                },
+                hovertext=[_hover(shown[i], data, lang) for i in members],
+                hovertemplate="%{hovertext}<extra></extra>",
+                showlegend=False,
+            )
+        )
+
+    tickvals, ticktext = formats.year_ticks(FIRST_YEAR, LAST_YEAR, lang)
+    fig.update_layout(height=460)
+    fig.update_xaxes(
+        type="date",
+        range=[f"{FIRST_YEAR - 1}-12-01", f"{LAST_YEAR}-12-31"],
+        tickvals=tickvals,
+        ticktext=ticktext,
+        showgrid=True,
+    )
+    fig.update_yaxes(
+        tickvals=[lane[c] for c in categories],
+        ticktext=[t(f"category.{c}", lang) for c in categories],
+        range=[-0.6, len(categories) - 0.4],
+        showgrid=True,
+    )
+    theme.style(fig, lang, scheme)
+
+    notes = []
+    if clipped:
+        before = [e for e in clipped if e["date"].year < FIRST_YEAR]
+        after = [e for e in clipped if e["date"].year > LAST_YEAR]
+        for group, key, year in ((before, "timeline.clipped_before", FIRST_YEAR), (after, "timeline.clipped_after", LAST_YEAR)):
+            if group:
+                items = t("sep.items", lang).join(
+                    t("timeline.clipped_item", lang, title=local(e, "title", lang), date=formats.format_date(e["date"], lang))
+                    for e in group
+                )
+                count = formats.format_value(len(group), "count", lang)
+                notes.append(t(plural(key, len(group)), lang, count=count, year=year, items=items))
+
+    headers = [t("table.date", lang), t("table.category", lang), t("table.event", lang), t("table.description", lang)]
+    headers += [t("table.source", lang), t("table.quote", lang)] + ([t("table.quote_en", lang)] if lang == "en" else [])
+    rows = []
+    for e in shown:
+        row = [
+            formats.format_date(e["date"], lang),
+            t(f"category.{e['category']}", lang),
+            local(e, "title", lang),
+            local(e, "description", lang),
+            source_label(data.sources[e["source"]], lang),
+            e["quote"],
+        ]
+        rows.append(tuple(row + ([e["quote_en"]] if lang == "en" else [])))
+
+    source_ids = dedupe(e["source"] for e in shown)
+    reference_ids = dedupe(e["ref"] for e in shown)
+    return Chart(
+        chart_id=CHART_ID,
+        lang=lang,
+        scheme=scheme,
+        figure=fig,
+        title=t("timeline.title", lang, first=FIRST_YEAR, last=LAST_YEAR),
+        subtitle=t("timeline.subtitle", lang),
+        caption=caption(data, source_ids, lang, reference_ids=reference_ids, notes=notes),
+        table=Table(tuple(headers), tuple(rows)),
+        source_ids=source_ids,
+        reference_ids=reference_ids,
+        notes=tuple(notes),
+    )
+
+
+def _hover(event: dict[str, Any], data: Any, lang: str) -> str:
+    return hover(
+        local(event, "title", lang),
+        esc(f"{date_text(event['date'], lang)} · {t('category.' + event['category'], lang)}"),
+        wrapped(local(event, "description", lang)),
+        *quote_lines(event, data, lang),
+        reference_line(event, data, lang),
+    )
+

@@ -1,0 +1,90 @@
+"""Training cost: the cost of a single training run, GPT-3 vs GPT-4 (figures group training-cost).
+
+Both numbers are third-party estimates in the data, so the bars are hatched and labelled as such;
+the subtitle's ratio is computed from the two rows, never typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import plotly.graph_objects as go
+
+from charts import formats, theme
+from charts.chart import Chart, ChartError, caption, dedupe, esc, local, rows_in_group
+from charts.figures import _figures
+from charts.i18n import t
+
+CHART_ID = "training-cost"
+GROUP = "training-cost"
+_LATE = dt.datetime.max  # rows without a date sort last
+
+
+def build(data: Any, lang: str, scheme: str) -> Chart:
+    """The training-cost chart in one language and scheme."""
+    rows = rows_in_group(data, GROUP, CHART_ID)
+    for row in rows:
+        if row["unit"] != "usd":
+            raise ChartError(f"figures row '{row['id']}' in group {GROUP} must have unit usd, not {row['unit']}")
+    rows.sort(key=lambda r: (r["date"].as_datetime() if r["date"] else _LATE, r["value"]))
+    colors = theme.scheme_of(scheme)
+
+    labels = [_label(r, lang) for r in rows]
+    fig = go.Figure()
+    for label, row in zip(labels, rows, strict=True):
+        fig.add_trace(
+            go.Bar(
+                x=[label],
+                y=[row["value"]],
+                name=local(row, "subject", lang),
+                marker=theme.bar_marker(row["status"], colors.accent, scheme),
+                text=[esc(_figures.shown_value(row, lang))],
+                textposition="outside",
+                constraintext="none",
+                textfont={"size": theme.FONT_SIZE, "color": colors.text},
+                cliponaxis=False,
+                hovertext=[_figures.figure_hover(row, data, lang)],
+                hovertemplate="%{hovertext}<extra></extra>",
+                showlegend=False,
+                width=0.55,
+            )
+        )
+    for trace in _figures.status_legend(rows, lang, scheme, colors.accent):
+        fig.add_trace(trace)
+    fig.update_layout(height=420, barmode="overlay", bargap=0.35)
+    fig.update_yaxes(**_figures.usd_axis(max(r["value"] for r in rows) * 1.15, lang), showgrid=True)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, showgrid=False)
+    theme.style(fig, lang, scheme)
+
+    subtitle = t("training_cost.subtitle_plain", lang)
+    if len(rows) == 2 and rows[0]["value"] > 0 and rows[0]["measure_en"] == rows[1]["measure_en"]:
+        ratio = rows[1]["value"] / rows[0]["value"]
+        subtitle = t(
+            "training_cost.subtitle",
+            lang,
+            measure=local(rows[0], "measure", lang),
+            a=local(rows[0], "subject", lang),
+            b=local(rows[1], "subject", lang),
+            ratio=formats.plain(ratio, 0 if ratio >= 10 else 1),
+        )
+    source_ids = dedupe(r["source"] for r in rows)
+    return Chart(
+        chart_id=CHART_ID,
+        lang=lang,
+        scheme=scheme,
+        figure=fig,
+        title=t("training_cost.title", lang),
+        subtitle=subtitle,
+        caption=caption(data, source_ids, lang),
+        table=_figures.table(rows, data, lang),
+        source_ids=source_ids,
+    )
+
+
+def _label(row: dict[str, Any], lang: str) -> str:
+    """The bar's name: subject and, where known, the year the cost is about ('GPT-3（2020年）')."""
+    subject = local(row, "subject", lang)
+    if not row["date"]:
+        return esc(subject)
+    return esc(t("label.with_year", lang, text=subject, year=formats.format_date(row["date"], lang)))

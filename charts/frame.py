@@ -1,0 +1,142 @@
+"""Bake a chart's title, subtitle and source line into its figure, for PNG and SVG.
+
+On the site and in the standalone HTML, the title and source line are HTML text around the chart
+(accessible, wrapping with the page). A slide image has no page around it, so the same words go
+into the picture. Plotly's margins grow to fit labels and legends, but annotations are placed
+relative to the plot area, so here the margins are computed from the text they must hold and
+fixed (autoexpand off): the title sits at the top, the source line at the bottom, and a vertical
+legend on the right, whatever the chart.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import plotly.graph_objects as go
+
+from charts import theme
+from charts.chart import Chart, esc, text_width, wrap
+
+PAD = 18  # px between the canvas edge and any text
+CHAR = 0.56  # average width of a half-width character, in em
+LINE = 1.3  # line height, in em
+CAPTION_SIZE = theme.SMALL_FONT_SIZE
+
+
+def _units(pixels: float, font_size: float) -> int:
+    """How many half-width characters fit in a width."""
+    return max(10, int(pixels / (font_size * CHAR)))
+
+
+def _width(texts: list[str], font_size: float) -> float:
+    """Estimated pixel width of the widest text (plotly <br> lines counted separately)."""
+    widths = [text_width(line) for text in texts for line in str(text).split("<br>")]
+    return max(widths, default=0) * font_size * CHAR
+
+
+def _axis_labels(fig: go.Figure, axis: Any, letter: str, axis_id: str) -> list[str]:
+    """The tick labels an axis will show, as well as they can be known before drawing."""
+    if axis.ticktext:
+        return [str(v) for v in axis.ticktext]
+    if axis.categoryarray:
+        return [str(v) for v in axis.categoryarray]
+    labels = []
+    for trace in fig.data:
+        if (getattr(trace, f"{letter}axis", None) or letter) == axis_id:
+            values = getattr(trace, letter, None) or ()
+            labels += [str(v) for v in values if v is not None and not isinstance(v, (list, tuple))]
+    return labels or ["0000"]
+
+
+def _legend_entries(fig: go.Figure) -> list[str]:
+    names = []
+    for trace in fig.data:
+        if trace.showlegend is not False:
+            names.append(trace.name or "")
+            if trace.legendgrouptitle and trace.legendgrouptitle.text:
+                names.append(trace.legendgrouptitle.text)
+    return names
+
+
+def image_figure(
+    chart: Chart,
+    *,
+    width: int = theme.IMAGE_WIDTH,
+    height: int = theme.IMAGE_HEIGHT,
+    transparent: bool = False,
+) -> go.Figure:
+    """A copy of the chart's figure at a fixed size, with title, subtitle and source line drawn in."""
+    fig = go.Figure(copy.deepcopy(chart.figure.to_plotly_json()))
+    colors = theme.scheme_of(chart.scheme)
+    usable = width - 2 * PAD
+    title = wrap(chart.title, _units(usable, theme.TITLE_FONT_SIZE))
+    subtitle = wrap(chart.subtitle, _units(usable, theme.FONT_SIZE)) if chart.subtitle else []
+    source = wrap(chart.caption, _units(usable, CAPTION_SIZE))
+
+    top = PAD + len(title) * theme.TITLE_FONT_SIZE * LINE + len(subtitle) * theme.FONT_SIZE * LINE + 26
+    tick_size = theme.SMALL_FONT_SIZE + 1
+
+    # Left: the widest tick label of the first y axis, its title, a little air.
+    yaxis = fig.layout.yaxis
+    left = PAD + _width(_axis_labels(fig, yaxis, "y", "y"), tick_size) + 10
+    if yaxis.title and yaxis.title.text:
+        left += tick_size * LINE + 6
+    # Bottom: tick labels (two rows for a multicategory axis), the axis title, the source line.
+    xaxis = fig.layout.xaxis
+    rows = 1
+    if xaxis.type == "multicategory":
+        inner = [v for tr in fig.data if tr.x and len(tr.x) == 2 and isinstance(tr.x[1], (list, tuple)) for v in tr.x[1]]
+        rows = 1 + max((len(str(v).split("<br>")) for v in inner), default=1)
+    bottom = PAD + len(source) * CAPTION_SIZE * LINE + 14 + rows * tick_size * LINE + 8
+    if xaxis.title and xaxis.title.text:
+        bottom += tick_size * LINE + 4
+    # Right: the legend, if any, stands to the right of the plot.
+    entries = _legend_entries(fig)
+    right = PAD + (_width(entries, tick_size) + 44 if entries else 8)
+
+    plot_width = width - left - right
+    plot_height = height - top - bottom
+    background = "rgba(0,0,0,0)" if transparent else colors.background
+    fig.update_layout(
+        width=width,
+        height=height,
+        autosize=False,
+        paper_bgcolor=background,
+        plot_bgcolor=background,
+        margin={"l": left, "r": right, "t": top, "b": bottom, "pad": 0, "autoexpand": False},
+        title={
+            "text": "<br>".join(f"<b>{esc(line)}</b>" for line in title),
+            "x": PAD / width,
+            "xref": "container",
+            "xanchor": "left",
+            "y": 1 - PAD / height,
+            "yref": "container",
+            "yanchor": "top",
+            "font": {"size": theme.TITLE_FONT_SIZE, "color": colors.text},
+            "subtitle": {
+                "text": "<br>".join(esc(line) for line in subtitle),
+                "font": {"size": theme.FONT_SIZE, "color": colors.muted},
+            },
+        },
+        legend={
+            "orientation": "v",
+            "x": 1 + 12 / plot_width,
+            "xanchor": "left",
+            "y": 1,
+            "yanchor": "top",
+        },
+    )
+    fig.add_annotation(
+        text="<br>".join(esc(line) for line in source),
+        xref="paper",
+        yref="paper",
+        x=-(left - PAD) / plot_width,
+        y=-(bottom - PAD) / plot_height,
+        xanchor="left",
+        yanchor="bottom",
+        align="left",
+        showarrow=False,
+        font={"size": CAPTION_SIZE, "color": colors.muted},
+    )
+    return fig

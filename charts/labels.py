@@ -1,0 +1,114 @@
+"""Place text labels next to scatter points without overlaps, deterministically.
+
+Plotly draws a point's text where it is told to and never moves it, so crowded charts need a
+placement decided at build time. This greedy placer tries a few positions around each point (in
+priority order), keeps the first one that overlaps no marker and no label already placed and stays
+inside the plot, and leaves the label out when nothing fits (the hover still names the point).
+
+Geometry is estimated for the exported slide (960×540 CSS px); on a narrower screen labels may
+touch, which is why every label is also in the hover and the table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from charts.chart import text_width
+
+# Plotly textposition values, in the order a label tries them.
+POSITIONS = (
+    "middle right",
+    "top center",
+    "bottom center",
+    "middle left",
+    "top right",
+    "bottom right",
+    "top left",
+    "bottom left",
+)
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels, y downwards
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The plot area in pixels and the data range it shows (log axes: pass log10 values)."""
+
+    width: float
+    height: float
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+    def to_px(self, x: float, y: float) -> tuple[float, float]:
+        px = (x - self.x0) / (self.x1 - self.x0) * self.width
+        py = (1 - (y - self.y0) / (self.y1 - self.y0)) * self.height
+        return px, py
+
+
+def label_size(text: str, font_size: float) -> tuple[float, float]:
+    """Estimated width and height of a (possibly multi-line, <br>-separated) label in pixels."""
+    lines = text.split("<br>")
+    width = max(text_width(line) for line in lines) * font_size * 0.56
+    return width, len(lines) * font_size * 1.25
+
+
+def _box(position: str, px: float, py: float, width: float, height: float, gap: float) -> Box:
+    vertical, horizontal = position.split()
+    if horizontal == "right":
+        x0 = px + gap if vertical == "middle" else px
+    elif horizontal == "left":
+        x0 = px - gap - width if vertical == "middle" else px - width
+    else:
+        x0 = px - width / 2
+    if vertical == "top":
+        y0 = py - gap - height
+    elif vertical == "bottom":
+        y0 = py + gap
+    else:
+        y0 = py - height / 2
+    return (x0, y0, x0 + width, y0 + height)
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def place_labels(
+    points: Sequence[tuple[float, float]],
+    labels: Sequence[str],
+    frame: Frame,
+    *,
+    font_size: float,
+    marker_size: float = 12,
+    order: Sequence[int] | None = None,
+    positions: Sequence[str] = POSITIONS,
+    segments: Sequence[tuple[float, float, float]] = (),
+) -> list[str | None]:
+    """For each point (data coordinates), the textposition its label takes, or None if none fits.
+
+    ``order`` gives the indices in priority order (most important first); default: as given.
+    ``segments`` are horizontal lines (x0, x1, y in data coordinates) that labels must not cross.
+    """
+    pixels = [frame.to_px(x, y) for x, y in points]
+    half = marker_size / 2
+    taken: list[Box] = [(px - half, py - half, px + half, py + half) for px, py in pixels]
+    for x0, x1, y in segments:
+        (left, middle), (right, _) = frame.to_px(x0, y), frame.to_px(x1, y)
+        taken.append((left, middle - 2, right, middle + 2))
+    chosen: list[str | None] = [None] * len(points)
+    for index in order if order is not None else range(len(points)):
+        if not labels[index]:
+            continue
+        width, height = label_size(labels[index], font_size)
+        px, py = pixels[index]
+        for position in positions:
+            box = _box(position, px, py, width, height, half + 2)
+            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= frame.width and box[3] <= frame.height
+            if inside and not any(_overlaps(box, other) for other in taken):
+                chosen[index] = position
+                taken.append(box)
+                break
+    return chosen

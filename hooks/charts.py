@@ -1,0 +1,300 @@
+"""Charts in pages: a ```chart fence, the chart files, and plotly.js, all from our own packages.
+
+An author places a chart with one fence whose body is the chart's id::
+
+    ```chart
+    timeline
+    ```
+
+and this hook puts in that language's figure: a ``<figure id="chart-<id>" class="hmw-chart">``
+with the chart's title and source line (from the chart's meta, never typed), a placeholder
+``<div data-light=… data-dark=…>`` that overrides/assets/javascripts/hmw.js fills with plotly.js,
+a static image for readers without JavaScript, the plotted data as a plain HTML table, downloads
+(PNG and SVG in light and dark, CSV, standalone HTML) and an iframe snippet to embed the chart.
+An unknown id fails the build naming the page and the id.
+
+Once per build (not per page) the charts package writes this language's outputs into a cache
+folder outside docs/ (build/site-charts/<lang>, or $HMW_CHARTS_DIR), and this hook adds them to
+the site as generated files under assets/charts/<id>/. Writing into docs/ would make
+``mkdocs serve`` rebuild in a loop; PNG/SVG exports are cached by content hash by the charts
+package, so a warm build is fast. plotly.js comes from the npm package plotly.js-basic-dist-min
+(package.json), whose version must equal the plotly.js inside the Python plotly package that
+wrote the figure JSON (plotly 7 writes base64 arrays that older plotly.js draws as blank charts).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # the hook runs from mkdocs' own script directory
+    sys.path.insert(0, str(ROOT))
+
+log = logging.getLogger("mkdocs.hooks.charts")
+
+FENCE = "chart"
+SITE_CHARTS = "assets/charts"  # where each chart's files live in a language's site
+PLOTLY_PACKAGE = "plotly.js-basic-dist-min"
+PLOTLY_FILE = "plotly-basic.min.js"
+NODE_MODULES = ROOT / "node_modules"
+PACKAGE_JSON = ROOT / "package.json"
+DEFAULT_OUT = ROOT / "build" / "site-charts"
+# An opening fence of a chart: ```chart or ~~~chart (any indentation, e.g. inside content tabs).
+FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*chart[ \t]*$")
+
+# --- UI strings: one flat key -> {zh, en} table (tests check both languages exist) ---------------
+
+STRINGS: dict[str, dict[str, str]] = {
+    "data": {"zh": "数据表", "en": "Data table"},
+    "rows": {"zh": "（{n} 行）", "en": " ({n} rows)"},
+    "downloads": {"zh": "下载", "en": "Download"},
+    "light": {"zh": "浅色", "en": "light"},
+    "dark": {"zh": "深色", "en": "dark"},
+    "csv": {"zh": "CSV 数据", "en": "CSV data"},
+    "html": {"zh": "独立网页（可离线）", "en": "standalone page (works offline)"},
+    "embed": {"zh": "嵌入代码", "en": "Embed this chart"},
+    "embed_help": {
+        "zh": "把下面这段代码贴进网页或 reveal.js 幻灯片，图表连同标题和来源一起显示：",
+        "en": "Paste this into a web page or a reveal.js slide; the chart comes with its title and sources:",
+    },
+    "image_label": {"zh": "{format}（{scheme}）", "en": "{format} ({scheme})"},
+    "static": {"zh": "静态图：{title}", "en": "Static image: {title}"},
+    "table_label": {"zh": "数据表：{title}", "en": "Data table: {title}"},
+}
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    """A UI string in the page's language; an unknown key is a bug, so it raises."""
+    text = STRINGS[key][lang]
+    return text.format(**values) if values else text
+
+
+class ChartFenceError(PluginError):
+    """A page asks for a chart that does not exist; the message names the page and the id."""
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def language_of(config: MkDocsConfig) -> str:
+    return "zh" if str(config.theme.get("language") or "zh").startswith("zh") else "en"
+
+
+def out_dir(lang: str) -> Path:
+    """This language's chart cache: build/site-charts/<lang> unless $HMW_CHARTS_DIR says otherwise."""
+    return Path(os.environ.get("HMW_CHARTS_DIR") or DEFAULT_OUT) / lang
+
+
+def plotly_versions() -> tuple[str, str | None, str | None]:
+    """(plotly.js inside the Python plotly package, version pinned in package.json, version installed
+    in node_modules); None where missing."""
+    from plotly.offline import get_plotlyjs_version
+
+    pinned = json.loads(PACKAGE_JSON.read_text(encoding="utf-8")).get("dependencies", {}).get(PLOTLY_PACKAGE)
+    installed_json = NODE_MODULES / PLOTLY_PACKAGE / "package.json"
+    installed = json.loads(installed_json.read_text(encoding="utf-8"))["version"] if installed_json.exists() else None
+    return get_plotlyjs_version(), pinned, installed
+
+
+def check_plotly_js() -> str:
+    """The plotly.js version to serve; fails when npm's copy is missing or differs from Python's."""
+    python_js, pinned, installed = plotly_versions()
+    if installed is None:
+        raise PluginError(f"charts: {NODE_MODULES / PLOTLY_PACKAGE} is missing; run `npm ci` in {ROOT}")
+    if not python_js == pinned == installed:
+        raise PluginError(
+            f"charts: plotly.js versions differ: the Python plotly package writes figures for plotly.js "
+            f"{python_js}, package.json pins {PLOTLY_PACKAGE} {pinned}, node_modules has {installed}. "
+            f"Pin {python_js} in package.json and run `npm install`."
+        )
+    return installed
+
+
+def plotly_site_path(version: str) -> str:
+    """plotly.js in the site, with its version in the name so browsers may cache it for good."""
+    return f"assets/javascripts/plotly-basic-{version}.min.js"
+
+
+def reload_charts_package() -> None:
+    """Forget the charts package if its code changed since it was imported, so `mkdocs serve` uses
+    the saved code (MkDocs keeps hook modules, and what they imported, for the whole process)."""
+    newest = max((p.stat().st_mtime for p in (ROOT / "charts").rglob("*.py")), default=0.0)
+    if newest > LOADED.get("charts", newest):
+        for name in [n for n in sys.modules if n == "charts" or n.startswith("charts.")]:
+            del sys.modules[name]
+    LOADED["charts"] = newest
+
+
+def fence_ids(markdown: str) -> list[str]:
+    """The chart ids named by the ```chart fences of a page's Markdown, in order."""
+    lines = markdown.split("\n")
+    ids: list[str] = []
+    i = 0
+    while i < len(lines):
+        match = FENCE_OPEN.match(lines[i])
+        if not match:
+            i += 1
+            continue
+        closing = re.compile(rf"^[ \t]*{re.escape(match['fence'][0])}{{{len(match['fence'])},}}[ \t]*$")
+        j = i + 1
+        while j < len(lines) and not closing.match(lines[j]):
+            j += 1
+        ids.append(" ".join(line.strip() for line in lines[i + 1 : j]).strip())
+        i = j + 1
+    return ids
+
+
+def esc(value: Any) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, site_url: str) -> str:
+    """The <figure> for one chart on one page (links relative to the page, embed URL absolute)."""
+    files = meta["files"]
+    folder = f"{SITE_CHARTS}/{chart_id}"
+
+    def rel(name: str) -> str:
+        return get_relative_url(f"{folder}/{name}", page_url)
+
+    title, subtitle = meta["title"], meta.get("subtitle") or ""
+    height = int(meta.get("height") or 440)
+    table = meta["table"]
+    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in table["headers"])
+    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in table["rows"])
+    downloads = []
+    for fmt in ("png", "svg"):
+        links = [
+            f'<a href="{esc(rel(name))}" download>{esc(t("image_label", lang, format=fmt.upper(), scheme=t(s, lang)))}</a>'
+            for s, name in sorted(files.get(fmt, {}).items())
+            if s in ("light", "dark")
+        ]
+        downloads += links
+    if "csv" in files:
+        downloads.append(f'<a href="{esc(rel(files["csv"]))}" download>{esc(t("csv", lang))}</a>')
+    if "html" in files:
+        downloads.append(f'<a href="{esc(rel(files["html"]))}">{esc(t("html", lang))}</a>')
+    embed = (
+        f'<iframe src="{site_url}{folder}/{files["html"]}" title="{esc(title)}" width="960" height="540" '
+        f'style="border:0; max-width:100%" loading="lazy"></iframe>'
+    )
+    static = files.get("svg", {}).get("light") or files.get("png", {}).get("light")
+    noscript = (
+        f'<noscript><img src="{esc(rel(static))}" alt="{esc(t("static", lang, title=meta.get("alt") or title))}" '
+        f'width="960" height="540" loading="lazy"></noscript>'
+        if static
+        else ""
+    )
+    subtitle_html = f'<span class="hmw-chart__subtitle">{esc(subtitle)}</span>' if subtitle else ""
+    return (
+        f'<figure id="chart-{chart_id}" class="hmw-chart" data-chart="{chart_id}">'
+        f'<figcaption class="hmw-chart__caption">'
+        f'<span class="hmw-chart__title">{esc(title)}</span>{subtitle_html}'
+        f'<span class="hmw-chart__sources">{esc(meta["caption"])}</span>'
+        f"</figcaption>"
+        f'<div class="hmw-chart__plot" role="img" aria-label="{esc(meta.get("alt") or title)}" '
+        f'data-light="{folder}/{files["json"]["light"]}" data-dark="{folder}/{files["json"]["dark"]}" '
+        f'style="--hmw-chart-height: {height}px">{noscript}</div>'
+        f'<details class="hmw-chart__data"><summary>{esc(t("data", lang))}'
+        f"{esc(t('rows', lang, n=len(table['rows'])))}</summary>"
+        f'<div class="hmw-chart__scroll" tabindex="0" role="region" aria-label="{esc(t("table_label", lang, title=title))}">'
+        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
+        f'<p class="hmw-chart__downloads"><span>{esc(t("downloads", lang))}:</span> '
+        + " · ".join(downloads)
+        + "</p>"
+        f'<details class="hmw-chart__embed"><summary>{esc(t("embed", lang))}</summary>'
+        f"<p>{esc(t('embed_help', lang))}</p>"
+        f'<div class="highlight"><pre><code>{esc(embed)}</code></pre></div></details>'
+        f"</figure>"
+    )
+
+
+# --- build state -----------------------------------------------------------------------------------
+
+STATE: dict[str, Any] = {}
+LOADED: dict[str, float] = {}  # newest mtime of the charts package's code when it was imported
+
+
+def fence_format(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    """pymdownx.superfences formatter of the ```chart fence."""
+    chart_id = source.strip()
+    page = STATE.get("page")
+    if chart_id not in STATE["meta"]:
+        raise ChartFenceError(unknown_chart_message(page.file.src_uri if page else "?", chart_id))
+    return figure_html(chart_id, STATE["meta"][chart_id], STATE["lang"], page.url if page else "", STATE["site_url"])
+
+
+def unknown_chart_message(page: str, chart_id: str) -> str:
+    known = ", ".join(STATE["meta"])
+    return f"charts: docs/{STATE['lang']}/{page}: unknown chart {chart_id!r} in a ```chart fence; known charts: {known}"
+
+
+# --- hooks -----------------------------------------------------------------------------------------
+
+
+# Check plotly.js, write this language's chart files once, and register the ```chart fence.
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    lang = language_of(config)
+    STATE.clear()
+    reload_charts_package()
+    from charts.build import CHART_IDS, write_outputs
+    from charts.dataset import load_dataset
+
+    version = check_plotly_js()
+    started = time.monotonic()
+    data = load_dataset(ROOT / "data")
+    target = out_dir(lang)
+    report = write_outputs(data, target, langs=[lang], progress=False)
+    if report.images and (report.images.skipped or report.images.messages):
+        log.warning("charts: some images were not exported:\n" + "\n".join(report.images.messages))
+    metas = {}
+    for chart_id in CHART_IDS:
+        path = target / lang / chart_id / f"{chart_id}-{lang}.meta.json"
+        metas[chart_id] = json.loads(path.read_text(encoding="utf-8"))
+        figure = json.loads((target / lang / chart_id / metas[chart_id]["files"]["json"]["light"]).read_text())
+        metas[chart_id].setdefault("height", figure.get("layout", {}).get("height"))
+    log.info(f"charts: {len(metas)} charts ({lang}) ready in {time.monotonic() - started:.1f} s")
+    STATE.update(lang=lang, meta=metas, dir=target / lang, plotly=version, site_url=config.site_url or "/")
+    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+    fences[:] = [f for f in fences if f.get("name") != FENCE]
+    fences.append({"name": FENCE, "class": "hmw-chart", "format": fence_format})
+    # For templates: where plotly.js is (hmw.js loads it only on pages with a chart), and the Open
+    # Graph image of every page (the timeline).
+    config.extra["hmw_plotly"] = plotly_site_path(version)
+    timeline = metas.get("timeline", {}).get("files", {}).get("png", {}).get("light")
+    if timeline:
+        config.extra["hmw_og_image"] = f"{SITE_CHARTS}/timeline/{timeline}"
+    return config
+
+
+# Add every chart file and plotly.js to the site as generated files (nothing is written to docs/).
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for chart_id in STATE["meta"]:
+        for path in sorted((STATE["dir"] / chart_id).iterdir()):
+            files.append(File.generated(config, f"{SITE_CHARTS}/{chart_id}/{path.name}", abs_src_path=str(path)))
+    plotly_js = NODE_MODULES / PLOTLY_PACKAGE / PLOTLY_FILE
+    files.append(File.generated(config, plotly_site_path(STATE["plotly"]), abs_src_path=str(plotly_js)))
+    return files
+
+
+# Fail on a chart fence naming an unknown chart; remember the page for the fence formatter.
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    STATE["page"] = page
+    unknown = [chart_id for chart_id in fence_ids(markdown) if chart_id not in STATE["meta"]]
+    if unknown:
+        raise ChartFenceError("\n".join(unknown_chart_message(page.file.src_uri, c) for c in unknown))
+    return markdown
+

@@ -1,0 +1,380 @@
+"""The glossary: one page built from data/glossary.yaml, and a definition on every term elsewhere.
+
+The glossary page (docs/<lang>/glossary.md) holds an introduction and a fence::
+
+    ```glossary
+    ```
+
+which this hook replaces with every term, grouped by category (one heading per category, so the
+table of contents lists them), each with its anchor ``#term-<id>``, its definition in the page's
+language, the other language's name, the related pages named in the YAML and the pages that
+actually use it (found by scanning every page's Markdown prose for the term's aliases).
+
+On every other page, each occurrence of a term in running text gets its definition: the first
+occurrence on a page becomes a link to the glossary entry (keyboard-focusable; Material's
+``content.tooltips`` shows the title on hover and focus, and a tap follows the link to the
+definition), later ones an ``<abbr title>``. Headings, links, code, ``<abbr>``, figures (charts),
+table header cells, form controls and anything inside ``[data-no-glossary]`` (the dataset tables
+and cards, whose quotes must stay verbatim) are left alone. Chinese has no word boundaries, so
+matching is our own: all aliases in one pattern, longest first; an alias that starts or ends with
+a Latin letter or digit must not touch another one there (so "RAG" does not match in "DRAGON").
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # the hook runs from mkdocs' own script directory
+    sys.path.insert(0, str(ROOT))
+
+from hooks.datarefs import (  # noqa: E402
+    find_fences,
+    page_language,
+    page_title,
+    prose_segments,
+    read_pages,
+    strip_front_matter,
+)
+
+GLOSSARY_PAGE = "glossary.md"
+LANGS = ("zh", "en")
+REQUIRED = (
+    "id",
+    "category",
+    "term_zh",
+    "term_en",
+    "aliases_zh",
+    "aliases_en",
+    "definition_zh",
+    "definition_en",
+)
+ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Elements whose text is never wrapped; void elements never need tracking.
+SKIP_TAGS = {
+    "a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "button", "select", "option",
+    "textarea", "label", "th", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "title", "iframe", "math",
+}  # fmt: skip
+VOID_TAGS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>", re.DOTALL)
+MD_NOISE = re.compile(r"\]\([^)]*\)|<[^>]+>|\{[#.][^}]*\}|^\s*#+\s.*$", re.MULTILINE)
+
+STRINGS: dict[str, dict[str, str]] = {
+    "related": {"zh": "延伸阅读", "en": "Read more"},
+    "used_on": {"zh": "出现在", "en": "Used on"},
+    "used_nowhere": {
+        "zh": "本站其他页面尚未使用这个词",
+        "en": "No other page on this site uses this term yet",
+    },
+    "index": {"zh": "全部术语", "en": "All terms"},
+    "term_count": {"zh": "共 {n} 个术语", "en": "{n} terms"},
+}
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    return STRINGS[key][lang].format(**values)
+
+
+class GlossaryError(PluginError):
+    """The glossary file is malformed or names a page that does not exist."""
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    category: str
+    names: dict[str, str]
+    aliases: dict[str, tuple[str, ...]]
+    definitions: dict[str, str]
+    related: tuple[str, ...]
+
+    def title(self, lang: str) -> str:
+        """The hover text: the term in this language (and the other), then its definition."""
+        other = "en" if lang == "zh" else "zh"
+        if self.names[lang] == self.names[other]:
+            head = self.names[lang]
+        elif lang == "zh":
+            head = f"{self.names['zh']}（{self.names['en']}）"
+        else:
+            head = f"{self.names['en']} ({self.names['zh']})"
+        return f"{head}{'：' if lang == 'zh' else ': '}{self.definitions[lang]}"
+
+
+@dataclass(frozen=True)
+class Glossary:
+    categories: dict[str, dict[str, str]]
+    terms: tuple[Term, ...]
+
+    def by_id(self) -> dict[str, Term]:
+        return {term.id: term for term in self.terms}
+
+
+def load_glossary(path: Path) -> Glossary:
+    """Read and check data/glossary.yaml; raise GlossaryError listing every problem found."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    problems: list[str] = []
+    categories = raw.get("categories") or {}
+    terms: list[Term] = []
+    seen: set[str] = set()
+    for index, entry in enumerate(raw.get("terms") or []):
+        where = f"{path.name}: term #{index + 1} ({entry.get('id', '?')})"
+        missing = [key for key in REQUIRED if not entry.get(key)]
+        if missing:
+            problems.append(f"{where}: missing {', '.join(missing)}")
+            continue
+        if not ID.match(entry["id"]) or entry["id"] in seen:
+            problems.append(f"{where}: id must be a unique lowercase slug")
+        if entry["category"] not in categories:
+            problems.append(f"{where}: category {entry['category']!r} is not one of {', '.join(categories)}")
+        seen.add(entry["id"])
+        terms.append(
+            Term(
+                id=entry["id"],
+                category=entry["category"],
+                names={lang: str(entry[f"term_{lang}"]) for lang in LANGS},
+                aliases={lang: tuple(str(a) for a in entry[f"aliases_{lang}"]) for lang in LANGS},
+                definitions={lang: str(entry[f"definition_{lang}"]).strip() for lang in LANGS},
+                related=tuple(entry.get("related") or ()),
+            )
+        )
+    for lang in LANGS:
+        owners: dict[str, str] = {}
+        for term in terms:
+            for alias in term.aliases[lang]:
+                if alias in owners and owners[alias] != term.id:
+                    problems.append(
+                        f"{path.name}: alias {alias!r} ({lang}) belongs to {owners[alias]} and {term.id}"
+                    )
+                owners[alias] = term.id
+    if problems:
+        raise GlossaryError("data/glossary.yaml has problems:\n  " + "\n  ".join(problems))
+    return Glossary(categories=categories, terms=tuple(terms))
+
+
+# --- matching ---------------------------------------------------------------------------------
+
+
+def alias_pattern(alias: str, lang: str) -> str:
+    """One alias as a regex: Latin edges may not touch Latin letters; lowercase English is loose."""
+    body = re.escape(alias).replace(r"\ ", r"[ \u00a0]")
+    loose = lang == "en" and alias == alias.lower() and alias[-1].isalpha()
+    if loose:
+        body = f"(?i:{body})(?:s|es)?"
+    start = r"(?<![A-Za-z0-9])" if alias[0].isascii() and alias[0].isalnum() else ""
+    end = r"(?![A-Za-z0-9])" if alias[-1].isascii() and alias[-1].isalnum() else ""
+    return f"{start}{body}{end}"
+
+
+def term_matcher(glossary: Glossary, lang: str) -> tuple[re.Pattern[str], dict[str, Term]]:
+    """One pattern for every alias of every term, longest alias first, and alias -> term."""
+    owners: dict[str, Term] = {}
+    for term in glossary.terms:
+        for alias in term.aliases[lang]:
+            owners[alias] = term
+    ordered = sorted(owners, key=lambda a: (-len(a), a))
+    pattern = re.compile("|".join(f"(?P<a{i}>{alias_pattern(a, lang)})" for i, a in enumerate(ordered)))
+    by_group = {f"a{i}": owners[a] for i, a in enumerate(ordered)}
+    return pattern, by_group
+
+
+def prose_text(markdown: str) -> str:
+    """A page's running text: no front matter, code, link targets, HTML tags or headings."""
+    text = "".join(chunk for prose, chunk in prose_segments(strip_front_matter(markdown)) if prose)
+    return MD_NOISE.sub(" ", text)
+
+
+def term_uses(glossary: Glossary, pages: dict[str, str], lang: str) -> dict[str, list[str]]:
+    """For each term, the pages (other than the glossary) whose prose uses it."""
+    pattern, by_group = term_matcher(glossary, lang)
+    uses: dict[str, list[str]] = {term.id: [] for term in glossary.terms}
+    for page, markdown in pages.items():
+        if page == GLOSSARY_PAGE:
+            continue
+        found = {by_group[m.lastgroup].id for m in pattern.finditer(prose_text(markdown)) if m.lastgroup}
+        for term_id in found:
+            uses[term_id].append(page)
+    return uses
+
+
+def wrap_terms(content: str, glossary: Glossary, lang: str, glossary_url: str) -> str:
+    """Give every term in running text its definition: a link the first time, <abbr> after."""
+    pattern, by_group = term_matcher(glossary, lang)
+    linked: set[str] = set()
+    stack: list[tuple[str, bool]] = []  # (tag, skips) for every open non-void element
+    skipping = 0
+    out: list[str] = []
+    cursor = 0
+
+    def wrap(match: re.Match[str]) -> str:
+        term = by_group[match.lastgroup or ""]
+        text = match.group(0)
+        title = html.escape(term.title(lang), quote=True)
+        if term.id not in linked:
+            linked.add(term.id)
+            href = html.escape(f"{glossary_url}#term-{term.id}", quote=True)
+            return f'<a class="gloss" href="{href}" title="{title}">{text}</a>'
+        return f'<abbr class="gloss" title="{title}">{text}</abbr>'
+
+    for tag in TAG.finditer(content):
+        text = content[cursor : tag.start()]
+        out.append(pattern.sub(wrap, text) if text and not skipping else text)
+        out.append(tag.group(0))
+        cursor = tag.end()
+        closing, name, attrs = tag.group(1), (tag.group(2) or "").lower(), tag.group(3) or ""
+        if not name or name in VOID_TAGS or attrs.rstrip().endswith("/"):
+            continue
+        if not closing:
+            skips = name in SKIP_TAGS or "data-no-glossary" in attrs
+            stack.append((name, skips))
+            skipping += skips
+            continue
+        while stack:
+            open_name, skips = stack.pop()
+            skipping -= skips
+            if open_name == name:
+                break
+    rest = content[cursor:]
+    out.append(pattern.sub(wrap, rest) if rest and not skipping else rest)
+    return "".join(out)
+
+
+# --- the glossary page ------------------------------------------------------------------------
+
+
+def render_glossary(
+    glossary: Glossary, lang: str, uses: dict[str, list[str]], titles: dict[str, str], url_for: Any
+) -> str:
+    """The glossary page's body as Markdown headings plus raw HTML entries."""
+    other = "en" if lang == "zh" else "zh"
+    colon = "：" if lang == "zh" else ": "
+    index = "".join(
+        f'<li><a href="#term-{term.id}">{html.escape(term.names[lang])}</a></li>' for term in glossary.terms
+    )
+    out = [
+        f'<p class="glossary-count">{t("term_count", lang, n=len(glossary.terms))}</p>',
+        f'<ul class="glossary-index" aria-label="{t("index", lang)}">{index}</ul>',
+    ]
+    for key, names in glossary.categories.items():
+        members = [term for term in glossary.terms if term.category == key]
+        if not members:
+            continue
+        out.append(f"## {names[lang]} {{#cat-{key}}}")
+        entries = []
+        for term in members:
+            other_name = ""
+            if term.names[other] != term.names[lang]:
+                other_name = (
+                    f' <span class="glossary-entry__other" lang="{other}">'
+                    f"{html.escape(term.names[other])}</span>"
+                )
+            related = ", ".join(
+                f'<a href="{html.escape(url_for(p))}">{html.escape(titles.get(p, p))}</a>'
+                for p in term.related
+            )
+            used = [p for p in uses.get(term.id, []) if p not in term.related]
+            used_html = ", ".join(
+                f'<a href="{html.escape(url_for(p))}">{html.escape(titles.get(p, p))}</a>' for p in used
+            )
+            lines = []
+            if related:
+                lines.append(f"{t('related', lang)}{colon}{related}")
+            if used_html:
+                lines.append(f"{t('used_on', lang)}{colon}{used_html}")
+            if not term.related and not used:
+                lines.append(t("used_nowhere", lang))
+            entries.append(
+                f'<div class="glossary-entry" id="term-{term.id}">'
+                f"<dt>{html.escape(term.names[lang])}{other_name}</dt>"
+                f"<dd>{html.escape(term.definitions[lang])}</dd>"
+                f'<dd class="glossary-entry__uses">{"<br>".join(lines)}</dd></div>'
+            )
+        out.append(f'<dl class="glossary" data-no-glossary>{"".join(entries)}</dl>')
+    return "\n\n".join(out)
+
+
+def expand_glossary_fence(markdown: str, body: str) -> str:
+    lines = markdown.split("\n")
+    fences = [f for f in find_fences(lines) if f.info == "glossary"]
+    if len(fences) != 1:
+        raise GlossaryError(f"{GLOSSARY_PAGE} must hold exactly one ```glossary fence (found {len(fences)})")
+    fence = fences[0]
+    return "\n".join([*lines[: fence.start], "", body, "", *lines[fence.end :]])
+
+
+# --- hooks ------------------------------------------------------------------------------------
+
+STATE: dict[str, Any] = {}
+
+
+# Load the glossary once per build; a malformed file stops the build with every problem listed.
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    STATE.clear()
+    STATE["glossary"] = load_glossary(
+        Path(config.config_file_path).resolve().parent / "data" / "glossary.yaml"
+    )
+    STATE["lang"] = page_language(config)
+    return config
+
+
+# Scan every page's Markdown once: which pages use which term, and what each page is called.
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    pages = read_pages(Path(config.docs_dir))
+    glossary: Glossary = STATE["glossary"]
+    missing = sorted({p for term in glossary.terms for p in term.related if p not in pages})
+    if missing:
+        raise GlossaryError(
+            f"data/glossary.yaml: related pages that do not exist in {config.docs_dir}: {missing}"
+        )
+    STATE["uses"] = term_uses(glossary, pages, STATE["lang"])
+    STATE["titles"] = {uri: page_title(text, uri) for uri, text in pages.items()}
+    return nav
+
+
+# Replace the glossary page's fence with the entries.
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri != GLOSSARY_PAGE:
+        return markdown
+
+    def url_for(target: str) -> str:
+        found = files.get_file_from_path(target)
+        if found is None:
+            raise GlossaryError(f"data/glossary.yaml names {target}, which is not a page of this site")
+        return found.url_relative_to(page.file)
+
+    body = render_glossary(STATE["glossary"], STATE["lang"], STATE["uses"], STATE["titles"], url_for)
+    return expand_glossary_fence(markdown, body)
+
+
+# Show a definition on every term in running text of every other page.
+def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri == GLOSSARY_PAGE:
+        return content
+    target = files.get_file_from_path(GLOSSARY_PAGE)
+    if target is None:
+        raise GlossaryError(f"the glossary page {GLOSSARY_PAGE} is missing from {config.docs_dir}")
+    return wrap_terms(content, STATE["glossary"], STATE["lang"], target.url_relative_to(page.file))

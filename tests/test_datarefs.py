@@ -1,0 +1,222 @@
+"""Shortcodes, data tables and source cards: every number on a page comes from data/, visibly marked."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from pathlib import Path
+
+import pytest
+
+from charts import formats
+from charts.dataset import Dataset, load_dataset
+from hooks import datarefs
+from hooks.datarefs import Context, ShortcodeError, render_page
+from tests.sample_data import PROJECT, sample_rows, write_dataset
+
+LANGS = ("zh", "en")
+OWN_PAGES = ("index.md", "timeline.md", "atlas.md", "glossary.md", "method.md")
+ANCHOR_PAGES = {"models": "atlas.md", "events": "timeline.md", "figures": "method.md"}
+
+
+def context(data: Dataset, lang: str, page: str = "topics/scale.md") -> Context:
+    """A rendering context whose links are plain 'target#anchor' strings, easy to assert on."""
+    return Context(data=data, lang=lang, page=page, url_for=lambda target, anchor: f"{target}#{anchor}")
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Dataset:
+    return load_dataset(write_dataset(tmp_path / "data"))
+
+
+@pytest.fixture(scope="module")
+def real() -> Dataset:
+    return load_dataset(PROJECT / "data")
+
+
+def link_text(rendered: str) -> str:
+    """The visible value of a rendered shortcode, without its mark and screen-reader words."""
+    inner = re.search(r"<a [^>]*>(.*?)</a>", rendered, re.DOTALL)
+    assert inner, rendered
+    text = re.sub(r"<sup.*?</sup>|<span class=\"dataref__sr\">.*?</span>", "", inner.group(1))
+    return re.sub(r"<[^>]+>", "", text).replace("&amp;", "&")
+
+
+# --- shortcodes -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_parameter_shortcode_shows_the_count_formatted_for_the_page_language(sample: Dataset, lang: str):
+    rendered = render_page("[[models:gpt-2:params]]", context(sample, lang))
+    assert link_text(rendered) == formats.format_params(1.5, lang, long=True)
+    assert 'href="atlas.md#model-gpt-2"' in rendered
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_figure_shortcode_shows_its_value_and_links_to_its_row_on_the_method_page(
+    sample: Dataset, lang: str
+):
+    rendered = render_page("[[figures:gpt3-training-cost]]", context(sample, lang))
+    row = sample.figures["gpt3-training-cost"]
+    assert link_text(rendered) == formats.format_value(row["value"], row["unit"], lang, bound=row["bound"])
+    assert 'href="method.md#figure-gpt3-training-cost"' in rendered
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dates_keep_the_precision_the_article_gives(sample: Dataset, lang: str):
+    rendered = render_page("[[events:gpt-2-release:date]]", context(sample, lang))
+    assert link_text(rendered) == formats.format_date(sample.events["gpt-2-release"]["date"], lang)
+    assert 'href="timeline.md#event-gpt-2-release"' in rendered
+
+
+def test_the_title_of_a_value_names_its_source_and_status(sample: Dataset):
+    rendered = render_page("[[figures:gpt3-training-cost]]", context(sample, "en"))
+    title = re.search(r'title="([^"]*)"', rendered).group(1)
+    assert "Shendu Cross" in title and "reported" in title
+
+
+def test_a_disputed_value_carries_a_visible_mark_and_its_note(tmp_path: Path):
+    rows = sample_rows()
+    rows["models"][0].update(
+        params_status="disputed", note_zh="传闻，未经证实。", note_en="A rumour, unconfirmed."
+    )
+    data = load_dataset(write_dataset(tmp_path / "data", rows))
+    for lang, word in (("zh", "存疑"), ("en", "disputed")):
+        rendered = render_page("[[models:gpt-2:params]]", context(data, lang))
+        assert 'class="dataref__mark dataref__mark--disputed"' in rendered and ">?</sup>" in rendered
+        assert word in rendered  # spelled out for screen readers and in the title
+        assert ("传闻，未经证实" if lang == "zh" else "A rumour, unconfirmed") in rendered
+
+
+def test_an_official_value_has_no_mark(sample: Dataset):
+    assert "<sup" not in render_page("[[models:gpt-2:params]]", context(sample, "zh"))
+
+
+def test_a_value_from_an_external_reference_is_marked_as_external(sample: Dataset):
+    rendered = render_page("[[models:gpt-3:params]]", context(sample, "en"))
+    assert "dataref__mark--external" in rendered
+    assert "Language Models are Few-Shot Learners" in rendered
+
+
+@pytest.mark.parametrize(
+    ("code", "complaint"),
+    [
+        ("[[models:gpt-5:params]]", "no row 'gpt-5' in data/models.csv"),
+        ("[[modles:gpt-2:params]]", "unknown table 'modles'"),
+        ("[[models:gpt-2:size]]", "unknown field 'size'"),
+        ("[[count:models:XX]]", "unknown filter 'XX'"),
+        ("[[models]]", "needs an id"),
+        ("[[mark:maybe]]", "mark needs one of"),
+    ],
+)
+def test_an_unknown_shortcode_fails_naming_the_page_and_the_code(sample: Dataset, code: str, complaint: str):
+    with pytest.raises(ShortcodeError) as caught:
+        render_page(f"Text {code} text", context(sample, "zh", page="topics/compute.md"))
+    message = str(caught.value)
+    assert "topics/compute.md" in message and code in message and complaint in message
+
+
+def test_a_field_the_row_leaves_empty_fails_rather_than_printing_nothing(sample: Dataset):
+    with pytest.raises(ShortcodeError, match="has no context_tokens"):
+        render_page("[[models:gpt-2:context]]", context(sample, "en"))
+
+
+def test_shortcodes_inside_code_spans_and_fences_are_left_as_written(sample: Dataset):
+    markdown = "Write `[[models:nope:params]]` like this:\n\n```text\n[[figures:nope]]\n```\n"
+    assert render_page(markdown, context(sample, "en")) == markdown
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_counts_follow_the_dataset(sample: Dataset, lang: str):
+    assert link_text(render_page("[[count:models]]", context(sample, lang))) == formats.format_value(
+        2, "count", lang
+    )
+    us = render_page("[[count:models:US]]", context(sample, lang))
+    assert link_text(us) == formats.format_value(2, "count", lang)
+    none = render_page("[[count:models:CN]]", context(sample, lang))
+    assert link_text(none) == formats.format_value(0, "count", lang)
+
+
+def test_every_ui_string_exists_in_both_languages():
+    for key, texts in datarefs.STRINGS.items():
+        assert set(texts) == {"zh", "en"} and all(texts.values()), key
+
+
+# --- fences -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("table", ["models", "events", "figures"])
+def test_a_datatable_writes_an_anchor_for_every_row(real: Dataset, table: str):
+    ctx = context(real, "en", page=ANCHOR_PAGES[table])
+    html = render_page(f"```datatable\n{table}\n```\n", ctx)
+    prefix = datarefs.ROW_PAGES[table][1]
+    ids = re.findall(r'<tr id="([^"]+)"', html)
+    assert ids and sorted(ids) == sorted(prefix + key for key in real.table(table))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_datatable_row_shows_its_source_quote_and_status(sample: Dataset, lang: str):
+    html = render_page("```datatable\nfigures\n```\n", context(sample, lang, page="method.md"))
+    row = sample.figures["gpt3-training-cost"]
+    assert row["quote"] in html  # the original Chinese, on both language versions
+    assert (escape(row["quote_en"]) in html) == (lang == "en")
+    assert "dataref-status--reported" in html
+    assert "sources/shendu.md" in html
+
+
+def test_the_event_list_has_a_heading_per_year_and_an_anchor_per_event(real: Dataset):
+    markdown = render_page("```eventlist\n```\n", context(real, "zh", page="timeline.md"))
+    years = sorted({row["date"].year for row in real.events.values()})
+    assert re.findall(r"^## .*\{#year-(\d{4})\}$", markdown, re.MULTILINE) == [str(y) for y in years]
+    assert sorted(re.findall(r'<li id="event-([^"]+)"', markdown)) == sorted(real.events)
+
+
+def test_the_same_table_twice_on_one_page_fails(sample: Dataset):
+    with pytest.raises(ShortcodeError, match="written twice"):
+        render_page("```datatable\nmodels\n```\n\n```datatable\nmodels\n```\n", context(sample, "zh"))
+
+
+def test_an_unknown_datatable_or_source_card_argument_fails(sample: Dataset):
+    with pytest.raises(ShortcodeError, match="datatable body 'model'"):
+        render_page("```datatable\nmodel\n```\n", context(sample, "en"))
+    with pytest.raises(ShortcodeError, match="source-card body 'nowhere'"):
+        render_page("```source-card\nnowhere\n```\n", context(sample, "en"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_source_card_is_built_from_the_sources_table_and_lists_the_pages_using_it(
+    sample: Dataset, lang: str
+):
+    pages = {
+        "topics/business.md": "See [the summary](../sources/shendu.md).",
+        "topics/scale.md": "GPT-2 had [[models:gpt-2:params]].",
+        "topics/compute.md": "Nothing from that article.",
+    }
+    ctx = context(sample, lang, page="sources/shendu.md")
+    ctx.usage = datarefs.source_usage(pages, sample)
+    card = render_page("```source-card\nshendu\n```\n", ctx)
+    source = sample.sources["shendu"]
+    assert source["title_zh"] in card and source["outlet_zh"] in card
+    assert formats.format_date(source["date"], lang) in card
+    assert source[f"date_evidence_{lang}"] in card
+    assert "topics/business.md" in card and "topics/scale.md" in card and "topics/compute.md" not in card
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_schema_fence_lists_every_table_and_column(real: Dataset, lang: str):
+    markdown = render_page("```schema\n```\n", context(real, lang, page="method.md"))
+    for table, spec in real.schema.items():
+        assert f"{{#schema-{table}}}" in markdown
+        for column in spec["columns"]:
+            assert f"<code>{column}</code>" in markdown, f"{table}.{column}"
+
+
+# --- the pages this helper writes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", OWN_PAGES)
+def test_each_reference_page_renders_against_the_real_dataset(real: Dataset, lang: str, page: str):
+    markdown = (PROJECT / "docs" / lang / page).read_text(encoding="utf-8")
+    rendered = render_page(markdown, context(real, lang, page=page))
+    assert "[[" not in rendered.replace("`[[", "")
