@@ -37,7 +37,8 @@ examples:
 output: <out>/<lang>/<chart>/<chart>-<lang>-<scheme>.json|.png|.svg, <chart>-<lang>.html|.csv|.meta.json
 
 exit status: {EXIT_OK} all written; {EXIT_BAD_DATA} bad data, nothing written; {EXIT_USAGE} usage error;
-  {EXIT_IMAGES_SKIPPED} written except the images (no browser / no CJK font: the message says what to install).
+  {EXIT_IMAGES_SKIPPED} written except the images (no browser or no CJK font: the message says what
+  to install).
   PNG/SVG need Chrome or Chromium: on Debian `sudo apt-get install -y chromium fonts-noto-cjk`
   (or set BROWSER_PATH); on macOS/Windows install Google Chrome.
 """
@@ -50,7 +51,9 @@ def _choices(valid: list[str] | tuple[str, ...], kind: str):
         values = [v.strip() for v in text.split(",") if v.strip()]
         unknown = [v for v in values if v not in valid]
         if unknown:
-            raise argparse.ArgumentTypeError(f"unknown {kind} {', '.join(unknown)}; valid: {', '.join(valid)}")
+            raise argparse.ArgumentTypeError(
+                f"unknown {kind} {', '.join(unknown)}; valid: {', '.join(valid)}"
+            )
         return values
 
     return parse
@@ -74,7 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--charts", type=_choices(CHART_IDS, "chart"), action="append", metavar="IDS",
-        help="only these charts, comma-separated or repeated, e.g. --charts timeline,param-scale (see --list)",
+        help="only these charts, comma-separated or repeated, e.g. --charts timeline,param-scale "
+        "(see --list)",
     )  # fmt: skip
     parser.add_argument(
         "--langs", type=_choices(LANGS, "language"), action="append", metavar="LANGS",
@@ -96,7 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-cache", action="store_true", help="re-export every image instead of reusing .cache/images/"
     )
-    parser.add_argument("--list", action="store_true", help="list the chart ids with what each shows, and exit")
+    parser.add_argument(
+        "--list", action="store_true", help="list the chart ids with what each shows, and exit"
+    )
     parser.add_argument("--no-progress", action="store_true", help="no progress bar (e.g. in CI logs)")
     return parser
 
@@ -150,10 +156,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Wrote {len(report.written)} files into {args.out} in {elapsed:.1f} s.")
     if report.images:
         images = report.images
-        print(f"Images: {images.rendered} exported, {images.from_cache} from the cache, {len(images.skipped)} skipped.")
+        print(
+            f"Images: {images.rendered} exported, {images.from_cache} from the cache, "
+            f"{len(images.skipped)} skipped."
+        )
         for message in images.messages:
             print(message, file=sys.stderr)
     return EXIT_IMAGES_SKIPPED if report.images_skipped else EXIT_OK
+
 
 if __name__ == "__main__":
     sys.exit(main())

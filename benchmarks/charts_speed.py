@@ -33,7 +33,9 @@ def measure(data, formats: list[str], repeat: int) -> tuple[float, int]:
     for _ in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
             started = time.perf_counter()
-            report = write_outputs(data, Path(tmp) / "charts", formats=formats, progress=False, cache_dir=None)
+            report = write_outputs(
+                data, Path(tmp) / "charts", formats=formats, progress=False, cache_dir=None
+            )
             best = min(best, time.perf_counter() - started)
             files = len(report.written)
             if report.images and report.images.skipped:
@@ -42,12 +44,16 @@ def measure(data, formats: list[str], repeat: int) -> tuple[float, int]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best is shown")
     args = parser.parse_args()
     data = load_dataset(PROJECT / "data")
     rows = []
-    for (label, target), formats in zip(TARGETS.items(), (["json", "html", "csv"], ["png", "svg"]), strict=True):
+    for (label, target), formats in zip(
+        TARGETS.items(), (["json", "html", "csv"], ["png", "svg"]), strict=True
+    ):
         seconds, files = measure(data, formats, args.repeat)
         rows.append((label, files, seconds, target))
     print(f"charts: {len(CHART_IDS)} × 2 languages × 2 schemes on {os.cpu_count()} CPU(s)")

@@ -40,8 +40,8 @@ from plotly.offline import get_plotlyjs
 from charts import export, theme
 from charts.chart import Chart
 from charts.figures import (
-    chinchilla_gopher,
     china_model_count,
+    chinchilla_gopher,
     data_exhaustion,
     openai_finance,
     param_scale,
@@ -214,7 +214,7 @@ def standalone_html(charts: dict[str, Chart]) -> str:
         figures[scheme] = fig
     light, dark = theme.scheme_of("light"), theme.scheme_of("dark")
     html_lang = "zh-Hans" if chart.lang == "zh" else "en"
-    table_head = "".join(f"<th scope=\"col\">{escape(h)}</th>" for h in chart.table.headers)
+    table_head = "".join(f'<th scope="col">{escape(h)}</th>' for h in chart.table.headers)
     table_rows = "".join(
         "<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in chart.table.rows
     )
@@ -231,7 +231,8 @@ html, body {{ margin: 0; height: 100%; }}
 body {{ font-family: {font}; background: {light.background}; color: {light.text}; --muted: {light.muted}; }}
 body[data-scheme="dark"] {{ background: {dark.background}; color: {dark.text}; --muted: {dark.muted}; }}
 body.transparent {{ background: transparent; }}
-.chart-page {{ box-sizing: border-box; display: flex; flex-direction: column; height: 100%; padding: 12px 16px; gap: 4px; }}
+.chart-page {{ box-sizing: border-box; display: flex; flex-direction: column; height: 100%;
+  padding: 12px 16px; gap: 4px; }}
 .chart-page h1 {{ font-size: 1.25rem; line-height: 1.3; margin: 0; }}
 .chart-page .subtitle {{ font-size: .9rem; margin: 0; color: var(--muted); }}
 .chart {{ flex: 1 1 auto; min-height: 260px; width: 100%; }}
@@ -248,7 +249,8 @@ body.bare h1, body.bare .subtitle, body.bare .caption, body.bare details {{ disp
 <main class="chart-page">
 <h1>{escape(chart.title)}</h1>
 <p class="subtitle">{escape(chart.subtitle)}</p>
-<div id="{dom_id}" class="chart" role="img" aria-label="{escape(t("html.chart_label", chart.lang, title=chart.alt))}"></div>
+<div id="{dom_id}" class="chart" role="img"
+  aria-label="{escape(t("html.chart_label", chart.lang, title=chart.alt))}"></div>
 <p class="caption">{escape(chart.caption)}</p>
 <details><summary>{escape(t("html.data", chart.lang))}</summary>
 <table><thead><tr>{table_head}</tr></thead><tbody>{table_rows}</tbody></table>
@@ -372,7 +374,9 @@ def write_outputs(
         if not full and out_dir.exists():
             _copy_tree(out_dir, tmp)
         tmp.mkdir(parents=True, exist_ok=True)
-        _place(b"Written by build_charts.py; this whole folder is replaced on every full build.\n", tmp / MARKER)
+        _place(
+            b"Written by build_charts.py; this whole folder is replaced on every full build.\n", tmp / MARKER
+        )
         jobs: list[export.ImageJob] = []
         for lang in langs_:
             for cid in ids:
@@ -401,11 +405,18 @@ def write_outputs(
                             scale = theme.IMAGE_SCALE if fmt == "png" else 1
                             jobs.append(
                                 export.ImageJob(
-                                    figure, folder / names[fmt][key], fmt, theme.IMAGE_WIDTH, theme.IMAGE_HEIGHT, scale
+                                    figure,
+                                    folder / names[fmt][key],
+                                    fmt,
+                                    theme.IMAGE_WIDTH,
+                                    theme.IMAGE_HEIGHT,
+                                    scale,
                                 )
                             )
         if jobs:
-            report.images = export.export_images(jobs, progress=progress, cache_dir=cache_dir, browser=browser)
+            report.images = export.export_images(
+                jobs, progress=progress, cache_dir=cache_dir, browser=browser
+            )
             report.written += [str(p.relative_to(tmp)) for p in report.images.written]
         # Meta last: it lists the files that really exist for the chart.
         for lang in langs_:
@@ -442,4 +453,3 @@ def _present(names: dict[str, Any], folder: Path) -> dict[str, Any]:
         elif (folder / value).exists():
             present[kind] = value
     return present
-

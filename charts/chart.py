@@ -58,7 +58,11 @@ class Chart:
     @property
     def alt(self) -> str:
         """A text alternative for the image: its title and what it shows."""
-        return f"{self.title}. {self.subtitle}".strip() if self.lang == "en" else f"{self.title}。{self.subtitle}"
+        return (
+            f"{self.title}. {self.subtitle}".strip()
+            if self.lang == "en"
+            else f"{self.title}。{self.subtitle}"
+        )
 
 
 # --- localised fields -----------------------------------------------------------------------------
@@ -94,7 +98,9 @@ def source_label(source: Row, lang: str) -> str:
 
 
 def source_with_date(source: Row, lang: str) -> str:
-    return t("caption.item", lang, name=source_label(source, lang), date=formats.format_date(source["date"], lang))
+    return t(
+        "caption.item", lang, name=source_label(source, lang), date=formats.format_date(source["date"], lang)
+    )
 
 
 def caption(
@@ -119,7 +125,12 @@ def caption(
         by_publisher.setdefault(ref["publisher"], []).append(ref["year"])
     if by_publisher:
         items = [
-            t("caption.reference", lang, publisher=publisher, years=t("sep.years", lang).join(map(str, sorted(set(years)))))
+            t(
+                "caption.reference",
+                lang,
+                publisher=publisher,
+                years=t("sep.years", lang).join(map(str, sorted(set(years)))),
+            )
             for publisher, years in sorted(by_publisher.items())
         ]
         parts.append(t("caption.references", lang, items=t("sep.list", lang).join(items)))

@@ -120,7 +120,7 @@ def find_browser() -> str | None:
         from choreographer.browsers.chromium import Chromium
 
         return Chromium.find_browser(skip_local=False)
-    except Exception:  # noqa: BLE001 - a failed search means "not found", never a crash
+    except Exception:
         return None
 
 
@@ -131,7 +131,9 @@ def cjk_font_available() -> bool | None:
     if not fc_list:
         return None if platform.system() in ("Darwin", "Windows") else False
     try:
-        out = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, timeout=20, check=False)
+        out = subprocess.run(
+            [fc_list, ":lang=zh", "family"], capture_output=True, text=True, timeout=20, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     return bool(out.stdout.strip())
@@ -206,7 +208,13 @@ def _render_all(jobs: Sequence[ImageJob], browser: str, progress: bool) -> list[
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     console = Console(stderr=True)
-    columns = (TextColumn("[bold]images"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    columns = (
+        TextColumn("[bold]images"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+    )
     with Progress(*columns, console=console, disable=not progress, transient=False) as bar:
         task = bar.add_task("starting the browser…", total=len(jobs))
 
@@ -223,7 +231,7 @@ async def _render(jobs: Sequence[ImageJob], browser: str, done: Any) -> list[byt
     try:
         session = kaleido.Kaleido(n=min(TABS, len(jobs)), timeout=RENDER_TIMEOUT, mathjax=False, path=browser)
         await session.open()
-    except (ChromeNotFoundError, OSError, RuntimeError, asyncio.TimeoutError) as exc:
+    except (TimeoutError, ChromeNotFoundError, OSError, RuntimeError) as exc:
         raise BrowserUnavailable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
     try:
 

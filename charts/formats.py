@@ -201,7 +201,11 @@ def _format_unit(value: float, unit: str, lang: str) -> str:
 
 
 def format_value(
-    value: float | Mapping[str, Any], unit: str | None = None, lang: str | None = None, *, bound: str = "exact"
+    value: float | Mapping[str, Any],
+    unit: str | None = None,
+    lang: str | None = None,
+    *,
+    bound: str = "exact",
 ) -> str:
     """Any figure by its unit and bound, e.g. ('usd', 'at-least') → zh '超过5亿美元', en 'over $500 million'.
 
@@ -226,7 +230,8 @@ def format_figure(row: Mapping[str, Any], lang: str) -> str:
 
 
 def format_date(date: DateLike, lang: str) -> str:
-    """A date to its precision: zh '2023年3月16日', '2023年3月', '2023年'; en '16 March 2023', 'March 2023'."""
+    """A date to its precision: zh '2023年3月16日', '2023年3月', '2023年'; en '16 March 2023',
+    'March 2023'."""
     _check_lang(lang)
     if lang == "zh":
         text = f"{date.year}年"

@@ -86,7 +86,12 @@ def image_figure(
     xaxis = fig.layout.xaxis
     rows = 1
     if xaxis.type == "multicategory":
-        inner = [v for tr in fig.data if tr.x and len(tr.x) == 2 and isinstance(tr.x[1], (list, tuple)) for v in tr.x[1]]
+        inner = [
+            v
+            for tr in fig.data
+            if tr.x and len(tr.x) == 2 and isinstance(tr.x[1], (list, tuple))
+            for v in tr.x[1]
+        ]
         rows = 1 + max((len(str(v).split("<br>")) for v in inner), default=1)
     bottom = PAD + len(source) * CAPTION_SIZE * LINE + 14 + rows * tick_size * LINE + 8
     if xaxis.title and xaxis.title.text:

@@ -3,7 +3,8 @@
 Chart modules never contain a user-visible string; they call ``t(key, lang, **values)``. A key
 missing in either language is an error at once (``t`` raises) and in the test suite
 (``missing_keys()`` lists them), so an English chart can never fall back to Chinese silently.
-Values are ``str.format`` templates: ``t("caption.item", "en", name="Shendu Cross", date="16 November 2023")``.
+Values are ``str.format`` templates:
+``t("caption.item", "en", name="Shendu Cross", date="16 November 2023")``.
 An empty string is allowed only when it is empty in both languages (e.g. no mark for official values).
 """
 
@@ -30,7 +31,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "hover.quote": {"zh": "原文：「{quote}」", "en": "“{quote}”"},
     "hover.original": {"zh": "原文：「{quote}」", "en": "Original: 「{quote}」"},
     "hover.source": {"zh": "来源：{source}", "en": "Source: {source}"},
-    "hover.reference": {"zh": "{fields}来自外部参考：{ref}", "en": "{fields} from an external reference: {ref}"},
+    "hover.reference": {
+        "zh": "{fields}来自外部参考：{ref}",
+        "en": "{fields} from an external reference: {ref}",
+    },
     "hover.note": {"zh": "注：{note}", "en": "Note: {note}"},
     "hover.params": {"zh": "参数量：{value}（{status}）", "en": "Parameters: {value} ({status})"},
     "hover.released": {"zh": "发布：{date}", "en": "Released: {date}"},
@@ -122,7 +126,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "table.status": {"zh": "状态", "en": "Status"},
     "table.as_of": {"zh": "时点", "en": "As of"},
     # --- timeline ----------------------------------------------------------------------------------
-    "timeline.title": {"zh": "大模型大事记（{first}—{last}年）", "en": "The road to the Hundred-Model War, {first}–{last}"},
+    "timeline.title": {
+        "zh": "大模型大事记（{first}—{last}年）",
+        "en": "The road to the Hundred-Model War, {first}–{last}",
+    },
     "timeline.subtitle": {
         "zh": "每类事件一条泳道；只知年份或月份的日期画在期间中点，横线标出整个期间",
         "en": "One lane per kind of event; a date known only to the year or month sits mid-period, "
@@ -146,7 +153,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "timeline.clipped_item": {"zh": "{title}（{date}）", "en": "{title} ({date})"},
     # --- parameter charts --------------------------------------------------------------------------
-    "param_scale.title": {"zh": "大模型有多大：参数量对比", "en": "How big are the models? Parameter counts compared"},
+    "param_scale.title": {
+        "zh": "大模型有多大：参数量对比",
+        "en": "How big are the models? Parameter counts compared",
+    },
     "param_scale.subtitle": {
         "zh": "对数坐标。颜色：国家/地区；实心：开放权重；形状：参数量的来源；虚线：文中提到的“涌现”门槛",
         "en": "Log scale. Colour: country; filled: open weights; shape: where the count comes from; "
@@ -156,7 +166,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "params_over_time.title": {"zh": "参数量随时间增长", "en": "Parameter counts over time"},
     "params_over_time.subtitle": {
         "zh": "按发布日期排列，对数坐标。颜色：国家/地区；实心：开放权重；形状：参数量的来源",
-        "en": "By release date, log scale. Colour: country; filled: open weights; shape: where the count comes from",
+        "en": (
+            "By release date, log scale. Colour: country; filled: open weights; "
+            "shape: where the count comes from"
+        ),
     },
     "params_over_time.undated.one": {
         "zh": "另有{count}个有参数量但没有发布日期的模型未画出：{items}。",
@@ -173,7 +186,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{measure}: {b} about {ratio}× {a}; hatched bars are estimates",
     },
     "training_cost.subtitle_plain": {"zh": "斜线填充表示估算值", "en": "Hatched bars are estimates"},
-    "model_count.title": {"zh": "{year}中国有多少个大模型？", "en": "How many large models did China have in {year}?"},
+    "model_count.title": {
+        "zh": "{year}中国有多少个大模型？",
+        "en": "How many large models did China have in {year}?",
+    },
     "model_count.subtitle": {
         "zh": "各个数字口径不同，所以不连线；▲和箭头表示“超过”（只是下限）；空心表示估算",
         "en": "Each count uses its own definition, so the points are not joined; ▲ and the arrow mean "

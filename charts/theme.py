@@ -184,13 +184,18 @@ def model_marker(status: str, open_weights: str, fill: str, scheme: str) -> dict
         "color": fill,
         "size": MARKER_SIZE + (2 if base == "x" else 0),
         "opacity": DISPUTED_OPACITY if status == "disputed" else 1.0,
-        "line": {"width": 2 if shape != base else 1, "color": fill if shape != base else scheme_of(scheme).background},
+        "line": {
+            "width": 2 if shape != base else 1,
+            "color": fill if shape != base else scheme_of(scheme).background,
+        },
     }
 
 
 def marker_arrays(markers: list[dict[str, Any]]) -> dict[str, Any]:
     """Per-point marker dicts (from model_marker / figure_marker) as one trace's marker arrays."""
-    arrays: dict[str, Any] = {key: [m[key] for m in markers] for key in ("symbol", "color", "size", "opacity")}
+    arrays: dict[str, Any] = {
+        key: [m[key] for m in markers] for key in ("symbol", "color", "size", "opacity")
+    }
     arrays["line"] = {key: [m["line"][key] for m in markers] for key in ("width", "color")}
     return arrays
 
@@ -217,7 +222,13 @@ def bar_marker(status: str, fill: str, scheme: str) -> dict[str, Any]:
     return {
         "color": colors.background,
         "line": {"width": 2, "color": fill},
-        "pattern": {"shape": shape, "fgcolor": fill, "bgcolor": colors.background, "size": 9, "solidity": 0.35},
+        "pattern": {
+            "shape": shape,
+            "fgcolor": fill,
+            "bgcolor": colors.background,
+            "size": 9,
+            "solidity": 0.35,
+        },
     }
 
 

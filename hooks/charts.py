@@ -54,6 +54,7 @@ NODE_MODULES = ROOT / "node_modules"
 PACKAGE_JSON = ROOT / "package.json"
 DEFAULT_OUT = ROOT / "build" / "site-charts"
 # An opening fence of a chart: ```chart or ~~~chart (any indentation, e.g. inside content tabs).
+ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*chart[ \t]*$")
 
 # --- UI strings: one flat key -> {zh, en} table (tests check both languages exist) ---------------
@@ -106,7 +107,9 @@ def plotly_versions() -> tuple[str, str | None, str | None]:
 
     pinned = json.loads(PACKAGE_JSON.read_text(encoding="utf-8")).get("dependencies", {}).get(PLOTLY_PACKAGE)
     installed_json = NODE_MODULES / PLOTLY_PACKAGE / "package.json"
-    installed = json.loads(installed_json.read_text(encoding="utf-8"))["version"] if installed_json.exists() else None
+    installed = (
+        json.loads(installed_json.read_text(encoding="utf-8"))["version"] if installed_json.exists() else None
+    )
     return get_plotlyjs_version(), pinned, installed
 
 
@@ -178,7 +181,8 @@ def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, s
     downloads = []
     for fmt in ("png", "svg"):
         links = [
-            f'<a href="{esc(rel(name))}" download>{esc(t("image_label", lang, format=fmt.upper(), scheme=t(s, lang)))}</a>'
+            f'<a href="{esc(rel(name))}" download>'
+            f"{esc(t('image_label', lang, format=fmt.upper(), scheme=t(s, lang)))}</a>"
             for s, name in sorted(files.get(fmt, {}).items())
             if s in ("light", "dark")
         ]
@@ -193,7 +197,8 @@ def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, s
     )
     static = files.get("svg", {}).get("light") or files.get("png", {}).get("light")
     noscript = (
-        f'<noscript><img src="{esc(rel(static))}" alt="{esc(t("static", lang, title=meta.get("alt") or title))}" '
+        f'<noscript><img src="{esc(rel(static))}" '
+        f'alt="{esc(t("static", lang, title=meta.get("alt") or title))}" '
         f'width="960" height="540" loading="lazy"></noscript>'
         if static
         else ""
@@ -210,7 +215,8 @@ def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, s
         f'style="--hmw-chart-height: {height}px">{noscript}</div>'
         f'<details class="hmw-chart__data"><summary>{esc(t("data", lang))}'
         f"{esc(t('rows', lang, n=len(table['rows'])))}</summary>"
-        f'<div class="hmw-chart__scroll" tabindex="0" role="region" aria-label="{esc(t("table_label", lang, title=title))}">'
+        f'<div class="hmw-chart__scroll" tabindex="0" role="region" '
+        f'aria-label="{esc(t("table_label", lang, title=title))}">'
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
         f'<p class="hmw-chart__downloads"><span>{esc(t("downloads", lang))}:</span> '
         + " · ".join(downloads)
@@ -234,12 +240,17 @@ def fence_format(source: str, language: str, css_class: str, options: dict, md: 
     page = STATE.get("page")
     if chart_id not in STATE["meta"]:
         raise ChartFenceError(unknown_chart_message(page.file.src_uri if page else "?", chart_id))
-    return figure_html(chart_id, STATE["meta"][chart_id], STATE["lang"], page.url if page else "", STATE["site_url"])
+    return figure_html(
+        chart_id, STATE["meta"][chart_id], STATE["lang"], page.url if page else "", STATE["site_url"]
+    )
 
 
 def unknown_chart_message(page: str, chart_id: str) -> str:
     known = ", ".join(STATE["meta"])
-    return f"charts: docs/{STATE['lang']}/{page}: unknown chart {chart_id!r} in a ```chart fence; known charts: {known}"
+    return (
+        f"charts: docs/{STATE['lang']}/{page}: unknown chart {chart_id!r} in a ```chart fence; "
+        f"known charts: {known}"
+    )
 
 
 # --- hooks -----------------------------------------------------------------------------------------
@@ -264,7 +275,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for chart_id in CHART_IDS:
         path = target / lang / chart_id / f"{chart_id}-{lang}.meta.json"
         metas[chart_id] = json.loads(path.read_text(encoding="utf-8"))
-        figure = json.loads((target / lang / chart_id / metas[chart_id]["files"]["json"]["light"]).read_text())
+        figure = json.loads(
+            (target / lang / chart_id / metas[chart_id]["files"]["json"]["light"]).read_text()
+        )
         metas[chart_id].setdefault("height", figure.get("layout", {}).get("height"))
     log.info(f"charts: {len(metas)} charts ({lang}) ready in {time.monotonic() - started:.1f} s")
     STATE.update(lang=lang, meta=metas, dir=target / lang, plotly=version, site_url=config.site_url or "/")
@@ -284,7 +297,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for chart_id in STATE["meta"]:
         for path in sorted((STATE["dir"] / chart_id).iterdir()):
-            files.append(File.generated(config, f"{SITE_CHARTS}/{chart_id}/{path.name}", abs_src_path=str(path)))
+            files.append(
+                File.generated(config, f"{SITE_CHARTS}/{chart_id}/{path.name}", abs_src_path=str(path))
+            )
     plotly_js = NODE_MODULES / PLOTLY_PACKAGE / PLOTLY_FILE
     files.append(File.generated(config, plotly_site_path(STATE["plotly"]), abs_src_path=str(plotly_js)))
     return files
@@ -298,3 +313,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise ChartFenceError("\n".join(unknown_chart_message(page.file.src_uri, c) for c in unknown))
     return markdown
 
+
+# MkDocs collects anchors before superfences' output is put back, so it cannot see the ids of our
+# figures (or of any fence's HTML); add every id of the rendered page so links to #chart-… validate.
+def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(ANCHOR_ID.findall(html_text))
+    return html_text

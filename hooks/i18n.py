@@ -41,7 +41,13 @@ log = logging.getLogger("mkdocs.hooks.i18n")
 # The languages, the default first. prefix: where the language lives below the site's root.
 LANGUAGES: dict[str, dict[str, str]] = {
     "zh": {"name": "中文", "hreflang": "zh", "locale": "zh_CN", "prefix": "", "config": "mkdocs.yml"},
-    "en": {"name": "English", "hreflang": "en", "locale": "en_US", "prefix": "en/", "config": "mkdocs.en.yml"},
+    "en": {
+        "name": "English",
+        "hreflang": "en",
+        "locale": "en_US",
+        "prefix": "en/",
+        "config": "mkdocs.en.yml",
+    },
 }
 DEFAULT = "zh"
 
@@ -108,7 +114,9 @@ def missing_twins(pages: dict[str, set[str]]) -> list[str]:
     for lang, own in pages.items():
         for other, theirs in pages.items():
             if other != lang:
-                problems += [f"docs/{other}/{page} (twin of docs/{lang}/{page})" for page in sorted(own - theirs)]
+                problems += [
+                    f"docs/{other}/{page} (twin of docs/{lang}/{page})" for page in sorted(own - theirs)
+                ]
     return problems
 
 
@@ -173,7 +181,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     navs = {code: config_nav(code) for code in LANGUAGES}
     if len(set(map(tuple, navs.values()))) > 1:
         lines = [f"  {LANGUAGES[c]['config']}: {', '.join(p)}" for c, p in navs.items()]
-        raise PluginError("i18n: the navigations differ; list the same pages in the same order:\n" + "\n".join(lines))
+        raise PluginError(
+            "i18n: the navigations differ; list the same pages in the same order:\n" + "\n".join(lines)
+        )
     # For templates: overrides/sitemap.xml, main.html (Open Graph) and partials/alternate.html.
     config.extra["hmw"] = {
         "lang": lang,
@@ -198,7 +208,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     problems = missing_twins(pages)
     if problems:
         raise PluginError(
-            "i18n: every page must exist in both languages at the same path; missing:\n  " + "\n  ".join(problems)
+            "i18n: every page must exist in both languages at the same path; missing:\n  "
+            + "\n  ".join(problems)
         )
     if STATE["lang"] == DEFAULT:
         sitemaps = "".join(f"Sitemap: {url}sitemap.xml\n" for url in STATE["roots"].values())

@@ -63,7 +63,12 @@ def params_label(row: Row, lang: str) -> str:
 def marker(rows: Sequence[Row], scheme: str) -> dict[str, Any]:
     """Per-point marker arrays for rows of one country."""
     return theme.marker_arrays(
-        [theme.model_marker(r["params_status"], r["open_weights"], theme.color(scheme, r["country"]), scheme) for r in rows]
+        [
+            theme.model_marker(
+                r["params_status"], r["open_weights"], theme.color(scheme, r["country"]), scheme
+            )
+            for r in rows
+        ]
     )
 
 

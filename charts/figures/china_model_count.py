@@ -38,7 +38,8 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     x0, x1 = dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
     ytop = max(r["value"] for r in rows) * 1.55
     labels = [
-        f"<b>{esc(formats.format_value(r, lang))}</b><br>{wrapped(local(r, 'measure', lang), 28)}" for r in rows
+        f"<b>{esc(formats.format_value(r, lang))}</b><br>{wrapped(local(r, 'measure', lang), 28)}"
+        for r in rows
     ]
     frame = Frame(PLOT_WIDTH, PLOT_HEIGHT, x0.toordinal(), x1.toordinal(), 0, ytop)
     positions = place_labels(
@@ -56,7 +57,9 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             x=[iso_mid(r["date"]) for r in rows],
             y=[r["value"] for r in rows],
             mode="markers+text",
-            marker=theme.marker_arrays([theme.figure_marker(r["status"], r["bound"], fill, scheme) for r in rows]),
+            marker=theme.marker_arrays(
+                [theme.figure_marker(r["status"], r["bound"], fill, scheme) for r in rows]
+            ),
             text=[label if pos else "" for label, pos in zip(labels, positions, strict=True)],
             textposition=[pos or "middle right" for pos in positions],
             textfont={"size": theme.SMALL_FONT_SIZE, "color": colors.text},
@@ -91,7 +94,9 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     ticks = formats.linear_ticks(ytop * 0.95, 4)
     month_vals, month_text = formats.month_ticks(first_year, last_year, lang, step=2)
     fig.update_layout(height=440)
-    fig.update_xaxes(type="date", range=[x0.isoformat(), x1.isoformat()], tickvals=month_vals, ticktext=month_text)
+    fig.update_xaxes(
+        type="date", range=[x0.isoformat(), x1.isoformat()], tickvals=month_vals, ticktext=month_text
+    )
     fig.update_yaxes(
         range=[0, ytop],
         tickvals=ticks,

@@ -84,7 +84,9 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             go.Bar(
                 x=[name],
                 y=[value],
-                marker=theme.bar_marker(row["status"], fills[compared["id"] if row is ratio else baseline["id"]], scheme),
+                marker=theme.bar_marker(
+                    row["status"], fills[compared["id"] if row is ratio else baseline["id"]], scheme
+                ),
                 text=[esc(label)],
                 textposition="outside",
                 constraintext="none",
@@ -126,7 +128,10 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         fig.update_xaxes(
             row=1,
             col=col,
-            title={"text": esc(local(row, "measure", lang)), "font": {"size": theme.FONT_SIZE, "color": colors.text}},
+            title={
+                "text": esc(local(row, "measure", lang)),
+                "font": {"size": theme.FONT_SIZE, "color": colors.text},
+            },
         )
 
     rows = [compared, baseline, ratio]

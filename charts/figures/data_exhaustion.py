@@ -27,7 +27,9 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     rows = rows_in_group(data, GROUP, CHART_ID)
     for row in rows:
         if row["unit"] != "year":
-            raise ChartError(f"figures row '{row['id']}' in group {GROUP} must have unit year, not {row['unit']}")
+            raise ChartError(
+                f"figures row '{row['id']}' in group {GROUP} must have unit year, not {row['unit']}"
+            )
     rows.sort(key=lambda r: (r["value"], r["id"]))
     colors = theme.scheme_of(scheme)
     fill = colors.accent
@@ -52,7 +54,9 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             x=[r["value"] for r in rows],
             y=names,
             mode="markers+text",
-            marker=theme.marker_arrays([theme.figure_marker(r["status"], r["bound"], fill, scheme) for r in rows]),
+            marker=theme.marker_arrays(
+                [theme.figure_marker(r["status"], r["bound"], fill, scheme) for r in rows]
+            ),
             text=[esc(_figures.shown_value(r, lang)) for r in rows],
             textposition="middle right",
             textfont={"size": theme.FONT_SIZE, "color": colors.text},
@@ -98,7 +102,11 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         showgrid=True,
     )
     fig.update_yaxes(
-        type="category", categoryorder="array", categoryarray=names, range=[-0.6, len(rows) - 0.3], showgrid=False
+        type="category",
+        categoryorder="array",
+        categoryarray=names,
+        range=[-0.6, len(rows) - 0.3],
+        showgrid=False,
     )
     theme.style(fig, lang, scheme)
 

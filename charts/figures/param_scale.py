@@ -26,7 +26,9 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     """The parameter-scale chart in one language and scheme."""
     models = _models.with_params(data)
     if not models:
-        raise ChartError(f"chart '{CHART_ID}' needs models with params_billion in data/models.csv; there are none")
+        raise ChartError(
+            f"chart '{CHART_ID}' needs models with params_billion in data/models.csv; there are none"
+        )
     models.sort(key=lambda m: (m["params_billion"], _models.name(m, lang)))
     thresholds = sorted(rows_in_group(data, THRESHOLD_GROUP, CHART_ID), key=lambda r: r["value"])
     for row in thresholds:
@@ -60,7 +62,14 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             xshift=3,
             showarrow=False,
             align="left",
-            text=esc(t("param_scale.threshold", lang, value=formats.format_params(x, lang), subject=row[f"subject_{lang}"])),
+            text=esc(
+                t(
+                    "param_scale.threshold",
+                    lang,
+                    value=formats.format_params(x, lang),
+                    subject=row[f"subject_{lang}"],
+                )
+            ),
             font={"size": theme.SMALL_FONT_SIZE, "color": colors.muted},
             bgcolor=colors.background,
             hovertext=esc(row[f"measure_{lang}"]),

@@ -28,7 +28,9 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     models = [m for m in sized if m["release_date"] is not None]
     undated = [m for m in sized if m["release_date"] is None]
     if not models:
-        raise ChartError(f"chart '{CHART_ID}' needs models with params_billion and release_date; there are none")
+        raise ChartError(
+            f"chart '{CHART_ID}' needs models with params_billion and release_date; there are none"
+        )
     models.sort(key=lambda m: (m["release_date"].as_datetime(), m["id"]))
     colors = theme.scheme_of(scheme)
 
@@ -42,7 +44,12 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     names = [_models.axis_name(m, lang) for m in models]
     biggest_first = sorted(range(len(models)), key=lambda i: (-models[i]["params_billion"], models[i]["id"]))
     positions = place_labels(
-        points, names, frame, font_size=theme.SMALL_FONT_SIZE, marker_size=theme.MARKER_SIZE, order=biggest_first
+        points,
+        names,
+        frame,
+        font_size=theme.SMALL_FONT_SIZE,
+        marker_size=theme.MARKER_SIZE,
+        order=biggest_first,
     )
 
     fig = go.Figure()
@@ -71,7 +78,9 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     tickvals, ticktext = formats.param_ticks(lang, lo, hi)
     year_vals, year_text = formats.year_ticks(first_year, last_year, lang)
     fig.update_layout(height=480)
-    fig.update_xaxes(type="date", range=[x0.isoformat(), x1.isoformat()], tickvals=year_vals, ticktext=year_text)
+    fig.update_xaxes(
+        type="date", range=[x0.isoformat(), x1.isoformat()], tickvals=year_vals, ticktext=year_text
+    )
     fig.update_yaxes(
         type="log",
         range=[math.log10(lo), math.log10(hi)],

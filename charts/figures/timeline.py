@@ -179,17 +179,32 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     if clipped:
         before = [e for e in clipped if e["date"].year < FIRST_YEAR]
         after = [e for e in clipped if e["date"].year > LAST_YEAR]
-        for group, key, year in ((before, "timeline.clipped_before", FIRST_YEAR), (after, "timeline.clipped_after", LAST_YEAR)):
+        for group, key, year in (
+            (before, "timeline.clipped_before", FIRST_YEAR),
+            (after, "timeline.clipped_after", LAST_YEAR),
+        ):
             if group:
                 items = t("sep.items", lang).join(
-                    t("timeline.clipped_item", lang, title=local(e, "title", lang), date=formats.format_date(e["date"], lang))
+                    t(
+                        "timeline.clipped_item",
+                        lang,
+                        title=local(e, "title", lang),
+                        date=formats.format_date(e["date"], lang),
+                    )
                     for e in group
                 )
                 count = formats.format_value(len(group), "count", lang)
                 notes.append(t(plural(key, len(group)), lang, count=count, year=year, items=items))
 
-    headers = [t("table.date", lang), t("table.category", lang), t("table.event", lang), t("table.description", lang)]
-    headers += [t("table.source", lang), t("table.quote", lang)] + ([t("table.quote_en", lang)] if lang == "en" else [])
+    headers = [
+        t("table.date", lang),
+        t("table.category", lang),
+        t("table.event", lang),
+        t("table.description", lang),
+    ]
+    headers += [t("table.source", lang), t("table.quote", lang)] + (
+        [t("table.quote_en", lang)] if lang == "en" else []
+    )
     rows = []
     for e in shown:
         row = [
@@ -227,4 +242,3 @@ def _hover(event: dict[str, Any], data: Any, lang: str) -> str:
         *quote_lines(event, data, lang),
         reference_line(event, data, lang),
     )
-

@@ -26,7 +26,9 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     rows = rows_in_group(data, GROUP, CHART_ID)
     for row in rows:
         if row["unit"] != "usd":
-            raise ChartError(f"figures row '{row['id']}' in group {GROUP} must have unit usd, not {row['unit']}")
+            raise ChartError(
+                f"figures row '{row['id']}' in group {GROUP} must have unit usd, not {row['unit']}"
+            )
     rows.sort(key=lambda r: (r["date"].as_datetime() if r["date"] else _LATE, r["value"]))
     colors = theme.scheme_of(scheme)
 
