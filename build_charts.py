@@ -32,9 +32,11 @@ examples:
   python build_charts.py                         every chart, both languages, every format
   python build_charts.py --charts timeline --langs en --formats json,html
   python build_charts.py --formats png --schemes dark --transparent --out /tmp/slides
+  python build_charts.py --bundle --deck          also zip bundles and a .pptx deck per language
   python build_charts.py --list
 
 output: <out>/<lang>/<chart>/<chart>-<lang>-<scheme>.json|.png|.svg, <chart>-<lang>.html|.csv|.meta.json
+  with --bundle <chart>-<lang>.zip beside them; with --deck <out>/deck-<lang>.pptx
 
 exit status: {EXIT_OK} all written; {EXIT_BAD_DATA} bad data, nothing written; {EXIT_USAGE} usage error;
   {EXIT_IMAGES_SKIPPED} written except the images (no browser or no CJK font: the message says what
@@ -98,6 +100,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="also write PNG/SVG with a transparent background (<chart>-<lang>-<scheme>-transparent.png)",
     )  # fmt: skip
     parser.add_argument(
+        "--bundle", action="store_true",
+        help="also write a download bundle per chart, <chart>-<lang>.zip: images, CSV, standalone HTML "
+        "and a README with the sources, quotes, licence and how to cite",
+    )  # fmt: skip
+    parser.add_argument(
+        "--deck", action="store_true",
+        help="also write a 16:9 slide deck per language, <out>/deck-<lang>.pptx (title slide, one slide "
+        "per chart from its light PNG, sources slide)",
+    )  # fmt: skip
+    parser.add_argument(
         "--no-cache", action="store_true", help="re-export every image instead of reusing .cache/images/"
     )
     parser.add_argument(
@@ -121,6 +133,26 @@ def list_charts() -> str:
         doc = (_MODULES[chart_id].__doc__ or "").strip().splitlines()[0]
         lines.append(f"{chart_id:<{width}}  {doc.split(':', 1)[-1].strip()}")
     return "\n".join(lines)
+
+
+def _bundles_and_decks(args: argparse.Namespace, data: object) -> list[Path] | int:
+    """--bundle and --deck, after the charts are written: the files written, or an exit status."""
+    from charts.bundle import write_bundles
+    from charts.deck import DeckError, write_decks
+
+    chart_ids, langs = _flatten(args.charts) or CHART_IDS, _flatten(args.langs) or list(LANGS)
+    written: list[Path] = []
+    if args.bundle:
+        written += write_bundles(data, args.out, chart_ids=chart_ids, langs=langs)
+    if args.deck:
+        try:
+            written += write_decks(data, args.out, langs=langs, chart_ids=chart_ids)
+        except DeckError as exc:
+            print(f"build_charts.py: no slide deck: {exc}", file=sys.stderr)
+            return EXIT_IMAGES_SKIPPED
+    for path in written:
+        print(f"  {path}")
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -152,8 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"build_charts.py: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    extras = _bundles_and_decks(args, data)
+    if isinstance(extras, int):
+        return extras
     elapsed = time.perf_counter() - started
-    print(f"Wrote {len(report.written)} files into {args.out} in {elapsed:.1f} s.")
+    print(f"Wrote {len(report.written) + len(extras)} files into {args.out} in {elapsed:.1f} s.")
     if report.images:
         images = report.images
         print(

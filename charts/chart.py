@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 import plotly.graph_objects as go
 
@@ -122,7 +123,7 @@ def caption(
     by_publisher: dict[str, list[int]] = {}
     for ref_id in dict.fromkeys(reference_ids):
         ref = data.references[ref_id]
-        by_publisher.setdefault(ref["publisher"], []).append(ref["year"])
+        by_publisher.setdefault(reference_publisher(ref, lang), []).append(ref["year"])
     if by_publisher:
         items = [
             t(
@@ -215,9 +216,25 @@ def reference_line(row: Row, data: Any, lang: str, fields: Sequence[str] | None 
         return None
     ref = data.references[ref_id]
     names = t("sep.fields", lang).join(t(f"field.{name}", lang) for name in used)
-    return wrapped(
-        t("hover.reference", lang, fields=names, ref=f"{ref['title']} ({ref['publisher']}, {ref['year']})")
-    )
+    if lang == "en" and _has_cjk(ref["title"]):
+        described = t("reference.chinese_page", lang, host=reference_publisher(ref, lang), year=ref["year"])
+    else:
+        described = f"{ref['title']} ({reference_publisher(ref, lang)}, {ref['year']})"
+    return wrapped(t("hover.reference", lang, fields=names, ref=described))
+
+
+def _has_cjk(text: str) -> bool:
+    return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+
+
+def reference_publisher(ref: Row, lang: str) -> str:
+    """Who published an external reference. references.csv has one publisher field, sometimes in
+    Chinese only; an English chart then names the website instead (``citmt.cn``), never Chinese."""
+    if lang == "en" and _has_cjk(ref["publisher"]):
+        return (
+            urlsplit(ref["url"]).hostname.removeprefix("www.") if ref["url"] else t("reference.unnamed", lang)
+        )
+    return ref["publisher"]
 
 
 def note_line(row: Row, lang: str) -> str | None:

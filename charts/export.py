@@ -80,7 +80,9 @@ class ImageJob:
 
     @property
     def has_chinese(self) -> bool:
-        return _has_cjk(json.dumps(self.figure, ensure_ascii=False))
+        """Whether the image shows Chinese text (hover labels never appear in an image, so the
+        original quotes in an English chart's hovers do not count)."""
+        return _has_cjk(json.dumps(_without_hovers(self.figure), ensure_ascii=False))
 
 
 @dataclass
@@ -102,6 +104,18 @@ def _kaleido_version() -> str:
     from importlib.metadata import version
 
     return version("kaleido")
+
+
+HOVER_KEYS = frozenset({"hovertext", "hovertemplate", "hoverlabel", "meta"})
+
+
+def _without_hovers(value: Any) -> Any:
+    """The figure without what only the browser shows on hover."""
+    if isinstance(value, dict):
+        return {k: _without_hovers(v) for k, v in value.items() if k not in HOVER_KEYS}
+    if isinstance(value, list):
+        return [_without_hovers(v) for v in value]
+    return value
 
 
 def _has_cjk(text: str) -> bool:

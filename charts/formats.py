@@ -18,6 +18,7 @@ Stable API (other modules import these; keep the signatures):
     param_ticks(lang, lo=None, hi=None) -> (tickvals in billions, ticktext)
     year_ticks(first, last, lang, step=1) -> (tickvals as ISO dates, ticktext)
     month_ticks(first, last, lang, step=1) -> (tickvals as ISO dates, ticktext)
+    date_tickformatstops(lang) -> plotly tickformatstops: day, month or year labels by tick spacing
     linear_ticks(vmax, count=5) -> tick values from 0
 
 Words that surround a number in a sentence ("parameters", "个模型", "tokens") belong to the
@@ -27,7 +28,7 @@ sentence, not to these functions: format_value(39, "count", "zh") is "39", not "
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
 LANGS = ("zh", "en")
@@ -102,13 +103,23 @@ def format_number(value: float, lang: str) -> str:
     _check_lang(lang)
     if lang == "zh":
         for size, suffix in ZH_UNITS:
-            if abs(value) >= size:
+            if _reaches(value, size, ZH_UNITS):
                 return f"{plain(value / size)}{suffix}"
         return plain(value)
     for size, word, _letter in EN_UNITS:
-        if abs(value) >= size:
+        if _reaches(value, size, EN_UNITS):
             return f"{plain(value / size)} {word}"
     return _grouped(value)
+
+
+def _reaches(value: float, size: float, units: Sequence[tuple[Any, ...]]) -> bool:
+    """Whether value reads as at least one ``size``, once rounded as the next smaller unit would
+    write it (two decimals): 999999.999 is '1 million', never '1,000,000'; 9999.999亿 is '1万亿',
+    never '10000亿'."""
+    if abs(value) >= size:
+        return True
+    smaller = next((unit[0] for unit in units if unit[0] < size), 1)
+    return float(plain(abs(value) / smaller)) * smaller >= size
 
 
 def format_params(billions: float, lang: str, *, long: bool = False) -> str:
@@ -117,16 +128,15 @@ def format_params(billions: float, lang: str, *, long: bool = False) -> str:
     ``long=True`` gives the prose form in English ('1.8 trillion', '175 billion'); Chinese has one form.
     """
     _check_lang(lang)
+    count = billions * 1e9
     if lang == "zh":
-        if billions >= 1000:
-            return f"{plain(billions / 1000)}万亿"
-        if billions >= 0.1:
-            return f"{plain(billions * 10)}亿"
-        return f"{plain(billions * 1e5)}万"
+        for size, suffix in ZH_UNITS:
+            if _reaches(count, size, ZH_UNITS) or size == 1e4:
+                return f"{plain(count / size)}{suffix}"
     for size, word, letter in EN_UNITS:
-        scaled = billions * 1e9 / size
-        if scaled >= 1 or size == 1e6:
-            return f"{plain(scaled)} {word}" if long else f"{plain(scaled)}{letter}"
+        if _reaches(count, size, EN_UNITS) or size == 1e6:
+            scaled = plain(count / size)
+            return f"{scaled} {word}" if long else f"{scaled}{letter}"
     raise AssertionError("unreachable")  # pragma: no cover
 
 
@@ -139,7 +149,7 @@ def format_usd(value: float, lang: str, *, short: bool = False) -> str:
     if lang == "zh":
         return format_number(value, "zh") + ("" if short else "美元")
     for size, word, letter in EN_UNITS:
-        if abs(value) >= size:
+        if _reaches(value, size, EN_UNITS):
             scaled = plain(value / size)
             return f"${scaled}{letter}" if short else f"${scaled} {word}"
     return f"${_grouped(value)}"
@@ -277,6 +287,30 @@ def month_ticks(first: int, last: int, lang: str, step: int = 1) -> tuple[list[s
             values.append(f"{year}-{month:02d}-01")
             labels.append(f"{year}年{month}月" if lang == "zh" else f"{EN_MONTHS[month - 1][:3]} {year}")
     return values, labels
+
+
+# d3 time formats for a date axis whose tick spacing plotly chooses (fewer ticks on a phone), by the
+# spacing's precision. "%-m" is the month without a leading zero.
+DAY_MS = 86_400_000
+DATE_TICK_FORMATS = {
+    "zh": {"day": "%Y年%-m月%-d日", "month": "%Y年%-m月", "year": "%Y年"},
+    "en": {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"},
+}
+
+
+def date_tickformatstops(lang: str) -> list[dict[str, Any]]:
+    """Tick label formats for a date axis with automatic ticks: '2023年3月16日' / '2023年3月' / '2023年'
+    in Chinese, '16 Mar 2023' / 'Mar 2023' / '2023' in English, whichever matches the tick spacing, so
+    the axis keeps readable labels at any width without repeating a year."""
+    _check_lang(lang)
+    fmt = DATE_TICK_FORMATS[lang]
+    # Plotly takes the first stop whose range (ends included) holds the spacing; date spacings are
+    # days in milliseconds, then M1, M2, M3, M6, M12, M24 …
+    return [
+        {"dtickrange": [None, DAY_MS * 20], "value": fmt["day"]},
+        {"dtickrange": ["M1", "M6"], "value": fmt["month"]},
+        {"dtickrange": ["M12", None], "value": fmt["year"]},
+    ]
 
 
 def linear_ticks(vmax: float, count: int = 5) -> list[float]:

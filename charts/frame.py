@@ -19,20 +19,23 @@ from charts import theme
 from charts.chart import Chart, esc, text_width, wrap
 
 PAD = 18  # px between the canvas edge and any text
-CHAR = 0.56  # average width of a half-width character, in em
+# Average width of a half-width character, in em: Noto Sans CJK's Latin letters in Chinese charts,
+# the wider Latin faces English charts fall back to on Linux (DejaVu Sans) in English ones.
+CHAR_EM = {"zh": 0.56, "en": 0.62}
+CHAR = CHAR_EM["zh"]
 LINE = 1.3  # line height, in em
 CAPTION_SIZE = theme.SMALL_FONT_SIZE
 
 
-def _units(pixels: float, font_size: float) -> int:
+def _units(pixels: float, font_size: float, char: float = CHAR) -> int:
     """How many half-width characters fit in a width."""
-    return max(10, int(pixels / (font_size * CHAR)))
+    return max(10, int(pixels / (font_size * char)))
 
 
-def _width(texts: list[str], font_size: float) -> float:
+def _width(texts: list[str], font_size: float, char: float = CHAR) -> float:
     """Estimated pixel width of the widest text (plotly <br> lines counted separately)."""
     widths = [text_width(line) for text in texts for line in str(text).split("<br>")]
-    return max(widths, default=0) * font_size * CHAR
+    return max(widths, default=0) * font_size * char
 
 
 def _axis_labels(fig: go.Figure, axis: Any, letter: str, axis_id: str) -> list[str]:
@@ -70,16 +73,17 @@ def image_figure(
     fig = go.Figure(copy.deepcopy(chart.figure.to_plotly_json()))
     colors = theme.scheme_of(chart.scheme)
     usable = width - 2 * PAD
-    title = wrap(chart.title, _units(usable, theme.TITLE_FONT_SIZE))
-    subtitle = wrap(chart.subtitle, _units(usable, theme.FONT_SIZE)) if chart.subtitle else []
-    source = wrap(chart.caption, _units(usable, CAPTION_SIZE))
+    char = CHAR_EM[chart.lang]
+    title = wrap(chart.title, _units(usable, theme.TITLE_FONT_SIZE, char))
+    subtitle = wrap(chart.subtitle, _units(usable, theme.FONT_SIZE, char)) if chart.subtitle else []
+    source = wrap(chart.caption, _units(usable, CAPTION_SIZE, char))
 
     top = PAD + len(title) * theme.TITLE_FONT_SIZE * LINE + len(subtitle) * theme.FONT_SIZE * LINE + 26
     tick_size = theme.SMALL_FONT_SIZE + 1
 
     # Left: the widest tick label of the first y axis, its title, a little air.
     yaxis = fig.layout.yaxis
-    left = PAD + _width(_axis_labels(fig, yaxis, "y", "y"), tick_size) + 10
+    left = PAD + _width(_axis_labels(fig, yaxis, "y", "y"), tick_size, char) + 10
     if yaxis.title and yaxis.title.text:
         left += tick_size * LINE + 6
     # Bottom: tick labels (two rows for a multicategory axis), the axis title, the source line.
@@ -98,7 +102,7 @@ def image_figure(
         bottom += tick_size * LINE + 4
     # Right: the legend, if any, stands to the right of the plot.
     entries = _legend_entries(fig)
-    right = PAD + (_width(entries, tick_size) + 44 if entries else 8)
+    right = PAD + (_width(entries, tick_size, char) + 44 if entries else 8)
 
     plot_width = width - left - right
     plot_height = height - top - bottom

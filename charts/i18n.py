@@ -35,6 +35,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{fields}来自外部参考：{ref}",
         "en": "{fields} from an external reference: {ref}",
     },
+    "reference.chinese_page": {
+        "zh": "{host}上的中文网页（{year}）",
+        "en": "a Chinese-language page on {host} ({year})",
+    },
+    "reference.unnamed": {"zh": "未注明", "en": "not stated"},
     "hover.note": {"zh": "注：{note}", "en": "Note: {note}"},
     "hover.params": {"zh": "参数量：{value}（{status}）", "en": "Parameters: {value} ({status})"},
     "hover.released": {"zh": "发布：{date}", "en": "Released: {date}"},

@@ -32,12 +32,18 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
 }
 
-# Fonts that render Chinese on every platform, then the system's own; English puts Latin faces first.
+# Fonts that render Chinese on every platform, then the system's own. English puts Latin faces first,
+# down to the ones Linux always has (Liberation, DejaVu): if an English chart fell through to a CJK
+# font, its quotation marks and ≥ would take that font's full-width forms ("‘ emergence ’").
+# Chinese characters in an English chart (the original quotes in hovers) fall back glyph by glyph
+# to the CJK faces at the end of the list.
 FONT_STACK = {
     "zh": '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
-    "en": '"Noto Sans", "Segoe UI", "Helvetica Neue", Arial, "Noto Sans CJK SC", "Source Han Sans SC", '
-    '"PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
+    "en": '"Noto Sans", "Segoe UI", "Helvetica Neue", Arial, "Liberation Sans", "DejaVu Sans", '
+    '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif',
 }
+# Latin faces that are not CJK fonts, in the English stack's order (tests check the stack keeps them first).
+LATIN_FONTS = ("Noto Sans", "Segoe UI", "Helvetica Neue", "Arial", "Liberation Sans", "DejaVu Sans")
 
 # Font sizes in CSS pixels for the on-page figure; images are exported at scale 2 (960×540 → 1920×1080),
 # so the same sizes read as 28 px body text on a slide.
@@ -288,6 +294,25 @@ def style(fig: go.Figure, lang: str, scheme: str, *, transparent: bool = False) 
         },
     )
     fig.layout = _merged(current, styled)
+    return fig
+
+
+# Below this container width (CSS px) a page may drop the point labels a chart marks as crowded.
+NARROW_WIDTH = 600
+
+
+def narrow_hint(fig: go.Figure) -> go.Figure:
+    """Record in ``layout.meta.narrow`` which traces' text labels a narrow screen should hide.
+
+    Point labels are placed for the 960-px slide (charts/labels.py); in a phone-wide container they
+    collide. Plotly has no media queries, so the figure carries the hint and the page applies it:
+    below ``max_width`` px, ``Plotly.restyle(el, {mode: "markers"}, meta.narrow.markers_only)``
+    (every label stays in the hover and the table). Call it after the last trace is added.
+    """
+    crowded = [
+        i for i, trace in enumerate(fig.data) if trace.type == "scatter" and "text" in (trace.mode or "")
+    ]
+    fig.layout.meta = {"narrow": {"max_width": NARROW_WIDTH, "markers_only": crowded}}
     return fig
 
 

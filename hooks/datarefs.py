@@ -785,6 +785,20 @@ def evidence_html(ctx: Context, row: dict[str, Any], status: str | None) -> str:
     return "<br>".join(parts)
 
 
+def evidence_details(ctx: Context, row: dict[str, Any], status: str | None) -> str:
+    """The evidence folded into a disclosure: the summary names the source and the status, so a
+    table row stays one line high; opening it shows the quote, note and external reference."""
+    lang = ctx.lang
+    src = ctx.data.sources[row["source"]]
+    summary = esc(source_name(src, lang))
+    if status:
+        summary += f" · {status_html(ctx, status)}"
+    return (
+        f'<details class="dataref-evidence"><summary>{summary}</summary>'
+        f"{evidence_html(ctx, row, None)}</details>"
+    )
+
+
 def value_cell(label: str, text: str, sort_value: Any, extra: str = "") -> str:
     sort = f' data-sort-value="{esc(sort_value)}"' if sort_value is not None else ""
     return f'<td data-label="{esc(label)}"{sort}>{text}{extra}</td>'
@@ -863,7 +877,9 @@ def models_table(ctx: Context) -> str:
             + value_cell(t("label.open_weights", lang), esc(t("open." + row["open_weights"], lang)), None)
             + value_cell(
                 t("label.evidence", lang),
-                evidence_html(ctx, row, row["params_status"] if row["params_billion"] is not None else None),
+                evidence_details(
+                    ctx, row, row["params_status"] if row["params_billion"] is not None else None
+                ),
                 None,
             )
             + "</tr>"
@@ -873,15 +889,16 @@ def models_table(ctx: Context) -> str:
 
 def _table(ctx: Context, kind: str, table_id: str, columns: list[tuple[str, str]], rows: list[str]) -> str:
     anchor = ctx.anchor(table_id)
+    sortable = kind == "models"
+    hint = f'<p class="datatable__hint">{esc(t("label.sort_hint", ctx.lang))}</p>' if sortable else ""
     return (
         f'<div class="datatable datatable--{kind}" id="{anchor}" data-no-glossary '
         f'data-shown-template="{esc(t("label.shown", ctx.lang))}" '
         f'data-all-label="{esc(t("label.all", ctx.lang))}" '
         f'data-filter-label="{esc(t("label.filters", ctx.lang))}">'
-        f'<p class="datatable__hint">{esc(t("label.sort_hint", ctx.lang))}</p>'
-        * (kind == "models")
+        + hint
         + f'<div class="datatable__scroll"><table class="datatable__table"'
-        f"{' data-sortable' if kind == 'models' else ''}>"
+        f"{' data-sortable' if sortable else ''}>"
         + _header(ctx, columns)
         + "<tbody>"
         + "".join(rows)
@@ -963,7 +980,7 @@ def figures_table(ctx: Context) -> str:
             + value_cell(
                 t("label.as_of", lang), esc(fmt_date(row["date"], lang)) if row["date"] else "—", None
             )
-            + value_cell(t("label.evidence", lang), evidence_html(ctx, row, row["status"]), None)
+            + value_cell(t("label.evidence", lang), evidence_details(ctx, row, row["status"]), None)
             + "</tr>"
         )
     return _table(ctx, "figures", table_id, columns, rows)
@@ -1045,7 +1062,8 @@ def render_source_card(body: str, ctx: Context) -> str:
     rows.append((t("label.link", lang), link))
     if src[f"noise_{lang}"]:
         rows.append((t("label.noise", lang), esc(src[f"noise_{lang}"])))
-    users = sorted((ctx.usage or {}).get(body, set()) - {ctx.page, f"sources/{body}.md", "sources/index.md"})
+    # The summaries link to one another (how the articles relate); that is not building on an article.
+    users = sorted(p for p in (ctx.usage or {}).get(body, set()) if not p.startswith("sources/"))
     if users:
         titles = TITLES.get(lang, {})
         items = "".join(f'<li><a href="{esc(ctx.href(p))}">{esc(titles.get(p, p))}</a></li>' for p in users)

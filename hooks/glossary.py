@@ -253,6 +253,10 @@ def wrap_terms(content: str, glossary: Glossary, lang: str, glossary_url: str) -
             stack.append((name, skips))
             skipping += skips
             continue
+        # A stray closing tag (e.g. the </p> Markdown leaves after a block of raw HTML) must not
+        # unwind the stack past an open [data-no-glossary] container.
+        if all(open_name != name for open_name, _ in stack):
+            continue
         while stack:
             open_name, skips = stack.pop()
             skipping -= skips

@@ -140,11 +140,12 @@ def config_nav(lang: str) -> list[str]:
         return nav_pages(yaml.safe_load(fd).get("nav") or [])
 
 
-def counterpart_href(page_url: str, lang: str, other: str) -> str:
-    """The same page in another language, relative to the current page (works on any host)."""
+def counterpart_href(page_url: str, lang: str, other: str, target: str | None = None) -> str:
+    """The same page (or `target`, a page URL) in another language, relative to the current page
+    (works on any host)."""
     up = "../" * page_url.count("/")
     to_root = up + ("../" * LANGUAGES[lang]["prefix"].count("/"))
-    return (to_root + LANGUAGES[other]["prefix"] + page_url) or "./"
+    return (to_root + LANGUAGES[other]["prefix"] + (page_url if target is None else target)) or "./"
 
 
 def alternates(page_url: str, lang: str, roots: dict[str, str]) -> list[dict[str, Any]]:
@@ -156,7 +157,7 @@ def alternates(page_url: str, lang: str, roots: dict[str, str]) -> list[dict[str
             "lang": info["hreflang"],
             "link": roots[code] + page_url,
             "href": counterpart_href(page_url, lang, code),
-            "root": counterpart_href("", lang, code),
+            "root": counterpart_href(page_url, lang, code, target=""),
             "current": code == lang,
         }
         for code, info in LANGUAGES.items()
@@ -228,7 +229,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     if template_name == "404.html":
         items = alternates("", STATE["lang"], STATE["roots"])
         for item in items:
-            item["href"] = urlsplit(item["link"]).path
+            item["href"] = item["root"] = urlsplit(item["link"]).path
         config.extra["alternate"] = items
     return context
 

@@ -154,6 +154,15 @@ def test_a_datatable_writes_an_anchor_for_every_row(real: Dataset, table: str):
     assert ids and sorted(ids) == sorted(prefix + key for key in real.table(table))
 
 
+@pytest.mark.parametrize("table", ["models", "events", "figures"])
+def test_a_datatable_is_one_balanced_block_kept_out_of_the_glossary(real: Dataset, table: str):
+    html = render_page(f"```datatable\n{table}\n```\n", context(real, "en", page=ANCHOR_PAGES[table]))
+    table_id = datarefs.ROW_PAGES[table][2]
+    assert re.search(rf'<div class="datatable datatable--{table}" id="{table_id}" data-no-glossary', html)
+    for tag in ("div", "table", "tr", "td", "th"):
+        assert html.count(f"<{tag}>") + html.count(f"<{tag} ") == html.count(f"</{tag}>"), tag
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_datatable_row_shows_its_source_quote_and_status(sample: Dataset, lang: str):
     html = render_page("```datatable\nfigures\n```\n", context(sample, lang, page="method.md"))

@@ -109,6 +109,13 @@ def test_headings_links_code_and_data_tables_are_left_alone(glossary):
     assert wrap_terms(html, glossary, "zh", "g/") == html
 
 
+def test_a_stray_closing_tag_does_not_end_a_data_table_early(glossary):
+    html = "<div data-no-glossary></p><table><tr><td>幻觉</td></tr></table></div><p>幻觉</p>"
+    wrapped = wrap_terms(html, glossary, "zh", "g/")
+    assert "<td>幻觉</td>" in wrapped
+    assert wrapped.count('class="gloss"') == 1
+
+
 def test_the_longest_alias_wins(glossary):
     html = wrap_terms("<p>外挂知识库与知识图谱</p>", glossary, "zh", "g/")
     assert "#term-rag" in html and ">外挂知识库</a>" in html

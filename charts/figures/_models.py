@@ -23,6 +23,7 @@ from charts.chart import (
     note_line,
     quote_lines,
     reference_line,
+    reference_publisher,
     short_name,
     source_label,
 )
@@ -145,7 +146,11 @@ def table(rows: Sequence[Row], data: Any, lang: str) -> Table:
     body = []
     for r in rows:
         ref = data.references[r["ref"]] if r["ref"] and "params_billion" in (r["ref_fields"] or ()) else None
-        origin = f"{ref['publisher']} {ref['year']}" if ref else source_label(data.sources[r["source"]], lang)
+        origin = (
+            f"{reference_publisher(ref, lang)} {ref['year']}"
+            if ref
+            else source_label(data.sources[r["source"]], lang)
+        )
         body.append(
             (
                 name(r, lang),

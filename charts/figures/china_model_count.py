@@ -92,10 +92,11 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         fig.add_trace(trace)
 
     ticks = formats.linear_ticks(ytop * 0.95, 4)
-    month_vals, month_text = formats.month_ticks(first_year, last_year, lang, step=2)
     fig.update_layout(height=440)
     fig.update_xaxes(
-        type="date", range=[x0.isoformat(), x1.isoformat()], tickvals=month_vals, ticktext=month_text
+        type="date",
+        range=[x0.isoformat(), x1.isoformat()],
+        tickformatstops=formats.date_tickformatstops(lang),
     )
     fig.update_yaxes(
         range=[0, ytop],

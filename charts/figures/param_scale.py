@@ -111,6 +111,11 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         type="category",
         categoryorder="array",
         categoryarray=labels,
+        # Every model named: plotly would otherwise skip every other label when rows are tight
+        # (the 540-px-high slide).
+        tickmode="array",
+        tickvals=labels,
+        ticktext=labels,
         showgrid=False,
         range=[-0.6, len(labels) - 0.4],
     )

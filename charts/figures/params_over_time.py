@@ -76,10 +76,11 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         fig.add_trace(trace)
 
     tickvals, ticktext = formats.param_ticks(lang, lo, hi)
-    year_vals, year_text = formats.year_ticks(first_year, last_year, lang)
     fig.update_layout(height=480)
     fig.update_xaxes(
-        type="date", range=[x0.isoformat(), x1.isoformat()], tickvals=year_vals, ticktext=year_text
+        type="date",
+        range=[x0.isoformat(), x1.isoformat()],
+        tickformatstops=formats.date_tickformatstops(lang),
     )
     fig.update_yaxes(
         type="log",
@@ -90,6 +91,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         showgrid=True,
     )
     theme.style(fig, lang, scheme)
+    theme.narrow_hint(fig)
 
     notes = []
     if undated:

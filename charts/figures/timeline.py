@@ -158,13 +158,11 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             )
         )
 
-    tickvals, ticktext = formats.year_ticks(FIRST_YEAR, LAST_YEAR, lang)
     fig.update_layout(height=460)
     fig.update_xaxes(
         type="date",
         range=[f"{FIRST_YEAR - 1}-12-01", f"{LAST_YEAR}-12-31"],
-        tickvals=tickvals,
-        ticktext=ticktext,
+        tickformatstops=formats.date_tickformatstops(lang),  # plotly picks the spacing for the width
         showgrid=True,
     )
     fig.update_yaxes(
@@ -174,6 +172,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         showgrid=True,
     )
     theme.style(fig, lang, scheme)
+    theme.narrow_hint(fig)
 
     notes = []
     if clipped:

@@ -1,0 +1,434 @@
+"""A ready-made 16:9 slide deck per language: a title slide, one slide per chart, a sources slide.
+
+``python build_charts.py --deck`` writes ``<out>/deck-zh.pptx`` and ``<out>/deck-en.pptx`` from
+what the chart build already wrote: each chart's meta.json and its light PNG (1920×1080). Nothing
+on a slide is typed: titles, subtitles, alt text, source lines and the sources slide come from the
+charts' meta and data/sources.csv.
+
+A chart slide shows the title and subtitle as real text (editable, read by screen readers and
+PowerPoint's outline) and the PNG below them. The PNG already carries the title, subtitle and
+source line drawn in (charts/frame.py), so the picture is cropped, not edited, to hide its own
+title block: the source line stays in the picture, and a picture copied into another deck keeps
+its provenance (PowerPoint's "Reset picture" brings the full image back). The crop line is found
+in the image itself: the blank band between the subtitle and the plot. The speaker notes hold the
+source line and the articles' URLs.
+
+Chinese text carries an East Asian font (``<a:ea>``), and the theme's East Asian fonts are set too,
+so text a user adds is Chinese-ready. The file is deterministic: fixed document dates (or
+$SOURCE_DATE_EPOCH) and a zip with fixed timestamps, so the same charts give the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+from PIL import Image
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Inches, Pt
+
+from charts import formats, theme
+from charts.bundle import deterministic_zip
+from charts.chart import OUTLET_NOT_STATED, source_label, text_width
+from charts.frame import image_figure
+
+SLIDE_WIDTH = Emu(12192000)  # 13.333 × 7.5 in: 16:9, PowerPoint's "Widescreen"
+SLIDE_HEIGHT = Emu(6858000)
+MARGIN = Inches(0.5)
+TITLE_TOP, TITLE_HEIGHT = Inches(0.3), Inches(0.7)
+SUBTITLE_TOP = Inches(0.98)
+BODY_GAP, BODY_BOTTOM = Inches(0.06), SLIDE_HEIGHT - Inches(0.12)
+EM_PER_UNIT = 0.55  # width of a half-width character in em (a Chinese character is two units)
+LINE_HEIGHT = 1.2
+TITLE_SIZE, SUBTITLE_SIZE = 28, 15
+LATIN_FONT = "Arial"  # on every PowerPoint, Keynote and Google Slides
+EAST_ASIAN_FONT = "Microsoft YaHei"  # Windows; Keynote and LibreOffice substitute PingFang / Noto CJK
+TEXT_LANG = {"zh": "zh-CN", "en": "en-GB"}
+BLANK_ROW_LEVEL = 8  # a row is blank when no pixel differs from the background by more than this
+MIN_BAND = 12  # pixels: the blank band under the subtitle is at least this tall at 2× scale
+LAYOUT_TITLE, LAYOUT_TITLE_ONLY = 0, 5  # in python-pptx's default template
+
+STRINGS: dict[str, dict[str, str]] = {
+    "deck.title": {"zh": "百模大战", "en": "The Hundred-Model War"},
+    "deck.subtitle": {
+        "zh": "中国大模型竞赛图表集（{first}—{last}）",
+        "en": "China's large-model race in {n} charts, {first}–{last}",
+    },
+    "deck.about": {
+        "zh": "{n} 张图表，数据来自 {k} 篇中文报道与评论，每个数字都注明出处",
+        "en": "Built from {k} Chinese articles; every number carries its source",
+    },
+    "deck.licence": {
+        "zh": "文字与数据采用 CC BY 4.0 许可，代码采用 MIT 许可",
+        "en": "Text and data under CC BY 4.0; code under the MIT licence",
+    },
+    "sources.title": {"zh": "来源", "en": "Sources"},
+    "sources.articles": {"zh": "{k} 篇来源文章", "en": "The {k} source articles"},
+    "sources.references": {
+        "zh": "外部参考（文章未给出的数值）",
+        "en": "External references (values the articles do not give)",
+    },
+    "article": {"zh": "《{title}》，{where}", "en": "“{title}”, {where}"},
+    "article.original": {"zh": "{title}", "en": "{title} (《{original}》)"},
+    "where": {"zh": "{outlet}，{date}", "en": "{outlet}, {date}"},
+    "reference": {"zh": "{publisher}（{year}）：{title}", "en": "{publisher} ({year}): {title}"},
+    "notes.data": {
+        "zh": "数据：{csv}（随图表打包下载）",
+        "en": "Data: {csv} (in the chart's download bundle)",
+    },
+    "notes.url": {"zh": "原文：{url}", "en": "Article: {url}"},
+}
+
+
+def s(key: str, lang: str, **values: Any) -> str:
+    """A deck string in the deck's language; an unknown key is a bug, so it raises."""
+    text = STRINGS[key][lang]
+    return text.format(**values) if values else text
+
+
+class DeckError(Exception):
+    """The chart files a deck needs are missing; the message names them and how to make them."""
+
+
+@dataclass(frozen=True)
+class ChartSlide:
+    """What one chart slide needs: its meta.json and the path of its light PNG."""
+
+    meta: dict[str, Any]
+    png: Path
+
+
+# --- reading the chart build ----------------------------------------------------------------------
+
+
+def chart_slides(out_dir: Path, lang: str, chart_ids: Sequence[str]) -> list[ChartSlide]:
+    """Every chart's meta and light PNG from out_dir; all missing files are reported at once."""
+    slides, missing = [], []
+    for chart_id in chart_ids:
+        folder = out_dir / lang / chart_id
+        meta_path = folder / f"{chart_id}-{lang}.meta.json"
+        if not meta_path.exists():
+            missing.append(str(meta_path))
+            continue
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        name = meta["files"].get("png", {}).get("light")
+        if not name or not (folder / name).exists():
+            missing.append(str(folder / (name or f"{chart_id}-{lang}-light.png")))
+            continue
+        slides.append(ChartSlide(meta, folder / name))
+    if missing:
+        raise DeckError(
+            "the slide deck needs every chart's meta.json and light PNG; missing:\n  "
+            + "\n  ".join(missing)
+            + "\nBuild them first: python build_charts.py --formats png (PNG export needs Chromium; "
+            "see python build_charts.py --help)."
+        )
+    return slides
+
+
+def _blank_rows(image: Image.Image) -> list[bool]:
+    """For each pixel row: True when the row is only background (the top-left pixel's colour)."""
+    rgb = image.convert("RGB")
+    background = rgb.getpixel((0, 0))
+    width, height = rgb.size
+    blank = []
+    for y in range(height):
+        row = rgb.crop((0, y, width, y + 1))
+        bands = row.split()
+        blank.append(
+            all(
+                max(abs(lo - bg), abs(hi - bg)) <= BLANK_ROW_LEVEL
+                for band, bg in zip(bands, background, strict=True)
+                for lo, hi in [band.getextrema()]
+            )
+        )
+    return blank
+
+
+def title_crop(png: Path, plot_top: float) -> float:
+    """The fraction of the image height taken by its drawn title and subtitle: the middle of the
+    last blank band above the plot (``plot_top``, a fraction of the height). 0 when there is none."""
+    with Image.open(png) as image:
+        blank = _blank_rows(image)
+    limit = int(plot_top * len(blank))
+    bands, start = [], None
+    for y, is_blank in enumerate(blank[: limit + 1]):
+        if is_blank and start is None:
+            start = y
+        elif not is_blank and start is not None:
+            bands.append((start, y))
+            start = None
+    if start is not None:
+        bands.append((start, limit))
+    inked = next((y for y, b in enumerate(blank) if not b), 0)
+    bands = [(a, b) for a, b in bands if b - a >= MIN_BAND and a > inked]
+    if not bands:
+        return 0.0
+    a, b = bands[-1]
+    return (a + b) / 2 / len(blank)
+
+
+def plot_top(meta: dict[str, Any], data: Any) -> float:
+    """Where the plot area starts in the exported image, as a fraction of its height (from the
+    layout charts/frame.py gives the image)."""
+    from charts.build import render
+
+    chart = render(data, meta["id"], meta["lang"], "light")
+    figure = image_figure(chart)
+    return figure.layout.margin.t / figure.layout.height
+
+
+# --- text helpers ----------------------------------------------------------------------------------
+
+
+def _rgb(hex_color: str) -> RGBColor:
+    return RGBColor.from_string(hex_color.lstrip("#")[:6].upper())
+
+
+def style_run(run: Any, lang: str, size: float, *, bold: bool = False, color: str | None = None) -> None:
+    """Font, size, colour and language of a run; the East Asian font is always set (<a:ea>)."""
+    font = run.font
+    font.size = Pt(size)
+    font.bold = bold
+    font.name = LATIN_FONT
+    font.color.rgb = _rgb(color or theme.LIGHT.text)
+    r_pr = run._r.get_or_add_rPr()
+    r_pr.set("lang", TEXT_LANG[lang])
+    for old in r_pr.findall(qn("a:ea")):
+        r_pr.remove(old)
+    ea = etree.SubElement(r_pr, qn("a:ea"))
+    ea.set("typeface", EAST_ASIAN_FONT)
+    r_pr.latin.addnext(ea)  # schema order: latin, ea, cs, sym, hlinkClick …
+
+
+def set_text(frame: Any, lines: Sequence[str], lang: str, size: float, **style: Any) -> None:
+    """Replace a text frame's text with one paragraph per line, every run styled."""
+    frame.word_wrap = True
+    frame.clear()
+    for i, line in enumerate(lines):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        run = paragraph.add_run()
+        run.text = line
+        style_run(run, lang, size, **style)
+
+
+def text_height(text: str, size: float, width: int) -> int:
+    """The height a wrapped paragraph needs in a text box of this width (an estimate from character
+    widths, plus the box's default insets)."""
+    usable = Emu(width - 2 * Inches(0.1)).pt
+    lines = max(1, math.ceil(text_width(text) * EM_PER_UNIT * size / usable))
+    return int(Pt(lines * size * LINE_HEIGHT) + 2 * Inches(0.05))
+
+
+def _place(shape: Any, left: int, top: int, width: int, height: int) -> None:
+    shape.left, shape.top, shape.width, shape.height = Emu(left), Emu(top), Emu(width), Emu(height)
+
+
+# --- the deck --------------------------------------------------------------------------------------
+
+
+def _widescreen(prs: Any) -> None:
+    """16:9, with the master's and layouts' placeholders stretched to the new width."""
+    factor = SLIDE_WIDTH / prs.slide_width
+    prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
+    for owner in [prs.slide_master, *prs.slide_layouts]:
+        for shape in owner.placeholders:
+            if shape.left is not None and shape.width is not None:
+                shape.left, shape.width = Emu(int(shape.left * factor)), Emu(int(shape.width * factor))
+
+
+def _east_asian_theme(prs: Any) -> None:
+    """The theme's East Asian heading and body fonts, so text a user adds is Chinese-ready."""
+    part = prs.slide_master.part.part_related_by(RT.THEME)
+    root = etree.fromstring(part.blob)
+    for ea in root.iter(qn("a:ea")):
+        if ea.getparent().tag in (qn("a:majorFont"), qn("a:minorFont")):
+            ea.set("typeface", EAST_ASIAN_FONT)
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def _title_slide(prs: Any, lang: str, slides: Sequence[ChartSlide], data: Any) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE])
+    years = [row["date"].year for row in data.sources.values()]
+    first, last = min(years), max(years)
+    n, k = len(slides), len(data.sources)
+    title, subtitle = slide.shapes.title, slide.placeholders[1]
+    _place(title, MARGIN, Inches(2.0), SLIDE_WIDTH - 2 * MARGIN, Inches(1.4))
+    _place(subtitle, MARGIN, Inches(3.5), SLIDE_WIDTH - 2 * MARGIN, Inches(2.2))
+    set_text(title.text_frame, [s("deck.title", lang)], lang, 48, bold=True)
+    set_text(
+        subtitle.text_frame,
+        [s("deck.subtitle", lang, n=n, first=first, last=last)],
+        lang,
+        24,
+        color=theme.LIGHT.text,
+    )
+    for line, size in ((s("deck.about", lang, n=n, k=k), 18), (s("deck.licence", lang), 14)):
+        paragraph = subtitle.text_frame.add_paragraph()
+        run = paragraph.add_run()
+        run.text = line
+        style_run(run, lang, size, color=theme.LIGHT.muted)
+
+
+def _chart_slide(prs: Any, lang: str, item: ChartSlide, data: Any) -> None:
+    meta = item.meta
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
+    title = slide.shapes.title
+    _place(title, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT)
+    size = TITLE_SIZE
+    while size > 20 and text_height(meta["title"], size, SLIDE_WIDTH - 2 * MARGIN) > TITLE_HEIGHT:
+        size -= 2  # a long title shrinks rather than running into the subtitle
+    set_text(title.text_frame, [meta["title"]], lang, size, bold=True)
+    title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+    title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+    body_top = TITLE_TOP + TITLE_HEIGHT + BODY_GAP
+    if meta.get("subtitle"):
+        size = SUBTITLE_SIZE
+        height = text_height(meta["subtitle"], size, SLIDE_WIDTH - 2 * MARGIN)
+        box = slide.shapes.add_textbox(MARGIN, SUBTITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, height)
+        set_text(box.text_frame, [meta["subtitle"]], lang, size, color=theme.LIGHT.muted)
+        box.name = "Subtitle"
+        body_top = SUBTITLE_TOP + height + BODY_GAP
+
+    crop = title_crop(item.png, plot_top(meta, data))
+    with Image.open(item.png) as image:
+        px_width, px_height = image.size
+    aspect = px_width / (px_height * (1 - crop))  # of the visible, cropped part
+    box_width, box_height = SLIDE_WIDTH, BODY_BOTTOM - body_top
+    width = min(box_width, int(box_height * aspect))
+    height = int(width / aspect)
+    left = (SLIDE_WIDTH - width) // 2
+    picture = slide.shapes.add_picture(str(item.png), left, body_top, width, height)
+    picture.crop_top = crop
+    picture.name = f"Chart {meta['id']}"
+    picture._element.nvPicPr.cNvPr.set("descr", meta.get("alt") or meta["title"])
+
+    notes = [meta["caption"]]
+    for source in meta["sources"]:
+        if source["url"]:
+            notes.append(s("notes.url", lang, url=source["url"]))
+    if "csv" in meta["files"]:
+        notes.append(s("notes.data", lang, csv=meta["files"]["csv"]))
+    set_text(slide.notes_slide.notes_text_frame, notes, lang, 12)
+
+
+def _sources_slide(prs: Any, lang: str, slides: Sequence[ChartSlide], data: Any) -> None:
+    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
+    title = slide.shapes.title
+    _place(title, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT)
+    set_text(title.text_frame, [s("sources.title", lang)], lang, TITLE_SIZE, bold=True)
+    title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+    top = TITLE_TOP + TITLE_HEIGHT + Inches(0.15)
+    gap = Inches(0.3)
+    column = (SLIDE_WIDTH - 2 * MARGIN - gap) // 2
+
+    articles = slide.shapes.add_textbox(MARGIN, top, column, SLIDE_HEIGHT - top - Inches(0.3))
+    articles.name = "Articles"
+    frame = articles.text_frame
+    set_text(frame, [s("sources.articles", lang, k=len(data.sources))], lang, 16, bold=True)
+    for source in data.sources.values():
+        title_text = source[f"title_{lang}"]
+        if source["title_zh"] != title_text:
+            title_text = s("article.original", lang, title=title_text, original=source["title_zh"])
+        date = formats.format_date(source["date"], lang)
+        stated = source[f"outlet_{lang}"] not in ("", None, OUTLET_NOT_STATED[lang])
+        where = s("where", lang, outlet=source_label(source, lang), date=date) if stated else date
+        paragraph = frame.add_paragraph()
+        paragraph.space_before = Pt(6)
+        run = paragraph.add_run()
+        run.text = s("article", lang, title=title_text, where=where)
+        style_run(run, lang, 12)
+        if source["url"]:
+            run.hyperlink.address = source["url"]
+
+    references: dict[str, dict[str, Any]] = {}
+    for item in slides:
+        for ref in item.meta["references"]:
+            references.setdefault(ref["id"], ref)
+    if references:
+        box = slide.shapes.add_textbox(MARGIN + column + gap, top, column, SLIDE_HEIGHT - top - Inches(0.3))
+        box.name = "References"
+        frame = box.text_frame
+        set_text(frame, [s("sources.references", lang)], lang, 16, bold=True)
+        for ref in sorted(references.values(), key=lambda r: (r["publisher"].lower(), r["year"], r["title"])):
+            paragraph = frame.add_paragraph()
+            paragraph.space_before = Pt(2)
+            run = paragraph.add_run()
+            run.text = s("reference", lang, publisher=ref["publisher"], year=ref["year"], title=ref["title"])
+            style_run(run, lang, 9.5, color=theme.LIGHT.text)
+            if ref["url"]:
+                run.hyperlink.address = ref["url"]
+
+
+def _fixed_time() -> dt.datetime:
+    """The deck's document dates: $SOURCE_DATE_EPOCH when set (reproducible builds), else 2000-01-01."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    return dt.datetime(2000, 1, 1)
+
+
+def deck_bytes(data: Any, out_dir: Path, lang: str, chart_ids: Sequence[str]) -> bytes:
+    """The .pptx for one language, built from the chart files in out_dir."""
+    slides = chart_slides(out_dir, lang, chart_ids)
+    prs = Presentation()
+    _widescreen(prs)
+    _east_asian_theme(prs)
+    _title_slide(prs, lang, slides, data)
+    for item in slides:
+        _chart_slide(prs, lang, item, data)
+    _sources_slide(prs, lang, slides, data)
+
+    props = prs.core_properties
+    props.title = s("deck.title", lang)
+    props.subject = s("deck.subtitle", lang, n=len(slides), first="", last="").strip("（）— ,–")
+    props.author = props.last_modified_by = "百模大战 · The Hundred-Model War"
+    props.language = TEXT_LANG[lang]
+    props.created = props.modified = _fixed_time()
+    props.revision = 1
+    props.keywords = props.comments = props.category = ""
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return _repack(buffer.getvalue())
+
+
+def _repack(pptx: bytes) -> bytes:
+    """The same package with fixed zip timestamps (python-pptx stamps entries with the time)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(pptx)) as archive:
+        entries = [(name, archive.read(name)) for name in archive.namelist()]
+    return deterministic_zip(entries)
+
+
+def deck_name(lang: str) -> str:
+    return f"deck-{lang}.pptx"
+
+
+def write_decks(data: Any, out_dir: Path | str, langs: Sequence[str], chart_ids: Sequence[str]) -> list[Path]:
+    """Write <out_dir>/deck-<lang>.pptx for each language; returns the paths written."""
+    out_dir = Path(out_dir)
+    written = []
+    contents = {lang: deck_bytes(data, out_dir, lang, chart_ids) for lang in langs}  # all or nothing
+    for lang, content in contents.items():
+        path = out_dir / deck_name(lang)
+        tmp = path.with_name(f".{path.name}.part")
+        tmp.write_bytes(content)
+        os.replace(tmp, path)
+        written.append(path)
+    return written
+
+
+__all__ = ["DeckError", "chart_slides", "deck_bytes", "title_crop", "write_decks"]

@@ -1,0 +1,266 @@
+/* 百模大战 · The Hundred-Model War — charts and the language switcher, on every page.
+ *
+ * Runs once per full page load (Material loads extra_javascript outside the part of the page that
+ * instant navigation replaces) and then on every page through Material's `document$` observable,
+ * which emits for the first page and after each instant navigation.
+ *
+ * Charts: hooks/charts.py writes <div class="hmw-chart__plot" data-light=… data-dark=…> with the
+ * figure JSON of each colour scheme, relative to this language's site root. On a page that has one,
+ * this script loads plotly.js once (asynchronously, so the text never waits for it; the path comes
+ * from <script id="__hmw">), fetches the figure for the current scheme and draws it at the size of
+ * its box. It redraws with the other JSON when the reader toggles Material's palette
+ * (body[data-md-color-scheme]), when a hidden tab or <details> opens and when the box changes size
+ * (ResizeObserver), and frees the plots of a page the reader leaves.
+ *
+ * Language switcher: instant navigation does not replace the header, so the switcher's links would
+ * keep pointing at the first page's twins; they are re-pointed at the current page's twins.
+ *
+ * Material's alternate-language helper fetches "sitemap.xml" next to every hreflang link of the
+ * page; our hreflang links point at each page's twin (not at the language roots), where no sitemap
+ * exists, so those look-ups would only produce 404s. They are skipped (see guardSitemapLookups).
+ */
+(function () {
+  "use strict";
+
+  var settings = readJSON("__hmw") || {};
+  var materialConfig = readJSON("__config") || { base: "." };
+  // This language's site root, absolute. #__config is not replaced by instant navigation, so its
+  // relative base is resolved once, against the page that was loaded first (as Material does).
+  var siteRoot = new URL(materialConfig.base || ".", window.location.href);
+  if (!/\/$/.test(siteRoot.pathname)) siteRoot.pathname += "/";
+  // Every language's root, absolute, from the switcher (data-hmw-root is relative to this page).
+  var languageRoots = {};
+  Array.prototype.forEach.call(document.querySelectorAll(".md-select__link[data-hmw-root]"), function (link) {
+    languageRoots[link.getAttribute("hreflang")] = new URL(link.getAttribute("data-hmw-root"), window.location.href);
+  });
+
+  var PLOT = ".hmw-chart__plot[data-light][data-dark]";
+  var PLOT_CONFIG = { displayModeBar: false, displaylogo: false, responsive: false, scrollZoom: false };
+  var MESSAGES = {
+    zh: "图表未能加载。下方的数据表和下载文件仍可使用。",
+    en: "The chart could not be loaded. The data table and downloads below still work.",
+  };
+
+  var plotlyPromise = null;
+  var figureCache = new Map(); // URL → Promise of the figure's JSON text
+  var plots = new Set(); // plot elements of the current page
+  var resizeObserver = "ResizeObserver" in window ? new ResizeObserver(onResize) : null;
+  var firstPage = true;
+
+  function readJSON(id) {
+    var el = document.getElementById(id);
+    if (!el) return null;
+    try {
+      return JSON.parse(el.textContent);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  // --- Material's sitemap look-ups ---------------------------------------------------------------
+
+  // Skip XHR GETs of <page>/sitemap.xml below a language root (they cannot exist); the language
+  // roots' own sitemaps, which instant navigation needs, load as usual. A skipped request is never
+  // sent, so Material simply finds no alternate sitemap there and leaves our links alone.
+  function guardSitemapLookups() {
+    var roots = Object.keys(languageRoots).map(function (key) {
+      return languageRoots[key].pathname;
+    });
+    roots.push(siteRoot.pathname);
+    var open = XMLHttpRequest.prototype.open;
+    var send = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.open = function (method, url) {
+      this.__hmwSkip = false;
+      try {
+        var target = new URL(String(url), window.location.href);
+        var dir = target.pathname.replace(/sitemap\.xml$/, "");
+        this.__hmwSkip =
+          String(method).toUpperCase() === "GET" &&
+          target.origin === window.location.origin &&
+          /\/sitemap\.xml$/.test(target.pathname) &&
+          roots.indexOf(dir) === -1;
+      } catch (error) {
+        this.__hmwSkip = false;
+      }
+      return open.apply(this, arguments);
+    };
+    XMLHttpRequest.prototype.send = function () {
+      if (this.__hmwSkip) return undefined;
+      return send.apply(this, arguments);
+    };
+  }
+
+  // --- language switcher ---------------------------------------------------------------------------
+
+  // Point each switcher link at the current page's twin: the same path below the other root.
+  function updateSwitcher() {
+    var here = window.location.pathname;
+    if (here.indexOf(siteRoot.pathname) !== 0) return;
+    var rest = here.slice(siteRoot.pathname.length);
+    Array.prototype.forEach.call(document.querySelectorAll(".md-select__link[data-hmw-root]"), function (link) {
+      var root = languageRoots[link.getAttribute("hreflang")];
+      if (root) link.href = new URL(rest, root).href;
+    });
+  }
+
+  // --- charts ------------------------------------------------------------------------------------
+
+  function scheme() {
+    return document.body.getAttribute("data-md-color-scheme") === "slate" ? "dark" : "light";
+  }
+
+  function loadPlotly() {
+    if (window.Plotly) return Promise.resolve(window.Plotly);
+    if (!plotlyPromise) {
+      plotlyPromise = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = new URL(settings.plotly, siteRoot).href;
+        script.async = true;
+        script.onload = function () {
+          resolve(window.Plotly);
+        };
+        script.onerror = function () {
+          plotlyPromise = null;
+          script.remove();
+          reject(new Error("hmw: could not load " + script.src));
+        };
+        // In <body>: instant navigation drops <head> elements the next page does not have.
+        document.body.appendChild(script);
+      });
+    }
+    return plotlyPromise;
+  }
+
+  function figureText(path) {
+    var url = new URL(path, siteRoot).href;
+    if (!figureCache.has(url)) {
+      var request = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error("hmw: " + url + " answered " + response.status);
+        return response.text();
+      });
+      request.catch(function () {
+        figureCache.delete(url);
+      });
+      figureCache.set(url, request);
+    }
+    return figureCache.get(url);
+  }
+
+  // Draw (or redraw) one chart for the current scheme at its box's size. Draws of one chart never
+  // overlap: a request during a draw runs once the draw is done.
+  function draw(el) {
+    if (el.__hmwBusy) {
+      el.__hmwAgain = true;
+      return el.__hmwBusy;
+    }
+    var width = el.clientWidth;
+    var height = el.clientHeight;
+    if (!width || !height) return Promise.resolve(); // hidden; the ResizeObserver calls again
+    var want = scheme();
+    var state = el.__hmwState;
+    if (state && state.scheme === want && state.width === width && state.height === height) {
+      return Promise.resolve();
+    }
+    var path = el.getAttribute(want === "dark" ? "data-dark" : "data-light");
+    el.__hmwBusy = Promise.all([loadPlotly(), figureText(path)])
+      .then(function (results) {
+        var Plotly = results[0];
+        if (!el.isConnected) return null;
+        if (state && state.scheme === want) {
+          return Plotly.relayout(el, { width: width, height: height });
+        }
+        var figure = JSON.parse(results[1]);
+        var layout = figure.layout || {};
+        layout.autosize = false;
+        layout.width = width;
+        layout.height = height;
+        var plot = state ? Plotly.react : Plotly.newPlot;
+        return plot(el, figure.data || [], layout, PLOT_CONFIG);
+      })
+      .then(function () {
+        el.__hmwState = { scheme: want, width: width, height: height };
+        el.classList.add("hmw-chart__plot--drawn");
+        el.classList.remove("hmw-chart__plot--error");
+      })
+      .catch(function (error) {
+        console.error(error);
+        showError(el);
+      })
+      .then(function () {
+        el.__hmwBusy = null;
+        if (el.__hmwAgain) {
+          el.__hmwAgain = false;
+          return draw(el);
+        }
+        return null;
+      });
+    return el.__hmwBusy;
+  }
+
+  function showError(el) {
+    if (el.__hmwState || !el.isConnected) return;
+    var lang = (document.documentElement.lang || "zh").slice(0, 2);
+    el.classList.add("hmw-chart__plot--error");
+    el.textContent = MESSAGES[lang] || MESSAGES.en;
+  }
+
+  function onResize(entries) {
+    entries.forEach(function (entry) {
+      if (plots.has(entry.target)) draw(entry.target);
+    });
+  }
+
+  function purge(el) {
+    if (resizeObserver) resizeObserver.unobserve(el);
+    if (window.Plotly && el.__hmwState) window.Plotly.purge(el);
+    el.__hmwState = null;
+    plots.delete(el);
+  }
+
+  // Free the previous page's plots and start the current page's.
+  function setUpCharts() {
+    plots.forEach(purge);
+    var found = document.querySelectorAll(PLOT);
+    Array.prototype.forEach.call(found, function (el) {
+      plots.add(el);
+      if (resizeObserver) resizeObserver.observe(el); // reports the first size, which draws
+      else draw(el);
+    });
+  }
+
+  // Re-theme every drawn chart when the palette toggle changes the scheme.
+  function watchScheme() {
+    new MutationObserver(function () {
+      plots.forEach(function (el) {
+        draw(el);
+      });
+    }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
+  }
+
+  if (!resizeObserver) {
+    window.addEventListener("resize", function () {
+      plots.forEach(function (el) {
+        draw(el);
+      });
+    });
+  }
+
+  // --- wiring ------------------------------------------------------------------------------------
+
+  function onPage() {
+    if (!firstPage) updateSwitcher(); // the first page's links come right from the server
+    firstPage = false;
+    setUpCharts();
+  }
+
+  guardSitemapLookups();
+  if (document.body) watchScheme();
+  else document.addEventListener("DOMContentLoaded", watchScheme);
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(onPage);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", onPage);
+  } else {
+    onPage();
+  }
+})();

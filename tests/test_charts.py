@@ -1,0 +1,489 @@
+"""The charts: what each one shows, in both languages and both colour schemes.
+
+Each chart module is a pure function (dataset, language, scheme) → Chart; these tests call them
+directly, on the project's dataset and on the small sample of tests/sample_data.py.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from charts import formats, i18n, theme
+from charts.build import CHART_IDS, SCHEMES, figure_dict, figure_json, render
+from charts.chart import ChartError
+from charts.dataset import load_dataset
+from charts.figures import param_scale, params_over_time, timeline, training_cost
+from charts.frame import image_figure
+from tests.sample_data import PROJECT, sample_rows, write_dataset
+
+LANGS = ("zh", "en")
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# An English hover may show Chinese only as the original sentence it quotes.
+ORIGINAL = re.compile(r"Original: 「.*?」", re.S)
+OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset(PROJECT / "data")
+
+
+@pytest.fixture(scope="module")
+def charts(data):
+    """Every chart in every language and scheme, rendered once for the module."""
+    return {
+        (cid, lang, s): render(data, cid, lang, s) for cid in CHART_IDS for lang in LANGS for s in SCHEMES
+    }
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    return load_dataset(write_dataset(tmp_path_factory.mktemp("sample") / "data"))
+
+
+def figure(chart) -> dict[str, Any]:
+    return figure_dict(chart.figure)
+
+
+def hovers(fig: dict[str, Any]) -> list[str]:
+    return [text for trace in fig["data"] for text in trace.get("hovertext") or [] if text]
+
+
+def visible_texts(fig: dict[str, Any]) -> list[str]:
+    """Every string a reader sees without hovering: axis titles and ticks, trace names and point
+    labels, legend titles, annotations."""
+    texts: list[str] = []
+    layout = fig["layout"]
+    for key, axis in layout.items():
+        if key.startswith(("xaxis", "yaxis")):
+            texts.append((axis.get("title") or {}).get("text") or "")
+            texts += [str(v) for v in axis.get("ticktext") or []]
+            texts += [str(v) for v in axis.get("categoryarray") or []]
+    texts += [a.get("text") or "" for a in layout.get("annotations") or []]
+    for trace in fig["data"]:
+        texts.append(trace.get("name") or "")
+        texts.append((trace.get("legendgrouptitle") or {}).get("text") or "")
+        text = trace.get("text")
+        texts += [str(v) for v in (text if isinstance(text, list) else [text]) if v]
+        for coordinate in ("x", "y"):
+            values = trace.get(coordinate)
+            if isinstance(values, list):
+                flat = [v for item in values for v in (item if isinstance(item, list) else [item])]
+                texts += [v for v in flat if isinstance(v, str) and not re.match(r"\d{4}-\d\d", v)]
+    return texts
+
+
+# --- every chart ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_every_chart_has_a_title_a_source_line_and_a_table_in_both_languages(charts, chart_id, lang):
+    chart = charts[(chart_id, lang, "light")]
+    assert chart.title and chart.caption and chart.alt
+    assert chart.source_ids, "a chart cites the articles it plots"
+    assert chart.table.rows and all(chart.table.headers)
+    assert hovers(figure(chart)), "every chart explains its points on hover"
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_english_charts_show_no_chinese_except_the_quoted_original_sentences(charts, chart_id):
+    chart = charts[(chart_id, "en", "light")]
+    fig = figure(chart)
+    words = [chart.title, chart.subtitle, chart.caption, *chart.notes, *visible_texts(fig)]
+    assert [w for w in words if CJK.search(w)] == []
+    for text in hovers(fig):
+        assert not CJK.search(ORIGINAL.sub("", text)), text
+    quote_columns = {i for i, h in enumerate(chart.table.headers) if h == i18n.t("table.quote", "en")}
+    for row in chart.table.rows:
+        assert [c for i, c in enumerate(row) if i not in quote_columns and CJK.search(c)] == []
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_chinese_charts_are_written_in_chinese(charts, chart_id):
+    chart = charts[(chart_id, "zh", "light")]
+    assert CJK.search(chart.title) and CJK.search(chart.caption)
+    assert all(CJK.search(h) for h in chart.table.headers)
+    assert "Source" not in chart.caption and "Original" not in " ".join(hovers(figure(chart)))
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_every_hover_quotes_its_source_and_english_ones_add_the_original_chinese(charts, chart_id):
+    zh = hovers(figure(charts[(chart_id, "zh", "light")]))
+    en = hovers(figure(charts[(chart_id, "en", "light")]))
+    assert len(zh) == len(en)
+    for text in zh:
+        assert "原文：「" in text and "来源：" in text
+    for text in en:
+        assert "Original: 「" in text and "Source: " in text
+        original = ORIGINAL.search(text)[0]
+        assert CJK.search(original), "the original sentence is the Chinese one"
+        assert "“" in text.split("Original:")[0], "the translation comes before the original"
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_the_same_data_gives_byte_identical_figure_json(data, charts, chart_id):
+    for lang in LANGS:
+        assert figure_json(render(data, chart_id, lang, "dark")) == figure_json(
+            charts[(chart_id, lang, "dark")]
+        )
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_colours_come_from_the_colour_blind_safe_palette_or_the_neutral_greys(charts, chart_id):
+    for scheme in SCHEMES:
+        colors = theme.scheme_of(scheme)
+        neutral = {colors.background, colors.text, colors.muted, colors.line, colors.grid}
+        allowed = {c.upper() for c in OKABE_ITO | neutral}
+        fig = figure(charts[(chart_id, "en", scheme)])
+        used = set()
+        for trace in fig["data"]:
+            marker = trace.get("marker") or {}
+            for value in (marker.get("color"), (marker.get("line") or {}).get("color"),
+                          (trace.get("line") or {}).get("color"),
+                          (marker.get("pattern") or {}).get("fgcolor")):  # fmt: skip
+                used |= set(value if isinstance(value, list) else [value] if value else [])
+        assert used, "the chart uses colour"
+        assert {c.upper() for c in used} <= allowed
+
+
+def test_the_palette_is_exactly_okabe_and_itos_and_every_category_and_country_has_a_colour(data):
+    assert set(theme.OKABE_ITO.values()) == OKABE_ITO
+    categories = data.schema["events"]["columns"]["category"]["values"]
+    countries = data.schema["models"]["columns"]["country"]["values"]
+    for scheme in SCHEMES:
+        for key in [*categories, *countries]:
+            assert theme.color(scheme, key) in OKABE_ITO | {theme.scheme_of(scheme).text}
+        # Countries must be told apart by colour: no two share one.
+        assert len({theme.color(scheme, c) for c in countries}) == len(countries)
+
+
+def test_dark_charts_keep_the_blue_readable_on_the_dark_background(charts):
+    """Okabe–Ito blue is too dark on Material's slate background; the dark scheme uses sky blue."""
+    assert theme.color("dark", "US") == theme.OKABE_ITO["sky_blue"]
+    assert theme.color("light", "US") == theme.OKABE_ITO["blue"]
+
+
+# --- legibility: slide and phone ------------------------------------------------------------------
+
+
+def _font_sizes(value: Any) -> list[float]:
+    if isinstance(value, dict):
+        sizes = [value["size"]] if isinstance(value.get("size"), (int, float)) and "family" in value else []
+        for key, item in value.items():
+            if key in ("font", "tickfont", "textfont") and isinstance(item, dict):
+                size = item.get("size")
+                sizes += size if isinstance(size, list) else [size] if size else []
+            sizes += _font_sizes(item)
+        return sizes
+    if isinstance(value, list):
+        return [s for item in value for s in _font_sizes(item)]
+    return []
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_figures_for_the_site_fit_a_375px_phone(charts, chart_id):
+    """The site draws the JSON at the container's width: no fixed width, text no smaller than 11 px,
+    the legend above the plot (where it can wrap), thin margins that grow only to fit labels."""
+    for lang in LANGS:
+        layout = figure(charts[(chart_id, lang, "light")])["layout"]
+        assert layout["autosize"] is True and "width" not in layout
+        assert min(_font_sizes(layout) + _font_sizes(figure(charts[(chart_id, lang, "light")])["data"])) >= 11
+        legend = layout["legend"]
+        assert legend["orientation"] == "h" and legend["yanchor"] == "bottom" and legend["y"] >= 1
+        margin = layout["margin"]
+        assert max(margin["l"], margin["r"], margin["t"], margin["b"]) <= 20
+        assert all(axis["automargin"] for key, axis in layout.items() if key.startswith(("xaxis", "yaxis")))
+
+
+@pytest.mark.parametrize("chart_id", ["timeline", "params-over-time"])
+def test_crowded_point_labels_are_marked_for_hiding_on_a_narrow_screen(charts, chart_id):
+    fig = figure(charts[(chart_id, "zh", "light")])
+    narrow = fig["layout"]["meta"]["narrow"]
+    labelled = [i for i, tr in enumerate(fig["data"]) if "text" in (tr.get("mode") or "")]
+    assert narrow["max_width"] >= 375 and narrow["markers_only"] == labelled and labelled
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_slide_images_are_1920x1080_with_title_and_source_drawn_in(charts, chart_id):
+    chart = charts[(chart_id, "zh", "dark")]
+    fig = image_figure(chart).to_plotly_json()
+    layout = fig["layout"]
+    assert (layout["width"] * theme.IMAGE_SCALE, layout["height"] * theme.IMAGE_SCALE) == (1920, 1080)
+    assert chart.title[:4] in layout["title"]["text"]
+    assert any("来源" in (a.get("text") or "") for a in layout["annotations"])
+    # At 2× scale the smallest text is at least 22 px on the 1080-px slide.
+    assert min(_font_sizes(layout)) * theme.IMAGE_SCALE >= 22
+
+
+def test_english_text_prefers_latin_fonts_and_chinese_text_a_cjk_font():
+    """A CJK font first in an English chart gives full-width quotation marks (‘ emergence ’)."""
+    en = [f.strip().strip('"') for f in theme.FONT_STACK["en"].split(",")]
+    zh = [f.strip().strip('"') for f in theme.FONT_STACK["zh"].split(",")]
+    first_cjk = next(i for i, f in enumerate(en) if "CJK" in f or "Han" in f)
+    assert set(theme.LATIN_FONTS) <= set(en[:first_cjk])
+    assert "CJK" in zh[0]
+
+
+# --- the charts the issue asks for ----------------------------------------------------------------
+
+
+def test_timeline_runs_from_2015_to_2024_with_one_lane_per_category(data, charts):
+    fig = figure(charts[("timeline", "zh", "light")])
+    start, end = fig["layout"]["xaxis"]["range"]
+    assert start[:4] in ("2014", "2015") and end[:4] == "2024"
+    categories = data.schema["events"]["columns"]["category"]["values"]
+    assert fig["layout"]["yaxis"]["ticktext"] == [i18n.t(f"category.{c}", "zh") for c in categories]
+    lanes = dict(zip(fig["layout"]["yaxis"]["ticktext"], fig["layout"]["yaxis"]["tickvals"], strict=True))
+    shown = [e for e in data.events.values() if 2015 <= e["date"].year <= 2024]
+    points = [tr for tr in fig["data"] if "markers" in tr["mode"]]
+    assert sum(len(tr["x"]) for tr in points) == len(shown)
+    for trace in points:  # each category's points stay within its lane
+        assert all(abs(y - lanes[trace["name"]]) < 0.5 for y in trace["y"])
+
+
+def test_timeline_hover_gives_each_events_quote_and_its_translation(data, charts):
+    en = " ".join(hovers(figure(charts[("timeline", "en", "light")])))
+    flat = re.sub(r"<br>", " ", en)
+    for event in data.events.values():
+        if 2015 <= event["date"].year <= 2024:
+            assert event["quote"][:8] in en.replace("<br>", "")
+            assert event["quote_en"].split()[0] in flat
+
+
+def test_events_outside_the_timeline_window_are_named_in_its_caption(data, charts):
+    outside = [e for e in data.events.values() if not 2015 <= e["date"].year <= 2024]
+    caption = charts[("timeline", "en", "light")].caption
+    for event in outside:
+        assert event["title_en"] in caption
+
+
+def test_parameter_charts_use_logarithmic_axes_labelled_in_yi_or_billions(charts):
+    for chart_id, axis in (("param-scale", "xaxis"), ("params-over-time", "yaxis")):
+        zh = figure(charts[(chart_id, "zh", "light")])["layout"][axis]
+        en = figure(charts[(chart_id, "en", "light")])["layout"][axis]
+        assert zh["type"] == en["type"] == "log"
+        assert all(label.endswith("亿") for label in zh["ticktext"])
+        assert all(label[-1] in "MBT" for label in en["ticktext"])
+
+
+def test_param_scale_draws_the_emergence_thresholds_13b_70b_540b_as_bands(charts):
+    fig = figure(charts[("param-scale", "en", "light")])
+    bands = [s for s in fig["layout"]["shapes"] if s["type"] == "rect"]
+    lines = [s for s in fig["layout"]["shapes"] if s["type"] == "line"]
+    assert sorted(s["x0"] for s in bands) == [13, 70, 540]
+    assert sorted(s["x0"] for s in lines) == [13, 70, 540]
+    labels = " ".join(a["text"] for a in fig["layout"]["annotations"])
+    assert all(f"≥{v}" in labels for v in ("13B", "70B", "540B"))
+    zh = " ".join(a["text"] for a in figure(charts[("param-scale", "zh", "light")])["layout"]["annotations"])
+    assert all(f"≥{v}" in zh for v in ("130亿", "700亿", "5400亿"))
+
+
+def _points_by_model(fig: dict[str, Any], data) -> dict[str, dict[str, Any]]:
+    """Each plotted model's marker style, found through the name its hover starts with."""
+    by_name = {m["name_en"]: m for m in data.models.values()}
+    found = {}
+    for trace in fig["data"]:
+        marker = trace.get("marker") or {}
+        for i, text in enumerate(trace.get("hovertext") or []):
+            name = re.match(r"<b>(.*?)</b>", text)[1].replace("&amp;", "&")
+            found[by_name[name]["id"]] = {k: marker[k][i] for k in ("symbol", "opacity", "color")}
+    return found
+
+
+@pytest.mark.parametrize("chart_id", ["param-scale", "params-over-time"])
+def test_parameter_status_and_open_weights_change_the_marker_and_colour_gives_the_country(
+    data, charts, chart_id
+):
+    for scheme in SCHEMES:
+        points = _points_by_model(figure(charts[(chart_id, "en", scheme)]), data)
+        assert points
+        symbols: dict[str, set[str]] = {}
+        for key, style in points.items():
+            model = data.models[key]
+            base = style["symbol"].removesuffix("-open-dot").removesuffix("-open")
+            symbols.setdefault(model["params_status"], set()).add(base)
+            assert style["symbol"].endswith("-open") == (model["open_weights"] == "no")
+            assert style["color"] == theme.color(scheme, model["country"])
+            assert (style["opacity"] < 1) == (model["params_status"] == "disputed")
+        assert "official" in symbols and len(symbols) >= 3, "the data has reported/estimated/disputed sizes"
+        assert all(len(s) == 1 for s in symbols.values())
+        assert len({next(iter(s)) for s in symbols.values()}) == len(symbols), "one symbol per status"
+
+
+def test_disputed_sizes_carry_a_question_mark_in_their_label(data, charts):
+    fig = figure(charts[("param-scale", "en", "light")])
+    labels = [t for tr in fig["data"] for t in tr.get("text") or []]
+    gpt4 = formats.format_params(data.models["gpt-4"]["params_billion"], "en")
+    assert f"{gpt4}?" in labels
+    assert "GPT-4 ?" in fig["layout"]["yaxis"]["ticktext"]
+
+
+def test_param_scale_names_every_model_on_its_axis(data, charts):
+    sized = [m for m in data.models.values() if m["params_billion"] is not None]
+    ticks = figure(charts[("param-scale", "zh", "light")])["layout"]["yaxis"]["ticktext"]
+    assert len(ticks) == len(sized) == len(set(ticks))
+
+
+def test_params_over_time_places_models_by_release_date_on_a_log_axis(data, charts):
+    fig = figure(charts[("params-over-time", "en", "light")])
+    assert fig["layout"]["xaxis"]["type"] == "date" and fig["layout"]["yaxis"]["type"] == "log"
+    dated = [m for m in data.models.values() if m["params_billion"] and m["release_date"]]
+    assert sum(len(tr["x"]) for tr in fig["data"] if tr.get("hovertext")) == len(dated)
+
+
+def test_there_are_at_least_three_charts_of_figures(data):
+    grouped = {row["group"] for row in data.figures.values()}
+    figure_charts = [c for c in CHART_IDS if c in grouped]
+    assert len(figure_charts) >= 3
+
+
+def test_chinese_tables_write_chinese_dates_and_english_tables_english_dates(charts):
+    for chart_id, column in (("timeline", "table.date"), ("param-scale", "table.released")):
+        for lang, shape in (
+            ("zh", r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?"),
+            ("en", r"(\d{1,2} )?([A-Z][a-z]+ )?\d{4}"),
+        ):
+            table = charts[(chart_id, lang, "light")].table
+            index = table.headers.index(i18n.t(column, lang))
+            dates = [row[index] for row in table.rows if row[index]]
+            assert dates and all(re.fullmatch(shape, d) for d in dates), dates
+
+
+def test_date_axes_tick_in_the_charts_language(charts):
+    for chart_id in ("timeline", "params-over-time", "china-model-count"):
+        for lang in LANGS:
+            stops = figure(charts[(chart_id, lang, "light")])["layout"]["xaxis"]["tickformatstops"]
+            assert [s["value"] for s in stops] == [s["value"] for s in formats.date_tickformatstops(lang)]
+
+
+def test_estimates_and_projections_are_hatched_never_solid(charts):
+    fig = figure(charts[("openai-finance", "en", "light")])
+    for trace in fig["data"]:
+        if trace.get("hovertext"):
+            hatched = bool((trace["marker"].get("pattern") or {}).get("shape"))
+            assert hatched == ("(expected)" in trace["text"][0])
+    for trace in figure(charts[("training-cost", "zh", "light")])["data"]:
+        if trace.get("hovertext"):
+            assert trace["marker"]["pattern"]["shape"] == theme.STATUS_PATTERNS["estimated"]
+
+
+def test_lower_bounds_point_upwards_in_the_model_count_chart(data, charts):
+    fig = figure(charts[("china-model-count", "en", "light")])
+    points = next(tr for tr in fig["data"] if tr.get("hovertext"))
+    assert all(s.startswith("triangle-up") for s in points["marker"]["symbol"])
+    arrows = [a for a in fig["layout"]["annotations"] if a.get("showarrow")]
+    rows = [r for r in data.figures.values() if r["group"] == "china-model-count"]
+    assert len(arrows) == sum(r["bound"] == "at-least" for r in rows)
+
+
+# --- the small sample dataset ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_chart_functions_work_on_the_small_sample_dataset(sample, lang):
+    line = timeline.build(sample, lang, "light")
+    assert len(line.table.rows) == 1
+    over_time = params_over_time.build(sample, lang, "dark")
+    assert [row[0] for row in over_time.table.rows] == ["GPT-2", "GPT-3"]
+    cost = training_cost.build(sample, lang, "light")
+    assert cost.table.rows[0][4] == formats.format_usd(4.6e6, lang)
+
+
+def test_a_chart_whose_figures_are_missing_fails_naming_the_group(sample):
+    with pytest.raises(ChartError, match="emergence-threshold"):
+        param_scale.build(sample, "en", "light")
+
+
+def test_a_model_known_only_to_the_year_is_marked_as_such_in_its_hover(sample):
+    text = " ".join(hovers(figure(params_over_time.build(sample, "en", "light"))))
+    assert "2019 (year only)" in text
+
+
+def test_a_value_from_an_external_reference_says_so_in_its_hover(sample):
+    text = " ".join(hovers(figure(params_over_time.build(sample, "en", "light"))))
+    assert "from an external reference: Language Models are Few-Shot Learners" in text.replace("<br>", " ")
+
+
+def test_an_unknown_chart_language_or_scheme_is_an_error_listing_the_valid_ones(sample):
+    with pytest.raises(ValueError, match="timeline"):
+        render(sample, "pie", "en", "light")
+    with pytest.raises(ValueError, match="zh"):
+        render(sample, "timeline", "fr", "light")
+    with pytest.raises(ValueError, match="dark"):
+        render(sample, "timeline", "en", "sepia")
+
+
+def test_an_event_out_of_the_window_is_listed_in_the_caption_not_dropped_silently(tmp_path):
+    rows = sample_rows()
+    rows["events"].append(
+        dict(rows["events"][0], id="too-early", date="2012", title_en="Too early", models="")
+    )
+    data = load_dataset(write_dataset(tmp_path / "data", rows))
+    assert "Too early (2012)" in timeline.build(data, "en", "light").caption
+
+
+# --- translations ---------------------------------------------------------------------------------
+
+
+def test_every_ui_string_exists_in_both_languages():
+    assert i18n.missing_keys() == []
+
+
+def test_the_missing_key_check_catches_a_string_without_its_twin():
+    assert i18n.missing_keys({"x": {"zh": "甲"}, "y": {"zh": "", "en": "y"}}) == [
+        "x: no en",
+        "y: empty in zh only",
+    ]
+
+
+def test_every_literal_key_the_chart_code_uses_is_in_the_table():
+    used = set()
+    for path in (PROJECT / "charts").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("t", "plural"):
+                first = node.args[0] if node.args else None
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    used.add(first.value)
+    plural_bases = {key.rsplit(".", 1)[0] for key in i18n.STRINGS if key.endswith((".one", ".other"))}
+    assert used, "the scan found the t() calls"
+    assert sorted(k for k in used if k not in i18n.STRINGS and k not in plural_bases) == []
+
+
+def test_every_value_a_chart_looks_up_by_name_has_a_string(data):
+    schema = data.schema
+    needed = [f"category.{c}" for c in schema["events"]["columns"]["category"]["values"]]
+    needed += [f"country.{c}" for c in schema["models"]["columns"]["country"]["values"]]
+    needed += [f"status.{s}" for s in schema["models"]["columns"]["params_status"]["values"]]
+    needed += [f"status.{s}" for s in schema["figures"]["columns"]["status"]["values"]]
+    needed += [f"mark.{s}" for s in ("official", "reported", "estimated", "disputed")]
+    needed += [f"weights.{w}" for w in schema["models"]["columns"]["open_weights"]["values"]]
+    needed += [f"bound.{b}" for b in schema["figures"]["columns"]["bound"]["values"]]
+    needed += [f"unit.{u}" for u in schema["figures"]["columns"]["unit"]["values"]]
+    assert [key for key in needed if key not in i18n.STRINGS] == []
+
+
+def test_asking_for_a_missing_string_fails_loudly():
+    with pytest.raises(KeyError, match="no UI string"):
+        i18n.t("no.such.key", "en")
+    with pytest.raises(KeyError, match="language"):
+        i18n.t("table.date", "fr")
+
+
+def test_chart_modules_contain_no_user_visible_chinese():
+    """Words live in charts/i18n.py; a chart module with Chinese in it has bypassed the table."""
+    for path in sorted((PROJECT / "charts" / "figures").glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        code = "\n".join(line for line in source.splitlines() if not line.lstrip().startswith("#"))
+        docless = re.sub(r'"""(.|\n)*?"""', "", code)
+        assert not CJK.search(docless), path.name
+
+
+def test_every_chart_module_is_registered(data):
+    modules = {p.stem.replace("_", "-") for p in Path(PROJECT / "charts" / "figures").glob("[!_]*.py")}
+    assert modules == set(CHART_IDS)

@@ -1,0 +1,464 @@
+"""The summaries of the five source articles: complete in both languages, numbers from the dataset,
+nothing copied and none of the articles' noise.
+
+What counts as what, on a summary page's Markdown (front matter removed):
+
+* *Prose* is everything outside fenced blocks (the ``source-card`` fence renders data/sources.csv,
+  whose noise column describes the noise on purpose), code spans and link targets.
+* A *marked quote* is text between curly quotes “…”, straight double quotes "…" or 「…」; a book
+  or report title is text between 《…》. A quote holds at most one sentence.
+* A *number* is a run of digits. Numbers reach a page through shortcodes, which render dataset
+  values. A digit typed in prose must belong to a name the dataset spells the same way (GPT-4,
+  Falcon 180B, Llama 2 …) or to the short list of other names below, or be a year that a dated
+  dataset row or a dataset name carries. Anything else — a count, a share, a day of a month — has
+  to be a shortcode.
+* *Copied* means: 20 or more consecutive characters (white space removed, punctuation width
+  folded), at least ten of them Chinese, that also stand in an article, outside marked quotes and
+  titles. The Traditional-Chinese article is compared in its Simplified rendering too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+import pytest
+
+from charts import formats
+from charts.build import _MODULES
+from charts.dataset import Dataset, load_dataset
+from charts.figures.timeline import FIRST_YEAR, LAST_YEAR
+from hooks.datarefs import (
+    SHORTCODE,
+    Context,
+    find_fences,
+    linked_pages,
+    read_pages,
+    render_page,
+    source_usage,
+    strip_front_matter,
+)
+from tests.sample_data import PROJECT
+
+LANGS = ("zh", "en")
+ARTICLES = PROJECT.parent / "shared" / "articles"
+SECTIONS = ("card", "gist", "points", "numbers", "care", "relations")
+COPY_RUN = 20  # characters
+COPY_MIN_CJK = 10  # of them Chinese: a long Latin run is a name (Retrieval-Enhanced Transformer), not prose
+
+# Names with digits that the dataset does not hold as names, with why each appears on a page.
+OTHER_NAMES = (
+    "Mate 60 Pro",  # the Huawei phone the sputnik article compares the model rush to
+    "1024 程序员节",  # the event where the CSDN panel took place (the date 10/24 is its name)
+    "1024 Programmers' Day",
+    "Gemini 1.0",  # Google's model that overtook the sputnik article's claim
+)
+
+# OpenCC 1.4.2 't2s' for every character of the Traditional-Chinese article (guangzhui) that it
+# changes, generated once; enough to compare our Simplified pages with that article.
+TRADITIONAL = (
+    "來個們備僅價億優儲內兩凱別則創劃動務勞勢匯區協卻參員問單嗎嘗嚴國圖執報場壓夠奮學實審寫將專尋對層崗帥"
+    "師帶幾廠張強彥從復態慮憶應戰戶拋掃掛換揮搗擁擇擔據擬數斷時暫會東條楊業極構標樣機檢檻權毀決沒況減測準"
+    "為無爭獲現環產畢畫異當發盡監眾確碼磚礎種稱積穩窮竅節篩簡簽紀約級紡細紹結絡給統經綜維網緊緒線編緩練縮"
+    "總績織繪續羅義習聞聯職聽脫腦臨臺與興艷萬藝號術見規視覺觀計討訓記訪許評詞試詩話該詳認語誤說誰課調談請"
+    "論謂證識譜議讀變讓豐負責貴買費貼資質賴購趨跡車軌較載輯輸轉這進運過達適選還邊醫釋針錐錯鍵長門閂開間閱"
+    "閾關陳階際隨雖雙雜難電響項預領頻題類顯風養饋駕駛驗驚體點龐"
+)
+SIMPLIFIED = (
+    "来个们备仅价亿优储内两凯别则创划动务劳势汇区协却参员问单吗尝严国图执报场压够奋学实审写将专寻对层岗帅"
+    "师带几厂张强彦从复态虑忆应战户抛扫挂换挥捣拥择担据拟数断时暂会东条杨业极构标样机检槛权毁决没况减测准"
+    "为无争获现环产毕画异当发尽监众确码砖础种称积稳穷窍节筛简签纪约级纺细绍结络给统经综维网紧绪线编缓练缩"
+    "总绩织绘续罗义习闻联职听脱脑临台与兴艳万艺号术见规视觉观计讨训记访许评词试诗话该详认语误说谁课调谈请"
+    "论谓证识谱议读变让丰负责贵买费贴资质赖购趋迹车轨较载辑输转这进运过达适选还边医释针锥错键长门闩开间阅"
+    "阈关陈阶际随虽双杂难电响项预领频题类显风养馈驾驶验惊体点庞"
+)
+T2S = str.maketrans(TRADITIONAL, SIMPLIFIED)
+
+# The articles' noise, as it stands in our copies (see the noise columns of data/sources.csv).
+NOISE = (
+    "B体育",  # injected spam token (sputnik)
+    "英伟 达",  # a stray space inside a name (sputnik)
+    "分享海报",  # page furniture (csdn-nine)
+    "THE END",  # page furniture (csdn-nine)
+    "ICLIn-Context",  # lost brackets (csdn-nine)
+    "IlyaIlya",
+    "RETRORetrieval",
+    "蚉LATO",  # garbled characters (guangzhui)
+    "?/p>",
+    "(Dog)",  # an emoticon code left in the text (guangzhui)
+    "下载界面新闻",  # page furniture (guangzhui), after t2s
+    "本文为转载内容",
+    "明火炊具",  # unrelated news after the shendu article
+    "重庆公积金",
+    "PA279CRV",
+    "工业互联网标识解析",
+)
+PINYIN_AFTER_HANZI = re.compile(r"[\u3400-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}\)")
+PINYIN_TONES = re.compile(r"[ǎǐǒǔǚǜǘǖěāēīōūńňǹ]")
+
+HEADING = re.compile(r"^##\s+(.+?)\s*\{#([a-z-]+)\}\s*$", re.MULTILINE)
+QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|「[^」\n]*」")
+TITLED = re.compile(r"《[^》\n]*》")
+LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
+INLINE_CODE = re.compile(r"`[^`\n]*`")
+LIST_NUMBER = re.compile(r"^\s*\d+\.\s", re.MULTILINE)
+DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+# --- reading pages and articles -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def data() -> Dataset:
+    return load_dataset(PROJECT / "data")
+
+
+def source_ids() -> list[str]:
+    return list(load_dataset(PROJECT / "data").sources)
+
+
+def page(lang: str, name: str) -> str:
+    return (PROJECT / "docs" / lang / "sources" / f"{name}.md").read_text(encoding="utf-8")
+
+
+def summaries() -> Iterator[tuple[str, str]]:
+    for lang in LANGS:
+        for key in source_ids():
+            yield lang, key
+
+
+SUMMARIES = list(summaries())
+IDS = [f"{lang}/{key}" for lang, key in SUMMARIES]
+ALL_PAGES = [*SUMMARIES, *((lang, "index") for lang in LANGS)]
+ALL_IDS = [f"{lang}/{key}" for lang, key in ALL_PAGES]
+
+
+def without_fences(markdown: str) -> str:
+    lines = markdown.split("\n")
+    drop = {i for fence in find_fences(lines) for i in range(fence.start, fence.end)}
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def prose(markdown: str) -> str:
+    """A page's own words: no front matter, fences, code spans or link targets."""
+    text = without_fences(strip_front_matter(markdown))
+    return LINK_TARGET.sub("]", INLINE_CODE.sub(" ", text))
+
+
+def sections(markdown: str) -> dict[str, str]:
+    """Section id -> Markdown of that section (up to the next level-two heading)."""
+    body = strip_front_matter(markdown)
+    heads = list(HEADING.finditer(body))
+    return {
+        m.group(2): body[m.end() : heads[i + 1].start() if i + 1 < len(heads) else len(body)]
+        for i, m in enumerate(heads)
+    }
+
+
+def fold(text: str) -> str:
+    """Compare text the way a reader would: widths folded, no white space."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def clean_article(raw: str) -> str:
+    text = raw.replace("B体育", "")
+    return re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}\)", "", text)
+
+
+@pytest.fixture(scope="module")
+def article_runs() -> dict[str, set[str]]:
+    """Every COPY_RUN-character run of every article (and of its Simplified rendering)."""
+    runs: dict[str, set[str]] = {}
+    for path in sorted(ARTICLES.glob("*.txt")):
+        text = clean_article(path.read_text(encoding="utf-8"))
+        found: set[str] = set()
+        for variant in {fold(text), fold(text.translate(T2S))}:
+            found.update(variant[i : i + COPY_RUN] for i in range(len(variant) - COPY_RUN + 1))
+        runs[path.name] = found
+    return runs
+
+
+# --- every page, every section ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_source_has_a_summary_page_in_each_language_and_no_page_lacks_a_source(lang: str):
+    pages = {p.stem for p in (PROJECT / "docs" / lang / "sources").glob("*.md")}
+    assert pages == {*source_ids(), "index"}
+
+
+@pytest.mark.parametrize(("lang", "key"), SUMMARIES, ids=IDS)
+def test_a_summary_has_the_six_sections_in_order_under_the_shared_ids(lang: str, key: str):
+    assert list(sections(page(lang, key))) == list(SECTIONS)
+
+
+@pytest.mark.parametrize(("lang", "key"), SUMMARIES, ids=IDS)
+def test_the_card_section_shows_the_bibliographic_card_of_its_own_source(lang: str, key: str):
+    assert f"```source-card\n{key}\n```" in sections(page(lang, key))["card"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_card_lists_the_pages_that_build_on_its_article_but_not_the_other_summaries(
+    data: Dataset, lang: str
+):
+    pages = read_pages(PROJECT / "docs" / lang)
+    usage = source_usage(pages, data)
+    for key in source_ids():
+        ctx = Context(data=data, lang=lang, page=f"sources/{key}.md", url_for=lambda t, a: f"{t}#{a}")
+        ctx.usage = usage
+        card = render_page(f"```source-card\n{key}\n```\n", ctx)
+        listed = set(re.findall(r'<li><a href="([^"#]+)#?"', card))
+        assert listed, key
+        assert listed == {p for p in usage[key] if not p.startswith("sources/")}, key
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    text = SHORTCODE.sub("X", text).strip()
+    pattern = r"(?<=[。！？])" if lang == "zh" else r"(?<=[.!?])[”\"]?\s+(?=[A-Z“\"])"
+    return [s for s in re.split(pattern, text) if s.strip()]
+
+
+@pytest.mark.parametrize(("lang", "key"), SUMMARIES, ids=IDS)
+def test_the_gist_is_three_sentences(lang: str, key: str):
+    gist = sections(page(lang, key))["gist"]
+    assert len(sentences(gist, lang)) == 3, sentences(gist, lang)
+
+
+@pytest.mark.parametrize(("lang", "key"), SUMMARIES, ids=IDS)
+def test_the_argument_is_six_to_ten_numbered_key_points(lang: str, key: str):
+    points = LIST_NUMBER.findall(sections(page(lang, key))["points"])
+    assert 6 <= len(points) <= 10
+
+
+@pytest.mark.parametrize(("lang", "key"), SUMMARIES, ids=IDS)
+def test_read_with_care_lists_at_least_three_caveats(lang: str, key: str):
+    items = re.findall(r"^-\s+\S", sections(page(lang, key))["care"], re.MULTILINE)
+    assert len(items) >= 3
+
+
+@pytest.mark.parametrize(("lang", "key"), SUMMARIES, ids=IDS)
+def test_the_relations_section_links_each_of_the_other_four_summaries(lang: str, key: str):
+    relations = sections(page(lang, key))["relations"]
+    linked = linked_pages(relations, f"sources/{key}.md")
+    assert linked >= {f"sources/{other}.md" for other in source_ids() if other != key}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_sources_index_shows_every_card_and_links_every_summary(lang: str):
+    index = page(lang, "index")
+    for key in source_ids():
+        assert f"```source-card\n{key}\n```" in index, key
+    assert linked_pages(index, "sources/index.md") >= {f"sources/{key}.md" for key in source_ids()}
+
+
+# --- numbers --------------------------------------------------------------------------------------
+
+
+def expected_text(code: str, data: Dataset, lang: str) -> str:
+    """What a shortcode must show, worked out from its row without the hook."""
+    table, key, *rest = code.split(":")
+    if table == "count":
+        return formats.format_value(len(data.table(key)), "count", lang)
+    row = data.table(table)[key]
+    field = rest[0] if rest else "value"
+    if table == "figures" and field == "value":
+        return formats.format_value(row["value"], row["unit"], lang, bound=row["bound"])
+    if field == "date":
+        column = {"figures": "date", "models": "release_date", "events": "date"}[table]
+        return formats.format_date(row[column], lang)
+    if field == "params":
+        return formats.format_params(row["params_billion"], lang, long=True)
+    if field == "context":
+        return formats.format_value(row["context_tokens"], "tokens", lang)
+    if field == "tokens":
+        return formats.format_value(row["training_tokens_billion"] * 1e9, "tokens", lang)
+    if field in ("name", "title", "subject"):
+        return row[f"{field}_{lang}"] or row[f"{field}_zh"]
+    raise AssertionError(f"this test does not know how to check [[{code}]]")
+
+
+def shown_text(rendered: str) -> str:
+    text = re.sub(r"<sup.*?</sup>|<span class=\"dataref__sr\">.*?</span>", "", rendered)
+    return re.sub(r"<[^>]+>", "", text).replace("&amp;", "&").replace("&#x27;", "'")
+
+
+@pytest.mark.parametrize(("lang", "key"), ALL_PAGES, ids=ALL_IDS)
+def test_every_shortcode_renders_the_value_of_its_dataset_row(data: Dataset, lang: str, key: str):
+    codes = SHORTCODE.findall(prose(page(lang, key)))
+    assert codes or key == "index"
+    for code in codes:
+        ctx = Context(data=data, lang=lang, page=f"sources/{key}.md", url_for=lambda t, a: f"{t}#{a}")
+        assert shown_text(render_page(f"[[{code}]]", ctx)) == expected_text(code, data, lang), code
+
+
+def dataset_names(data: Dataset) -> list[str]:
+    """Every name and title in the dataset that contains a digit, longest first."""
+    names: set[str] = set(OTHER_NAMES)
+    for table, fields in (("models", ("name",)), ("events", ("title",)), ("sources", ("title",))):
+        for row in data.table(table).values():
+            for field in fields:
+                for lang in LANGS:
+                    value = row.get(f"{field}_{lang}") or ""
+                    # a name in brackets is a name of its own: 百川大模型（Baichuan-7B/13B）
+                    for part in re.split(r"[（）()]", value):
+                        if re.search(r"\d", part):
+                            names.add(part.strip())
+    return sorted(names, key=len, reverse=True)
+
+
+def name_pattern(name: str) -> re.Pattern[str]:
+    """A name as a page may space it: 文心大模型4.0 or 文心大模型 4.0; not inside a longer word."""
+    parts = [re.escape(c) for c in name.replace(" ", "")]
+    glue = r"\s?"
+    return re.compile(r"(?<![A-Za-z0-9.-])" + glue.join(parts) + r"(?![A-Za-z0-9-]|\.\d)")
+
+
+def dataset_years(data: Dataset) -> set[str]:
+    years: set[str] = set()
+    for table in ("models", "events", "figures", "sources"):
+        for row in data.table(table).values():
+            for column in ("date", "release_date"):
+                if row.get(column) is not None:
+                    years.add(str(row[column].year))
+    for name in dataset_names(data):
+        years.update(re.findall(r"(?<!\d)(?:1[7-9]|20)\d\d(?!\d)", name))
+    for row in data.figures.values():
+        for lang in LANGS:
+            years.update(re.findall(r"(?<!\d)(?:1[7-9]|20)\d\d(?!\d)", row[f"measure_{lang}"]))
+    return years
+
+
+def typed_numbers(markdown: str, data: Dataset) -> list[str]:
+    """Digit runs typed in a page's prose that are neither a dataset name nor a dataset year."""
+    text = LIST_NUMBER.sub(" ", SHORTCODE.sub(" ", prose(markdown)))
+    for name in dataset_names(data):
+        text = name_pattern(name).sub(" ", text)
+    years = dataset_years(data)
+    return [n for n in DIGITS.findall(text) if n not in years]
+
+
+@pytest.mark.parametrize(("lang", "key"), ALL_PAGES, ids=ALL_IDS)
+def test_no_number_is_typed_in_prose_except_names_and_years_the_dataset_holds(
+    data: Dataset, lang: str, key: str
+):
+    assert typed_numbers(page(lang, key), data) == []
+
+
+def test_the_typed_number_rule_catches_a_count_a_share_and_a_day(data: Dataset):
+    typed = typed_numbers("GPT-4 于 2023 年发布，有 200 个模型，占 95%，在 9月7日。", data)
+    assert typed == ["200", "95", "9", "7"]
+    assert typed_numbers("Llama 2 and Falcon 180B came out in 2023; Llama 3 did not.", data) == ["3"]
+
+
+def charts_showing(code: str, data: Dataset) -> set[str]:
+    """The charts that draw the row a shortcode shows (the chart modules name their groups)."""
+    table, key, *rest = code.split(":")
+    field = rest[0] if rest else ("value" if table == "figures" else "")
+    if table == "figures" and field == "value":
+        group = data.figures[key]["group"]
+        return {
+            chart
+            for chart, module in _MODULES.items()
+            if group in (getattr(module, "GROUP", None), getattr(module, "THRESHOLD_GROUP", None))
+        }
+    if table == "models" and field == "params":
+        dated = data.models[key]["release_date"] is not None
+        return {"param-scale", *(["params-over-time"] if dated else [])}
+    if table == "events" and field == "date":
+        return {"timeline"} if FIRST_YEAR <= data.events[key]["date"].year <= LAST_YEAR else set()
+    return set()
+
+
+def chart_pages(lang: str) -> dict[str, set[str]]:
+    """Chart id -> the pages of one language that embed it."""
+    found: dict[str, set[str]] = {}
+    docs = PROJECT / "docs" / lang
+    for path in docs.rglob("*.md"):
+        for chart in re.findall(r"```chart\n([a-z-]+)\n```", path.read_text(encoding="utf-8")):
+            found.setdefault(chart, set()).add(path.relative_to(docs).as_posix())
+    return found
+
+
+@pytest.mark.parametrize(("lang", "key"), SUMMARIES, ids=IDS)
+def test_every_number_listed_is_a_shortcode_and_the_list_links_the_charts_that_draw_them(
+    data: Dataset, lang: str, key: str
+):
+    numbers = sections(page(lang, key))["numbers"]
+    items = re.findall(r"^-\s+(.+)$", numbers, re.MULTILINE)
+    assert items
+    for item in items:
+        assert SHORTCODE.search(item), item
+    embedded = chart_pages(lang)
+    links = re.findall(r"\]\(([^)#\s]*\.md)#chart-([a-z-]+)\)", numbers)
+    for target, chart in links:
+        resolved = next(iter(linked_pages(f"[x]({target})", f"sources/{key}.md")))
+        assert resolved in embedded.get(chart, set()), f"{target}#chart-{chart} does not embed the chart"
+    needed = set().union(*(charts_showing(code, data) for code in SHORTCODE.findall(numbers)))
+    assert needed <= {chart for _, chart in links}
+
+
+# --- noise and copying ----------------------------------------------------------------------------
+
+
+def test_the_noise_list_and_the_traditional_table_describe_our_copies():
+    texts = [clean_article(p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.txt"))]
+    raw = "".join(p.read_text(encoding="utf-8") for p in ARTICLES.glob("*.txt"))
+    for marker in NOISE:
+        assert marker in raw or any(marker in t.translate(T2S) for t in texts), marker
+    traditional = (ARTICLES / "002_627f8ad51e47a4a5.txt").read_text(encoding="utf-8")
+    assert set(TRADITIONAL) <= set(traditional)
+    assert len(TRADITIONAL) == len(SIMPLIFIED)
+
+
+@pytest.mark.parametrize(("lang", "key"), ALL_PAGES, ids=ALL_IDS)
+def test_no_article_noise_reaches_a_page(lang: str, key: str):
+    text = prose(page(lang, key))
+    assert [marker for marker in NOISE if marker in text] == []
+    assert PINYIN_AFTER_HANZI.findall(text) == []
+    assert PINYIN_TONES.findall(text) == []
+    assert sorted({c for c in text if c in TRADITIONAL}) == []
+
+
+def quotes_and_titles(text: str) -> list[str]:
+    return [m.group(0) for m in (*QUOTED.finditer(text), *TITLED.finditer(text))]
+
+
+@pytest.mark.parametrize(("lang", "key"), ALL_PAGES, ids=ALL_IDS)
+def test_a_marked_quote_holds_at_most_one_sentence(lang: str, key: str):
+    for quote in (m.group(0)[1:-1] for m in QUOTED.finditer(prose(page(lang, key)))):
+        inner = quote.rstrip("。！？.!?…")
+        assert not re.search(r"[。！？]|[.!?]\s+[A-Z]", inner), quote
+
+
+def copied_runs(markdown: str, runs: dict[str, set[str]]) -> list[str]:
+    text = SHORTCODE.sub("\n", prose(markdown))
+    text = TITLED.sub("\n", QUOTED.sub("\n", text))
+    found = []
+    for piece in text.split("\n"):
+        folded = fold(piece)
+        for i in range(len(folded) - COPY_RUN + 1):
+            window = folded[i : i + COPY_RUN]
+            if len(CJK.findall(window)) >= COPY_MIN_CJK and any(window in r for r in runs.values()):
+                found.append(window)
+    return found
+
+
+@pytest.mark.parametrize(("lang", "key"), ALL_PAGES, ids=ALL_IDS)
+def test_no_long_run_of_an_article_is_copied_outside_a_marked_quote(
+    article_runs: dict[str, set[str]], lang: str, key: str
+):
+    assert copied_runs(page(lang, key), article_runs) == []
+
+
+def test_the_copy_check_catches_a_copied_sentence_and_a_simplified_traditional_one(
+    article_runs: dict[str, set[str]],
+):
+    copied = "作者说，大模型的基本目标是:说人话、懂人话、能回答问题,并尽量减少常识错误。"
+    assert copied_runs(copied, article_runs)
+    simplified = "文中说：现在大模型的许多参数其实并没有被有效利用，这是把模型做小的另一个原因。"
+    assert copied_runs(simplified, article_runs)
+    assert not copied_runs(
+        "“大模型的基本目标是:说人话、懂人话、能回答问题,并尽量减少常识错误。”", article_runs
+    )
