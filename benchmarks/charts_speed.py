@@ -50,6 +50,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement; the best is shown")
     args = parser.parse_args()
     data = load_dataset(PROJECT / "data")
+    load_before = os.getloadavg()[0]
     rows = []
     for (label, target), formats in zip(
         TARGETS.items(), (["json", "html", "csv"], ["png", "svg"]), strict=True
@@ -57,6 +58,8 @@ def main() -> int:
         seconds, files = measure(data, formats, args.repeat)
         rows.append((label, files, seconds, target))
     print(f"charts: {len(CHART_IDS)} × 2 languages × 2 schemes on {os.cpu_count()} CPU(s)")
+    # Other work on the machine (a browser test suite, a site build) slows both measurements down.
+    print(f"load average before / after: {load_before:.1f} / {os.getloadavg()[0]:.1f}")
     print(f"{'outputs':<16} {'files':>5} {'seconds':>8} {'target':>7}  verdict")
     for label, files, seconds, target in rows:
         verdict = "ok" if seconds < target else "SLOWER THAN TARGET"

@@ -69,6 +69,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "home_zh": {"zh": "中文首页", "en": "Chinese home page (中文首页)"},
     "home_en": {"zh": "English home page（英文首页）", "en": "English home page"},
+    "progress": {"zh": "正在载入页面", "en": "Loading the page"},
     "og_image_alt": {
         "zh": "大模型大事记（2015—2024年）时间线图",
         "en": "Timeline chart of large-model events, 2015–2024",

@@ -14,13 +14,16 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.site import CHROMIUM, CHROMIUM_ARGS, PROJECT, Site
+from tests.browser.site import CHROMIUM, CHROMIUM_ARGS, PROJECT, WIDTHS, Site, all_pages
 
 BUILD_TIMEOUT = 300  # seconds; the whole site builds in about 15 s
 # The venv's mkdocs script, not `python -m mkdocs`: with -m the project root is already first on
@@ -35,6 +38,14 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A browser that closes a page mid-download is not an error of the site."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """Both languages built with `mkdocs build --strict` (mkdocs.yml builds zh into the site folder,
@@ -42,7 +53,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     work = tmp_path_factory.mktemp("site")
     site_dir = work / "site"
     site_dir.mkdir()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
     root = f"http://127.0.0.1:{server.server_address[1]}/"
     env = os.environ | {
         "SITE_URL": root,
@@ -135,3 +146,90 @@ def open_page(site: Site, context_for: Callable[[int], BrowserContext]) -> Itera
     yield open_
     for page in pages:
         page.close()
+
+
+# --- the survey: every page at every width, loaded once ----------------------------------------------
+
+SURVEY_BATCH = 4  # pages loading at once; each spends most of its time waiting for network quiet
+CHART_TIMEOUT = 15_000  # ms for the charts of a page to be drawn once the network is quiet
+
+# Every visible chart of the page has a plotly SVG (charts in closed tabs or <details> may wait).
+CHARTS_DRAWN = """() => [...document.querySelectorAll('figure.hmw-chart')]
+  .filter(f => f.offsetParent !== null)
+  .every(f => f.querySelector('.main-svg .cartesianlayer'))"""
+
+# What the tests need to know about a loaded page.
+PAGE_FACTS = """() => {
+  const width = document.documentElement.clientWidth;
+  const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+    + (e.classList.length ? '.' + [...e.classList].join('.') : '');
+  const drawnPoints = f => [...f.querySelectorAll('.cartesianlayer .trace .point')].filter(p => {
+    const path = p.tagName.toLowerCase() === 'path' ? p : p.querySelector('path');
+    const d = path && path.getAttribute('d');
+    return d && d !== 'M0,0Z';  // plotly keeps an empty bar for a missing value
+  }).length;
+  return {
+    htmlLang: document.documentElement.lang,
+    scrollWidth: document.scrollingElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    overflowing: [...document.body.querySelectorAll('*')]
+      .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > width + 1; })
+      .slice(0, 8)
+      .map(e => `${name(e)} (right edge at ${Math.round(e.getBoundingClientRect().right)} px)`),
+    switcher: Object.fromEntries([...document.querySelectorAll('.md-header .md-select__link')]
+      .map(a => [a.getAttribute('hreflang'), a.href])),
+    charts: [...document.querySelectorAll('figure.hmw-chart')].map(f => {
+      const svg = f.querySelector('.main-svg');
+      return {
+        id: f.id,
+        light: f.querySelector('[data-light]') && f.querySelector('[data-light]').dataset.light,
+        visible: f.offsetParent !== null,
+        drawn: Boolean(f.querySelector('.main-svg .cartesianlayer')),
+        points: drawnPoints(f),
+        svgWidth: svg ? svg.getBoundingClientRect().width : 0,
+        boxWidth: f.getBoundingClientRect().width,
+      };
+    }),
+  };
+}"""
+
+
+@dataclass
+class PageReport:
+    """One page at one width after it loaded and the network went quiet."""
+
+    url: str
+    problems: list[str]  # what the Monitor saw, plus charts that were never drawn
+    requests: list[str]
+    facts: dict[str, Any]  # PAGE_FACTS
+
+
+Survey = dict[tuple[str, str, int], PageReport]
+
+
+@pytest.fixture(scope="session")
+def survey(site: Site, context_for: Callable[[int], BrowserContext]) -> Survey:
+    """Every page of both languages at every width, loaded a few at a time (page loads mostly wait for
+    the network to be quiet for 500 ms, so loading several at once saves most of that time)."""
+    reports: Survey = {}
+    for width in WIDTHS:
+        pages = all_pages()
+        for start in range(0, len(pages), SURVEY_BATCH):
+            loading = []
+            for lang, path in pages[start : start + SURVEY_BATCH]:
+                page = context_for(width).new_page()
+                monitor = Monitor(page, site)
+                page.goto(site.url(lang, path), wait_until="commit")
+                loading.append((lang, path, page, monitor))
+            for lang, path, page, monitor in loading:
+                page.wait_for_load_state("networkidle")
+                late = []
+                try:
+                    page.wait_for_function(CHARTS_DRAWN, timeout=CHART_TIMEOUT)
+                except PlaywrightTimeout:
+                    late.append(f"a chart was not drawn within {CHART_TIMEOUT / 1000:.0f} s")
+                facts = page.evaluate(PAGE_FACTS)
+                problems = monitor.problems + late
+                reports[lang, path, width] = PageReport(page.url, problems, list(monitor.requests), facts)
+                page.close()
+    return reports

@@ -1,17 +1,17 @@
 """Every page of both languages, at a desktop and a phone width, loads cleanly in Chromium: no
 console error, no failed request, nothing from another host, the right <html lang>, no sideways
 scrolling on a phone, plotly.js only where there is a chart (and once), and a language switcher
-that points at the same page in the other language."""
+that points at the same page in the other language. Pages are loaded once, by the `survey`
+fixture; each test reads its page's report."""
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page
 
+from tests.browser.conftest import Survey
 from tests.browser.site import HTML_LANG, LANGS, WIDTHS, Site, all_pages, page_id, page_paths
 
 pytestmark = pytest.mark.browser
@@ -19,55 +19,41 @@ pytestmark = pytest.mark.browser
 PHONE = min(WIDTHS)
 PLOTLY_JS = re.compile(r"/plotly[^/]*\.js$")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-
-# Elements that stick out past the right edge of the window, outermost first (for the failure message).
-OVERFLOWING = """() => {
-  const width = document.documentElement.clientWidth;
-  const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
-    + (e.classList.length ? '.' + [...e.classList].join('.') : '');
-  return [...document.body.querySelectorAll('*')]
-    .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > width + 1; })
-    .filter(e => getComputedStyle(e).visibility !== 'hidden')
-    .slice(0, 8)
-    .map(e => `${name(e)} (right edge at ${Math.round(e.getBoundingClientRect().right)} px)`);
-}"""
-
-
-def counterpart(lang: str) -> str:
-    return next(other for other in LANGS if other != lang)
+PAGES = pytest.mark.parametrize(("lang", "path"), all_pages(), ids=[page_id(*p) for p in all_pages()])
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize(("lang", "path"), all_pages(), ids=[page_id(*p) for p in all_pages()])
-def test_every_page_loads_cleanly_in_its_language_and_fits_the_window(
-    open_page: Callable[..., Page], site: Site, lang: str, path: str, width: int
+@PAGES
+def test_page_loads_without_console_errors_failed_requests_or_other_hosts(
+    survey: Survey, lang: str, path: str, width: int
 ):
-    page = open_page(site.url(lang, path), width=width)
-    problems = list(page.monitor.problems)
+    assert survey[lang, path, width].problems == []
 
-    html_lang = page.get_attribute("html", "lang")
-    if html_lang not in HTML_LANG[lang]:
-        problems.append(f'<html lang="{html_lang}">, expected one of {HTML_LANG[lang]}')
 
-    if width == PHONE:
-        scroll_width, inner_width = page.evaluate("[document.scrollingElement.scrollWidth, innerWidth]")
-        if scroll_width > inner_width:
-            problems.append(f"{scroll_width} px wide in a {inner_width} px window: {page.evaluate(OVERFLOWING)}")
+@PAGES
+def test_page_declares_its_language_in_html_lang(survey: Survey, lang: str, path: str):
+    assert survey[lang, path, max(WIDTHS)].facts["htmlLang"] in HTML_LANG[lang]
 
-    charts = page.locator("figure.hmw-chart").count()
-    plotly = [url for url in page.monitor.requests if PLOTLY_JS.search(url)]
-    if charts and len(plotly) != 1:
-        problems.append(f"{charts} charts but plotly.js requested {len(plotly)} times: {plotly}")
-    if not charts and plotly:
-        problems.append(f"no chart, yet plotly.js was requested: {plotly}")
 
-    other = counterpart(lang)
-    switcher = page.locator(f".md-header .md-select__link[hreflang='{other}']")
-    hrefs = switcher.evaluate_all("links => links.map(a => a.href)")
-    if hrefs != [site.url(other, path)]:
-        problems.append(f"language switcher links to {hrefs}, expected [{site.url(other, path)!r}]")
+@PAGES
+def test_nothing_overflows_sideways_on_a_phone(survey: Survey, lang: str, path: str):
+    facts = survey[lang, path, PHONE].facts
+    assert facts["scrollWidth"] <= facts["innerWidth"], facts["overflowing"]
 
-    assert problems == []
+
+@PAGES
+def test_plotly_js_loads_once_on_pages_with_charts_and_never_elsewhere(survey: Survey, lang: str, path: str):
+    report = survey[lang, path, max(WIDTHS)]
+    plotly = [url for url in report.requests if PLOTLY_JS.search(url)]
+    assert len(plotly) == (1 if report.facts["charts"] else 0), plotly
+
+
+@PAGES
+def test_language_switcher_points_at_the_same_page_in_the_other_language(
+    survey: Survey, site: Site, lang: str, path: str
+):
+    switcher = survey[lang, path, max(WIDTHS)].facts["switcher"]
+    assert switcher == {code: site.url(code, path) for code in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,0 +1,189 @@
+"""The ready-made slide decks, opened with python-pptx as PowerPoint would read them."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.oxml.ns import qn
+
+from charts import deck
+from charts.build import CHART_IDS, write_outputs
+from charts.dataset import load_dataset
+from charts.i18n import LANGS
+
+PROJECT = Path(__file__).resolve().parent.parent
+MIN_WIDTH, MIN_HEIGHT = 1920, 1080
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load_dataset(PROJECT / "data")
+
+
+@pytest.fixture(scope="module")
+def built(data, tmp_path_factory):
+    """Every chart's light PNG (from the image cache when warm), then both decks: out_dir."""
+    out = tmp_path_factory.mktemp("deck") / "out"
+    report = write_outputs(data, out, formats=["png"], schemes=["light"], progress=False)
+    assert not report.images_skipped, report.images.messages
+    deck.write_decks(data, out, langs=list(LANGS), chart_ids=CHART_IDS)
+    return out
+
+
+def _deck(out: Path, lang: str):
+    return Presentation(str(out / deck.deck_name(lang)))
+
+
+def _meta(out: Path, chart_id: str, lang: str) -> dict:
+    return json.loads((out / lang / chart_id / f"{chart_id}-{lang}.meta.json").read_text(encoding="utf-8"))
+
+
+def _pictures(slide):
+    return [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_deck_is_16_9_with_a_title_slide_one_slide_per_chart_and_a_sources_slide(built, lang):
+    prs = _deck(built, lang)
+    assert prs.slide_width * 9 == prs.slide_height * 16
+    assert len(prs.slides) == 1 + len(CHART_IDS) + 1
+    assert prs.slides[0].shapes.title.text == deck.s("deck.title", lang)
+    assert prs.slides[-1].shapes.title.text == deck.s("sources.title", lang)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_chart_slides_carry_the_charts_titles_in_reading_order(built, lang):
+    chart_slides = list(_deck(built, lang).slides)[1:-1]
+    titles = [slide.shapes.title.text for slide in chart_slides]
+    assert titles == [_meta(built, chart_id, lang)["title"] for chart_id in CHART_IDS]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_chart_picture_is_full_resolution_16_9_undistorted_and_on_the_slide(built, lang):
+    prs = _deck(built, lang)
+    for slide in list(prs.slides)[1:-1]:
+        (picture,) = _pictures(slide)
+        with Image.open(io.BytesIO(picture.image.blob)) as image:
+            width, height = image.size
+        assert width >= MIN_WIDTH and height >= MIN_HEIGHT
+        assert width / height == pytest.approx(16 / 9, rel=0.01)
+        # The visible (cropped) part keeps the image's proportions.
+        visible = width / (height * (1 - picture.crop_top - picture.crop_bottom))
+        assert picture.width / picture.height == pytest.approx(visible, rel=0.01)
+        assert picture.left >= 0 and picture.left + picture.width <= prs.slide_width
+        assert picture.top >= slide.shapes.title.top + slide.shapes.title.height
+        assert picture.top + picture.height <= prs.slide_height
+        # The picture fills the slide body: most of the width or most of the height below the title.
+        assert (
+            picture.width > 0.85 * prs.slide_width or picture.top + picture.height > 0.95 * prs.slide_height
+        )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_crop_hides_only_the_drawn_title_cutting_through_blank_background(built, lang):
+    prs = _deck(built, lang)
+    for slide in list(prs.slides)[1:-1]:
+        (picture,) = _pictures(slide)
+        assert 0.05 < picture.crop_top < 0.25
+        assert picture.crop_bottom == 0  # the source line drawn at the bottom stays in the picture
+        with Image.open(io.BytesIO(picture.image.blob)) as image:
+            rgb = image.convert("RGB")
+            y = int(picture.crop_top * rgb.height)
+            row = rgb.crop((0, y, rgb.width, y + 1))
+            assert {color for _, color in row.getcolors(rgb.width)} == {rgb.getpixel((0, 0))}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_chart_slides_have_alt_text_and_the_source_line_in_the_notes(built, lang):
+    for slide, chart_id in zip(list(_deck(built, lang).slides)[1:-1], CHART_IDS, strict=True):
+        meta = _meta(built, chart_id, lang)
+        (picture,) = _pictures(slide)
+        assert picture._element.nvPicPr.cNvPr.get("descr") == meta["alt"]
+        notes = slide.notes_slide.notes_text_frame.text
+        assert meta["caption"] in notes
+        for source in meta["sources"]:
+            if source["url"]:
+                assert source["url"] in notes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_sources_slide_lists_every_article_and_every_reference_the_charts_use(built, data, lang):
+    slide = _deck(built, lang).slides[-1]
+    text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+    for source in data.sources.values():
+        assert source[f"title_{lang}"] in text
+    used = {ref["id"]: ref for chart_id in CHART_IDS for ref in _meta(built, chart_id, lang)["references"]}
+    assert used
+    for ref in used.values():
+        assert ref["title"] in text
+
+
+@pytest.mark.slow
+def test_chinese_deck_sets_an_east_asian_font_and_chinese_language_on_every_run(built):
+    prs = _deck(built, "zh")
+    runs = [
+        run
+        for slide in prs.slides
+        for shape in slide.shapes
+        if shape.has_text_frame
+        for paragraph in shape.text_frame.paragraphs
+        for run in paragraph.runs
+    ]
+    assert any(_has_cjk(run.text) for run in runs)
+    for run in runs:
+        r_pr = run._r.find(qn("a:rPr"))
+        ea = r_pr.find(qn("a:ea"))
+        assert ea is not None and ea.get("typeface") == deck.EAST_ASIAN_FONT, run.text
+        assert r_pr.get("lang") == "zh-CN"
+
+
+@pytest.mark.slow
+def test_theme_fonts_are_chinese_ready_for_text_a_user_adds(built):
+    from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    prs = _deck(built, "zh")
+    theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    fonts = [theme.find(f".//{qn(f'a:{kind}')}/{qn('a:ea')}") for kind in ("majorFont", "minorFont")]
+    assert [font.get("typeface") for font in fonts] == [deck.EAST_ASIAN_FONT] * 2
+
+
+@pytest.mark.slow
+def test_rebuilding_the_deck_gives_the_same_bytes(built, data):
+    first = (built / deck.deck_name("en")).read_bytes()
+    assert deck.deck_bytes(data, built, "en", CHART_IDS) == first
+
+
+def test_deck_without_pngs_names_every_missing_image_and_how_to_make_them(data, tmp_path):
+    out = tmp_path / "out"
+    write_outputs(
+        data, out, chart_ids=["timeline", "training-cost"], langs=["en"], formats=["csv"], progress=False
+    )
+    with pytest.raises(deck.DeckError) as error:
+        deck.write_decks(data, out, langs=["en"], chart_ids=["timeline", "training-cost"])
+    message = str(error.value)
+    assert "timeline-en-light.png" in message and "training-cost-en-light.png" in message
+    assert "build_charts.py" in message
+    assert not (out / deck.deck_name("en")).exists()
+
+
+def test_deck_strings_exist_in_both_languages():
+    assert [
+        key for key, text in deck.STRINGS.items() if set(text) != set(LANGS) or not all(text.values())
+    ] == []
