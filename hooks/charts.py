@@ -47,6 +47,7 @@ if str(ROOT) not in sys.path:  # the hook runs from mkdocs' own script directory
 log = logging.getLogger("mkdocs.hooks.charts")
 
 FENCE = "chart"
+GALLERY_FENCE = "chart-gallery"  # every chart as a thumbnail with its downloads (the slides page)
 SITE_CHARTS = "assets/charts"  # where each chart's files live in a language's site
 PLOTLY_PACKAGE = "plotly.js-basic-dist-min"
 PLOTLY_FILE = "plotly-basic.min.js"
@@ -75,6 +76,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "image_label": {"zh": "{format}（{scheme}）", "en": "{format} ({scheme})"},
     "static": {"zh": "静态图：{title}", "en": "Static image: {title}"},
     "table_label": {"zh": "数据表：{title}", "en": "Data table: {title}"},
+    "zip": {"zh": "打包下载（图片、数据、来源说明）", "en": "zip bundle (images, data, sources)"},
+    "gallery_embed": {"zh": "iframe 嵌入代码", "en": "iframe embed code"},
 }
 
 
@@ -191,6 +194,8 @@ def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, s
         downloads.append(f'<a href="{esc(rel(files["csv"]))}" download>{esc(t("csv", lang))}</a>')
     if "html" in files:
         downloads.append(f'<a href="{esc(rel(files["html"]))}">{esc(t("html", lang))}</a>')
+    if "zip" in files:
+        downloads.append(f'<a href="{esc(rel(files["zip"]))}" download>{esc(t("zip", lang))}</a>')
     embed = (
         f'<iframe src="{site_url}{folder}/{files["html"]}" title="{esc(title)}" width="960" height="540" '
         f'style="border:0; max-width:100%" loading="lazy"></iframe>'
@@ -228,6 +233,50 @@ def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, s
     )
 
 
+def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, site_url: str) -> str:
+    """The ```chart-gallery fence (slides page): every chart as a light/dark SVG thumbnail with its
+    title, source line, downloads and iframe snippet — static images, so the page stays light."""
+    cards = []
+    for chart_id, meta in metas.items():
+        files, folder = meta["files"], f"{SITE_CHARTS}/{chart_id}"
+
+        def rel(name: str, folder: str = folder) -> str:
+            return esc(get_relative_url(f"{folder}/{name}", page_url))
+
+        thumbs = "".join(
+            f'<img src="{rel(name)}#only-{scheme}" alt="{esc(meta.get("alt") or meta["title"])}" '
+            f'width="480" height="270" loading="lazy">'
+            for scheme, name in sorted(files.get("svg", {}).items(), reverse=True)
+            if scheme in ("light", "dark")
+        )
+        links = [
+            f'<a href="{rel(name)}" download>'
+            f"{esc(t('image_label', lang, format=fmt.upper(), scheme=t(s, lang)))}</a>"
+            for fmt in ("png", "svg")
+            for s, name in sorted(files.get(fmt, {}).items(), reverse=True)
+            if s in ("light", "dark")
+        ]
+        links += (
+            [f'<a href="{rel(files["csv"])}" download>{esc(t("csv", lang))}</a>'] if "csv" in files else []
+        )
+        links += [f'<a href="{rel(files["html"])}">{esc(t("html", lang))}</a>'] if "html" in files else []
+        links += (
+            [f'<a href="{rel(files["zip"])}" download>{esc(t("zip", lang))}</a>'] if "zip" in files else []
+        )
+        embed = (
+            f'<iframe src="{site_url}{folder}/{files["html"]}?bare" title="{esc(meta["title"])}" '
+            f'width="960" height="540" style="border:0; max-width:100%" loading="lazy"></iframe>'
+        )
+        cards.append(
+            f'<li id="gallery-{chart_id}">{thumbs}'
+            f"<p><strong>{esc(meta['title'])}</strong><br><small>{esc(meta['caption'])}</small></p>"
+            f'<p class="hmw-chart__downloads">{" · ".join(links)}</p>'
+            f'<details class="hmw-chart__embed"><summary>{esc(t("gallery_embed", lang))}</summary>'
+            f'<div class="highlight"><pre><code>{esc(embed)}</code></pre></div></details></li>'
+        )
+    return f'<div class="grid cards hmw-gallery"><ul>{"".join(cards)}</ul></div>'
+
+
 # --- build state -----------------------------------------------------------------------------------
 
 STATE: dict[str, Any] = {}
@@ -243,6 +292,14 @@ def fence_format(source: str, language: str, css_class: str, options: dict, md: 
     return figure_html(
         chart_id, STATE["meta"][chart_id], STATE["lang"], page.url if page else "", STATE["site_url"]
     )
+
+
+def gallery_format(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    """pymdownx.superfences formatter of the ```chart-gallery fence (its body must be empty)."""
+    page = STATE.get("page")
+    if source.strip():
+        raise ChartFenceError(f"charts: a ```chart-gallery fence takes no body, got {source.strip()!r}")
+    return gallery_html(STATE["meta"], STATE["lang"], page.url if page else "", STATE["site_url"])
 
 
 def unknown_chart_message(page: str, chart_id: str) -> str:
@@ -271,6 +328,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     report = write_outputs(data, target, langs=[lang], progress=False)
     if report.images and (report.images.skipped or report.images.messages):
         log.warning("charts: some images were not exported:\n" + "\n".join(report.images.messages))
+    # Downloads for slide-makers: a zip per chart and this language's deck (charts/bundle.py, deck.py).
+    from charts.bundle import write_bundles
+    from charts.deck import DeckError, write_decks
+
+    write_bundles(data, target, chart_ids=CHART_IDS, langs=[lang])
+    try:
+        write_decks(data, target, langs=[lang], chart_ids=CHART_IDS)
+    except DeckError as exc:
+        log.warning(f"charts: no slide deck: {exc}")
     metas = {}
     for chart_id in CHART_IDS:
         path = target / lang / chart_id / f"{chart_id}-{lang}.meta.json"
@@ -282,8 +348,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     log.info(f"charts: {len(metas)} charts ({lang}) ready in {time.monotonic() - started:.1f} s")
     STATE.update(lang=lang, meta=metas, dir=target / lang, plotly=version, site_url=config.site_url or "/")
     fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
-    fences[:] = [f for f in fences if f.get("name") != FENCE]
+    fences[:] = [f for f in fences if f.get("name") not in (FENCE, GALLERY_FENCE)]
     fences.append({"name": FENCE, "class": "hmw-chart", "format": fence_format})
+    fences.append({"name": GALLERY_FENCE, "class": "hmw-gallery", "format": gallery_format})
     # For templates: where plotly.js is (hmw.js loads it only on pages with a chart), and the Open
     # Graph image of every page (the timeline).
     config.extra["hmw_plotly"] = plotly_site_path(version)
@@ -300,6 +367,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.append(
                 File.generated(config, f"{SITE_CHARTS}/{chart_id}/{path.name}", abs_src_path=str(path))
             )
+    deck = STATE["dir"].parent / f"deck-{STATE['lang']}.pptx"
+    if deck.exists():  # written by on_config unless the PNGs are missing
+        files.append(File.generated(config, f"{SITE_CHARTS}/{deck.name}", abs_src_path=str(deck)))
     plotly_js = NODE_MODULES / PLOTLY_PACKAGE / PLOTLY_FILE
     files.append(File.generated(config, plotly_site_path(STATE["plotly"]), abs_src_path=str(plotly_js)))
     return files

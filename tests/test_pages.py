@@ -439,3 +439,14 @@ def test_the_method_page_explains_each_status_citation_and_licence(lang: str):
     assert all(word in statuses for word in words[lang])
     licences = text.split("{#licence}", 1)[1]
     assert "CC BY 4.0" in licences and "MIT" in licences
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_built_home_page_shows_its_key_numbers_as_links_to_dataset_rows(site: Path, lang: str):
+    html = built(site, lang, "index.md")
+    numbers = html.split('id="numbers"', 1)[1].split("<h2", 1)[0]
+    heads = re.findall(r'<strong><a class="dataref[^"]*" href="([^"]+)"', numbers)
+    assert 4 <= len(heads) <= 6
+    assert all(re.search(r"(atlas|method|timeline)/#(model-|figure-|models-table)", href) for href in heads)
+    assert 'id="chart-timeline"' in html
