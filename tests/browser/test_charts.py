@@ -35,6 +35,11 @@ SHOWN_COLOURS = """f => {
 }"""
 
 
+# A palette button's name: its title, which Material's tooltips move into a tooltip once hovered.
+TOGGLE_NAME = """label => label.getAttribute('title')
+  || document.getElementById(label.getAttribute('aria-describedby')).textContent.trim()"""
+
+
 def source_of(lang: str, path: str) -> str:
     """The Markdown of a page, from its URL path."""
     docs = PROJECT / "docs" / lang
@@ -154,16 +159,22 @@ def test_the_palette_toggle_rethemes_every_chart_with_the_dark_figure(browser: B
                     timeout=10_000,
                 )
 
+        def toggle(name: str) -> None:
+            """Click the palette toggle's visible button, after checking it says `name`."""
+            button = page.locator("[data-md-component=palette] label:visible")
+            assert button.evaluate(TOGGLE_NAME) == name
+            button.click()
+
         to_dark, to_light = toggle_names(lang)
         for i, colours in expected.items():
             assert shown(i) == {k: colours["light"][k] for k in ("paper", "tick")}, f"chart {i} before"
-        page.get_by_title(to_dark).click()
+        toggle(to_dark)
         assert page.get_attribute("body", "data-md-color-scheme") == "slate"
         wait_for_scheme("dark")
         for i, colours in expected.items():
             assert colours["dark"] != colours["light"]
             assert shown(i) == {k: colours["dark"][k] for k in ("paper", "tick")}, f"chart {i} in the dark"
-        page.get_by_title(to_light).click()
+        toggle(to_light)
         wait_for_scheme("light")
         for i, colours in expected.items():
             assert shown(i) == {k: colours["light"][k] for k in ("paper", "tick")}, f"chart {i} back in light"

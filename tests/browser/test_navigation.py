@@ -1,0 +1,63 @@
+"""Getting around: the language switcher lands on the same page in the other language with the
+whole interface switched, and each language's search finds its own pages (Chinese words segmented)."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.browser.site import HTML_LANG, WIDTHS, Site, page_paths
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = max(WIDTHS)
+# A page two levels down, so a switcher that drops the path or the depth is caught.
+DEEP_PAGE = next(path for path in page_paths("zh") if path.count("/") == 2)
+PLACEHOLDER = re.compile(r'class="md-search__input"[^>]*placeholder="([^"]+)"')
+
+# (language, query, the page that must be among the first results)
+SEARCHES = [
+    ("zh", "幻觉", "topics/hallucination-safety/"),
+    ("zh", "开源", "topics/open-source/"),
+    ("en", "hallucination", "topics/hallucination-safety/"),
+    ("en", "chips", "topics/compute/"),
+]
+TOP = 3  # the expected page is among this many results
+
+
+@pytest.mark.parametrize(("lang", "other"), [("zh", "en"), ("en", "zh")])
+def test_language_switcher_lands_on_the_same_page_with_the_interface_in_that_language(
+    open_page: Callable[..., Page], site: Site, lang: str, other: str
+):
+    page = open_page(site.url(lang, DEEP_PAGE), width=DESKTOP)
+    page.locator(".md-header .md-select").hover()
+    page.locator(f".md-header .md-select__link[hreflang='{other}']").click()
+    page.wait_for_url(site.url(other, DEEP_PAGE))
+    page.wait_for_load_state("networkidle")
+    assert page.get_attribute("html", "lang") in HTML_LANG[other]
+    expected_placeholder = PLACEHOLDER.search(site.html(other, DEEP_PAGE)).group(1)
+    assert page.get_attribute(".md-search__input", "placeholder") == expected_placeholder
+    assert page.title() == html.unescape(re.search(r"<title>(.*?)</title>", site.html(other, DEEP_PAGE))[1])
+    assert page.monitor.problems == []
+
+
+@pytest.mark.parametrize(("lang", "query", "expected"), SEARCHES, ids=[f"{q}" for _, q, _ in SEARCHES])
+def test_search_finds_the_page_in_the_same_language(
+    open_page: Callable[..., Page], site: Site, lang: str, query: str, expected: str
+):
+    page = open_page(site.url(lang), width=DESKTOP)
+    search = page.locator(".md-search__input")
+    search.click()
+    search.fill(query)
+    results = page.locator(".md-search-result__list > .md-search-result__item > a")
+    results.first.wait_for(timeout=15_000)
+    found = results.evaluate_all("links => links.map(a => a.href)")
+    assert site.url(lang, expected) in found[:TOP], found
+    english = [url for url in found if url.startswith(site.url("en"))]
+    assert english == (found if lang == "en" else []), "results in the other language"
+    assert page.monitor.problems == []
+
