@@ -216,7 +216,15 @@ def reference_line(row: Row, data: Any, lang: str, fields: Sequence[str] | None 
         return None
     ref = data.references[ref_id]
     names = t("sep.fields", lang).join(t(f"field.{name}", lang) for name in used)
-    if lang == "en" and _has_cjk(ref["title"]):
+    if lang == "en" and ref.get("title_en"):
+        described = t(
+            "reference.translated",
+            lang,
+            title=ref["title_en"],
+            publisher=reference_publisher(ref, lang),
+            year=ref["year"],
+        )
+    elif lang == "en" and _has_cjk(ref["title"]):
         described = t("reference.chinese_page", lang, host=reference_publisher(ref, lang), year=ref["year"])
     else:
         described = f"{ref['title']} ({reference_publisher(ref, lang)}, {ref['year']})"
@@ -228,8 +236,10 @@ def _has_cjk(text: str) -> bool:
 
 
 def reference_publisher(ref: Row, lang: str) -> str:
-    """Who published an external reference. references.csv has one publisher field, sometimes in
-    Chinese only; an English chart then names the website instead (``citmt.cn``), never Chinese."""
+    """Who published an external reference, in the chart's language: an English chart takes
+    publisher_en where the publisher is not English, else names the website (``citmt.cn``), never Chinese."""
+    if lang == "en" and ref.get("publisher_en"):
+        return ref["publisher_en"]
     if lang == "en" and _has_cjk(ref["publisher"]):
         return (
             urlsplit(ref["url"]).hostname.removeprefix("www.") if ref["url"] else t("reference.unnamed", lang)

@@ -39,6 +39,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{host}上的中文网页（{year}）",
         "en": "a Chinese-language page on {host} ({year})",
     },
+    "reference.translated": {
+        "zh": "{title}（{publisher}，{year}）",
+        "en": "“{title}” ({publisher}, {year}; in Chinese)",
+    },
     "reference.unnamed": {"zh": "未注明", "en": "not stated"},
     "hover.note": {"zh": "注：{note}", "en": "Note: {note}"},
     "hover.params": {"zh": "参数量：{value}（{status}）", "en": "Parameters: {value} ({status})"},

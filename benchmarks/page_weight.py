@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""What each page of the site weighs over the network (a measurement, not a test).
+
+Builds the whole site (both languages, `mkdocs build --strict`) into a temporary folder, serves it
+from a small local server that gzips text as GitHub Pages does, opens every page in headless
+Chromium (Debian's, through Playwright) with an empty cache, waits until the network is quiet
+(charts drawn, search index loaded), and sums the bytes transferred for everything the page
+loaded: HTML, CSS, JavaScript, fonts, images, figure JSON, the search index, headers included.
+
+Floors (issue 3): a page without charts at most 150 KB; a page with charts (two at most) at most
+700 KB. Prints a table and exits with 1 when a page is over its floor.
+
+    .venv/bin/python benchmarks/page_weight.py [--site DIR] [--width PX]
+
+--site measures an already built site instead of building one (its links may then point at the
+site_url it was built with; only the weight is measured, so that does not matter).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import mimetypes
+import os
+import sys
+import tempfile
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from site_build import build_site  # noqa: E402
+
+CHROMIUM = os.environ.get("BROWSER_PATH") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+FLOOR_NO_CHARTS = 150 * 1024
+FLOOR_CHARTS = 700 * 1024
+# What GitHub Pages compresses; images (PNG) are sent as they are.
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+)
+mimetypes.add_type("application/javascript", ".js")
+mimetypes.add_type("application/json", ".json")
+mimetypes.add_type("image/svg+xml", ".svg")
+mimetypes.add_type("text/csv", ".csv")
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    """Serves the built site, gzipping text when the browser accepts it; a missing file gets the
+    site's 404 page with status 404."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        root = Path(self.directory)
+        path = root / unquote(urlsplit(self.path).path).lstrip("/")
+        if path.is_dir():
+            path = path / "index.html"
+        status = 200
+        if not path.is_file() or root not in path.resolve().parents:
+            path, status = root / "404.html", 404
+        body = path.read_bytes()
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        headers = {"Content-Type": kind + ("; charset=utf-8" if kind.startswith("text/") else "")}
+        if kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, compresslevel=6)
+            headers["Content-Encoding"] = "gzip"
+            headers["Vary"] = "Accept-Encoding"
+        self.send_response(status)
+        for key, value in headers.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def page_urls(site_dir: Path) -> list[str]:
+    """Every page of the built site as a URL path ('/', '/en/topics/scale/'), 404 pages left out."""
+    paths = []
+    for index in sorted(site_dir.rglob("index.html")):
+        rel = index.parent.relative_to(site_dir).as_posix()
+        paths.append("/" if rel == "." else f"/{rel}/")
+    return sorted(paths, key=lambda p: (p.startswith("/en/"), p))
+
+
+def measure(root: str, paths: list[str], width: int) -> list[dict]:
+    """Load each page in a fresh browser context; bytes transferred, requests and charts."""
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in paths:
+            context = browser.new_context(viewport={"width": width, "height": 900})
+            page = context.new_page()
+            responses = []
+            page.on("requestfinished", responses.append)
+            failed = []
+            page.on("requestfailed", lambda r, failed=failed: failed.append(r.url))
+            page.goto(root + path.lstrip("/"), wait_until="networkidle")
+            charts = page.locator(".hmw-chart__plot").count()
+            if charts:
+                page.wait_for_function(
+                    "n => document.querySelectorAll('.hmw-chart__plot--drawn').length >= n",
+                    arg=charts,
+                    timeout=30_000,
+                )
+            page.wait_for_load_state("networkidle")
+            total, biggest = 0, ("", 0)
+            for request in responses:
+                sizes = request.sizes()
+                size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
+                total += size
+                if size > biggest[1]:
+                    biggest = (request.url.removeprefix(root), size)
+            rows.append(
+                {
+                    "path": path,
+                    "bytes": total,
+                    "requests": len(responses),
+                    "charts": charts,
+                    "failed": failed,
+                    "biggest": biggest,
+                }
+            )
+            context.close()
+        browser.close()
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--site", type=Path, help="measure this built site instead of building one")
+    parser.add_argument("--width", type=int, default=1280, help="browser window width (default 1280)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="hmw-page-weight-") as tmp:
+        site_dir = args.site or Path(tmp) / "site"
+        site_dir.mkdir(parents=True, exist_ok=True)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site_dir)))
+        root = f"http://127.0.0.1:{server.server_address[1]}/"
+        if args.site is None:
+            seconds = build_site(site_dir, Path(tmp) / "charts", site_url=root)
+            print(f"built both languages in {seconds:.1f} s")
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            rows = measure(root, page_urls(site_dir), args.width)
+        finally:
+            server.shutdown()
+            server.server_close()
+    over = 0
+    print(f"page weight at {args.width} px, gzip, empty cache (KB = 1024 bytes)")
+    print(f"{'page':<32} {'charts':>6} {'requests':>8} {'KB':>8} {'floor':>6}  verdict   biggest file")
+    for row in rows:
+        floor = FLOOR_CHARTS if row["charts"] else FLOOR_NO_CHARTS
+        ok = row["bytes"] <= floor and not row["failed"]
+        over += not ok
+        verdict = "ok" if ok else ("FAILED REQUESTS" if row["failed"] else "OVER")
+        name, size = row["biggest"]
+        print(
+            f"{row['path']:<32} {row['charts']:>6} {row['requests']:>8} {row['bytes'] / 1024:>8.1f} "
+            f"{floor // 1024:>6}  {verdict:<8}  {name} ({size / 1024:.0f} KB)"
+        )
+        for url in row["failed"]:
+            print(f"    failed request: {url}")
+    heaviest = {
+        kind: max((r for r in rows if bool(r["charts"]) == kind), key=lambda r: r["bytes"], default=None)
+        for kind in (False, True)
+    }
+    for kind, row in heaviest.items():
+        if row:
+            label = "with charts" if kind else "without charts"
+            print(f"heaviest page {label}: {row['path']} {row['bytes'] / 1024:.0f} KB")
+    print(f"{len(rows)} pages, {over} over the floor")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""How long the whole site takes to build, both languages (a measurement, not a test).
+
+Runs `mkdocs build --strict` of mkdocs.yml (Chinese into the site folder, then English into
+<site>/en through hooks/i18n.py) into a temporary folder, with the charts written into a fresh
+temporary folder too (as on a clean checkout; the PNG/SVG image cache in .cache/images is used
+when present, as it is on any machine that built the charts once). The floor is 15 s; the exit
+status is 1 when the best run is over it, so `make benchmark` shows it.
+
+    .venv/bin/python benchmarks/site_build.py [--repeat N]
+
+The project's own site/ and build/ folders are not touched. Other work on the machine (a test
+suite, another build) slows the measurement down: the load average is printed with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+# The venv's mkdocs script (with `python -m mkdocs` the hooks would import hooks/charts.py as charts).
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+FLOOR_SECONDS = 15.0
+
+
+def build_site(site_dir: Path, charts_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> float:
+    """Build both languages strictly into site_dir; the wall time in seconds. Raises with mkdocs'
+    output when the build fails."""
+    env = os.environ | {
+        "SITE_URL": site_url,
+        "HMW_CHARTS_DIR": str(charts_dir),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    env.setdefault("BROWSER_PATH", "/usr/bin/chromium")
+    started = time.perf_counter()
+    done = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"mkdocs build --strict failed:\n{(done.stdout + done.stderr)[-4000:]}")
+    return seconds
+
+
+def count_pages(site_dir: Path) -> int:
+    return sum(1 for _ in site_dir.rglob("index.html"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="runs; the best is compared with the floor")
+    args = parser.parse_args()
+    load_before = os.getloadavg()[0]
+    times = []
+    pages = 0
+    for _ in range(max(1, args.repeat)):
+        with tempfile.TemporaryDirectory(prefix="hmw-site-build-") as tmp:
+            site_dir = Path(tmp) / "site"
+            times.append(build_site(site_dir, Path(tmp) / "charts"))
+            pages = count_pages(site_dir)
+    best = min(times)
+    images = PROJECT / ".cache" / "images"
+    cache = "warm" if images.is_dir() and any(images.iterdir()) else "cold (every PNG/SVG exported)"
+    print(f"site build: both languages, {pages} pages, mkdocs build --strict, on {os.cpu_count()} CPU(s)")
+    print(f"image cache: {cache}; load average before / after: {load_before:.1f} / {os.getloadavg()[0]:.1f}")
+    print(f"{'run':<6} {'seconds':>8}")
+    for number, seconds in enumerate(times, 1):
+        print(f"{number:<6} {seconds:>8.2f}")
+    verdict = "ok" if best < FLOOR_SECONDS else "OVER THE FLOOR"
+    print(f"best {best:.2f} s, floor {FLOOR_SECONDS:.0f} s: {verdict}")
+    return 0 if best < FLOOR_SECONDS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
