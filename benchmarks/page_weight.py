@@ -107,7 +107,7 @@ def measure(root: str, paths: list[str], width: int) -> list[dict]:
             context = browser.new_context(viewport={"width": width, "height": 900})
             page = context.new_page()
             responses = []
-            page.on("requestfinished", responses.append)
+            page.on("requestfinished", lambda r, responses=responses: responses.append(r))
             failed = []
             page.on("requestfailed", lambda r, failed=failed: failed.append(r.url))
             page.goto(root + path.lstrip("/"), wait_until="networkidle")
