@@ -31,7 +31,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from site_build import build_site  # noqa: E402
+from site_build import build_site
 
 CHROMIUM = os.environ.get("BROWSER_PATH") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -151,7 +151,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="hmw-page-weight-") as tmp:
         site_dir = args.site or Path(tmp) / "site"
         site_dir.mkdir(parents=True, exist_ok=True)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site_dir)))
+        handler = functools.partial(GzipHandler, directory=str(site_dir))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         root = f"http://127.0.0.1:{server.server_address[1]}/"
         if args.site is None:
             seconds = build_site(site_dir, Path(tmp) / "charts", site_url=root)

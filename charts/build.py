@@ -13,7 +13,9 @@ Output layout (``<out>/<lang>/<chart_id>/``):
     <id>-<lang>.html                                 standalone page, plotly.js inlined, works offline
     <id>-<lang>.csv                                  the plotted data, UTF-8 with BOM, localised headers
     <id>-<lang>-light.png / -dark.png (1920×1080), .svg; with transparent=True also -transparent variants
-    <id>-<lang>.meta.json                            title, caption, sources, table, file names
+    <id>-<lang>.meta.json                            title, caption, sources, table, file names, and
+                                                     "rows": the dataset row ids plotted, by table
+                                                     ({"models": [...], "events": [...], "figures": [...]})
 
 Everything is written into a temporary folder next to ``out_dir`` and swapped in at the end, so a
 crash or bad data leaves the previous output untouched. JSON, HTML and CSV are byte-identical for
@@ -37,7 +39,7 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from charts import export, theme
+from charts import export, narrow, theme
 from charts.chart import Chart
 from charts.figures import (
     china_model_count,
@@ -177,6 +179,7 @@ def meta(chart: Chart, data: Any, files: dict[str, Any]) -> dict[str, Any]:
             for key in chart.reference_ids
         ],
         "table": {"headers": list(chart.table.headers), "rows": [list(row) for row in chart.table.rows]},
+        "rows": {table: list(ids) for table, ids in chart.rows.items()},
         "files": files,
     }
 
@@ -228,6 +231,10 @@ def standalone_html(charts: dict[str, Chart]) -> str:
     ?bare (the chart alone, for an iframe in a slide). The chart redraws whenever its element
     changes size or becomes visible, so a chart on a hidden reveal.js slide is not left squeezed;
     a parent page may also post the message "chart:resize".
+
+    Narrower than the figure's ``layout.meta.narrow.max_width`` (a phone), the page draws the
+    narrow variant (charts/narrow.py: legend below, shorter labels) at the hint's height and
+    scrolls; it switches back when the chart widens. With ?bare the chart keeps filling its frame.
     """
     chart = charts["light"]
     dom_id = f"chart-{chart.chart_id}"
@@ -283,6 +290,8 @@ body.bare h1, body.bare .subtitle, body.bare .caption, body.bare details {{ disp
 </main>
 <script type="application/json" id="{dom_id}-figures">{_script_json(figures)}</script>
 <script>
+{narrow.NARROW_JS}</script>
+<script>
 (function () {{
   "use strict";
   var el = document.getElementById("{dom_id}");
@@ -295,16 +304,33 @@ body.bare h1, body.bare .subtitle, body.bare .caption, body.bare details {{ disp
   if (query.has("bare")) document.body.classList.add("bare");
   var config = {{ responsive: true, displaylogo: false,
     modeBarButtonsToRemove: ["select2d", "lasso2d", "autoScale2d", "zoomIn2d", "zoomOut2d"] }};
+  var bare = query.has("bare");
+  var narrowNow = null;
+  function isNarrow(figure) {{
+    var hint = figure.layout.meta && figure.layout.meta.narrow;
+    return Boolean(hint) && (el.clientWidth || document.documentElement.clientWidth) < hint.max_width;
+  }}
   function draw() {{
     var scheme = forced === "light" || forced === "dark" ? forced : (dark && dark.matches ? "dark" : "light");
     document.body.setAttribute("data-scheme", scheme);
-    var figure = figures[scheme];
+    var figure = hmwNarrow(figures[scheme], el.clientWidth || document.documentElement.clientWidth);
+    narrowNow = figure !== figures[scheme];
     var layout = Object.assign({{}}, figure.layout);
+    if (narrowNow && layout.height && !bare) {{
+      el.style.flex = "none";
+      el.style.height = layout.height + "px";
+    }} else {{
+      el.style.flex = "";
+      el.style.height = "";
+      delete layout.height;
+    }}
     if (transparent) {{ layout.paper_bgcolor = "rgba(0,0,0,0)"; layout.plot_bgcolor = "rgba(0,0,0,0)"; }}
     Plotly.react(el, figure.data, layout, config);
   }}
   function redraw() {{
-    if (el.offsetWidth > 0 && el.offsetHeight > 0 && el.data) Plotly.Plots.resize(el);
+    if (!(el.offsetWidth > 0 && el.offsetHeight > 0 && el.data)) return;
+    if (isNarrow(figures.light) !== narrowNow) draw();
+    else Plotly.Plots.resize(el);
   }}
   draw();
   if (dark && dark.addEventListener) dark.addEventListener("change", draw);

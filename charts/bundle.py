@@ -150,52 +150,39 @@ class PlottedRow:
     label: str  # how the table names it (model name, event title, figure subject)
 
 
-# How a table line names its dataset row: the cells that must all appear in the line. The first is
-# the label (a model's name, an event's title, a figure's subject); the others tell apart rows with
-# the same label (a model's organisation; an event's quote; a figure's measure, quote and value).
-_KEYS: dict[str, Callable[[dict[str, Any], str], tuple[str, ...]]] = {
-    "models": lambda row, lang: (row[f"name_{lang}"], row[f"org_{lang}"]),
-    "events": lambda row, lang: (row[f"title_{lang}"], row["quote"]),
-    "figures": lambda row, lang: (
-        row[f"subject_{lang}"],
-        row[f"measure_{lang}"],
-        row["quote"],
-        formats.plain(row["value"], 3),
-    ),
+# How the README names a row: a model's name, an event's title, a figure's subject.
+_LABELS: dict[str, Callable[[dict[str, Any], str], str]] = {
+    "models": lambda row, lang: row[f"name_{lang}"],
+    "events": lambda row, lang: row[f"title_{lang}"],
+    "figures": lambda row, lang: row[f"subject_{lang}"],
 }
 
 
 def plotted_rows(meta: dict[str, Any], data: Any) -> list[PlottedRow]:
-    """The dataset rows behind the chart's table, in the table's order.
+    """The dataset rows the chart plots, as its meta.json lists them (``"rows"``: ids by table):
+    models, then events, then figures, each in the chart's table order.
 
-    A table line matches a row when every cell of the row's key (``_KEYS``) appears in the line.
-    Lines that match no row (a baseline a chart derives, such as "Gopher = 1") are skipped; a line
-    that matches several rows is an error naming them, since its quote would be ambiguous.
+    An id the dataset does not hold (a meta.json from older data) is an error naming the chart,
+    table and id, so a README never quotes the wrong row.
     """
     lang = meta["lang"]
-    index: dict[tuple[str, ...], list[tuple[str, dict[str, Any]]]] = {}
-    for table, key in _KEYS.items():
-        for row in data.table(table).values():
-            index.setdefault(tuple(str(v or "") for v in key(row, lang)), []).append((table, row))
+    listed = meta.get("rows")
+    if listed is None:
+        raise ValueError(f'chart {meta["id"]} ({lang}): meta.json has no "rows"; rebuild the charts')
     found: list[PlottedRow] = []
-    seen: set[tuple[str, str]] = set()
-    for cells in meta["table"]["rows"]:
-        present = set(cells)
-        matches = [
-            (table, row)
-            for key, rows in index.items()
-            if all(cell in present for cell in key)
-            for table, row in rows
-            if (table, row["id"]) not in seen
-        ]
-        if len(matches) > 1:
-            names = ", ".join(f"{table}:{row['id']}" for table, row in matches)
-            raise ValueError(
-                f"chart {meta['id']} ({lang}): table line {cells!r} matches several rows: {names}"
-            )
-        for table, row in matches:
-            seen.add((table, row["id"]))
-            found.append(PlottedRow(table, row, str(_KEYS[table](row, lang)[0])))
+    missing = []
+    for table in ("models", "events", "figures"):
+        rows = data.table(table)
+        for key in listed.get(table, []):
+            if key not in rows:
+                missing.append(f"{table}:{key}")
+                continue
+            found.append(PlottedRow(table, rows[key], _LABELS[table](rows[key], lang)))
+    if missing:
+        raise ValueError(
+            f"chart {meta['id']} ({lang}): meta.json lists rows the dataset does not have: "
+            + ", ".join(missing)
+        )
     return found
 
 

@@ -55,6 +55,8 @@ class Chart:
     reference_ids: tuple[str, ...] = ()
     subtitle: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # The ids of the dataset rows the chart plots, by table, in the table's order (meta.json "rows").
+    rows: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def alt(self) -> str:
@@ -278,6 +280,17 @@ def rows_in_group(data: Any, group: str, chart_id: str) -> list[Row]:
             f"chart '{chart_id}' needs rows in data/figures.csv with group '{group}'; there are none"
         )
     return rows
+
+
+ROW_TABLES = ("models", "events", "figures")
+
+
+def plotted(
+    *, models: Iterable[Row] = (), events: Iterable[Row] = (), figures: Iterable[Row] = ()
+) -> dict[str, tuple[str, ...]]:
+    """The ids of the rows a chart plots, by dataset table (every table present, maybe empty)."""
+    given = {"models": models, "events": events, "figures": figures}
+    return {table: dedupe(row["id"] for row in given[table]) for table in ROW_TABLES}
 
 
 def dedupe(values: Iterable[str]) -> tuple[str, ...]:

@@ -172,6 +172,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "dashed lines: the ‘emergence’ thresholds the articles cite",
     },
     "param_scale.threshold": {"zh": "≥{value}：{subject}", "en": "≥{value}: {subject}"},
+    "param_scale.threshold_short": {"zh": "≥{value}", "en": "≥{value}"},
+    "param_scale.threshold_row": {"zh": "涌现门槛：{subject}", "en": "Emergence threshold: {subject}"},
     "params_over_time.title": {"zh": "参数量随时间增长", "en": "Parameter counts over time"},
     "params_over_time.subtitle": {
         "zh": "按发布日期排列，对数坐标。颜色：国家/地区；实心：开放权重；形状：参数量的来源",

@@ -48,10 +48,11 @@ class Frame:
         return px, py
 
 
-def label_size(text: str, font_size: float) -> tuple[float, float]:
-    """Estimated width and height of a (possibly multi-line, <br>-separated) label in pixels."""
+def label_size(text: str, font_size: float, char_em: float = 0.56) -> tuple[float, float]:
+    """Estimated width and height of a (possibly multi-line, <br>-separated) label in pixels;
+    ``char_em`` is a half-width character's average width in em (0.62 for English charts' faces)."""
     lines = text.split("<br>")
-    width = max(text_width(line) for line in lines) * font_size * 0.56
+    width = max(text_width(line) for line in lines) * font_size * char_em
     return width, len(lines) * font_size * 1.25
 
 
@@ -86,6 +87,7 @@ def place_labels(
     order: Sequence[int] | None = None,
     positions: Sequence[str] = POSITIONS,
     segments: Sequence[tuple[float, float, float]] = (),
+    char_em: float = 0.56,
 ) -> list[str | None]:
     """For each point (data coordinates), the textposition its label takes, or None if none fits.
 
@@ -102,7 +104,7 @@ def place_labels(
     for index in order if order is not None else range(len(points)):
         if not labels[index]:
             continue
-        width, height = label_size(labels[index], font_size)
+        width, height = label_size(labels[index], font_size, char_em)
         px, py = pixels[index]
         for position in positions:
             box = _box(position, px, py, width, height, half + 2)

@@ -297,25 +297,6 @@ def style(fig: go.Figure, lang: str, scheme: str, *, transparent: bool = False) 
     return fig
 
 
-# Below this container width (CSS px) a page may drop the point labels a chart marks as crowded.
-NARROW_WIDTH = 600
-
-
-def narrow_hint(fig: go.Figure) -> go.Figure:
-    """Record in ``layout.meta.narrow`` which traces' text labels a narrow screen should hide.
-
-    Point labels are placed for the 960-px slide (charts/labels.py); in a phone-wide container they
-    collide. Plotly has no media queries, so the figure carries the hint and the page applies it:
-    below ``max_width`` px, ``Plotly.restyle(el, {mode: "markers"}, meta.narrow.markers_only)``
-    (every label stays in the hover and the table). Call it after the last trace is added.
-    """
-    crowded = [
-        i for i, trace in enumerate(fig.data) if trace.type == "scatter" and "text" in (trace.mode or "")
-    ]
-    fig.layout.meta = {"narrow": {"max_width": NARROW_WIDTH, "markers_only": crowded}}
-    return fig
-
-
 def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
     """base with override's values laid over it, recursing into nested dicts."""
     out = dict(base)

@@ -107,18 +107,32 @@ def test_readme_names_title_sources_licence_and_citation_in_the_charts_language(
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_every_table_line_with_a_quote_is_traced_to_exactly_one_dataset_row(data, chart_id, lang):
+def test_the_readme_quotes_exactly_the_rows_the_meta_lists(data, chart_id, lang):
     chart = render(data, chart_id, lang, "light")
     m = meta(chart, data, {})
+    assert set(m["rows"]) == {"models", "events", "figures"}
     rows = bundle.plotted_rows(m, data)
-    assert len({(p.table, p.row["id"]) for p in rows}) == len(rows)
-    quotes = {p.row["quote"] for p in rows}
-    dataset_quotes = {row["quote"] for table in ("events", "figures") for row in data.table(table).values()}
-    for line in m["table"]["rows"]:
-        assert all(cell in quotes for cell in line if cell in dataset_quotes), line
-    # A table of models or events has one dataset row behind every line.
-    if chart_id in ("timeline", "param-scale", "params-over-time"):
-        assert len(rows) == len(m["table"]["rows"])
+    listed = [(table, key) for table in ("models", "events", "figures") for key in m["rows"][table]]
+    assert [(p.table, p.row["id"]) for p in rows] == listed and rows
+
+
+def test_param_scale_bundle_quotes_the_emergence_thresholds_it_draws(built, data):
+    out, _ = built
+    thresholds = [r for r in data.figures.values() if r["group"] == "emergence-threshold"]
+    for lang in LANGS:
+        with _open(out / lang / "param-scale" / f"param-scale-{lang}.zip") as archive:
+            text = archive.read("README.md").decode("utf-8")
+            csv_text = archive.read(f"param-scale-{lang}.csv").decode("utf-8-sig")
+        for row in thresholds:
+            assert row["quote"] in text and row["quote_en"] in text
+            assert row[f"subject_{lang}"] in csv_text
+
+
+def test_a_meta_listing_a_row_the_dataset_lacks_is_an_error_naming_it(data):
+    m = meta(render(data, "training-cost", "en", "light"), data, {})
+    m["rows"]["figures"] = [*m["rows"]["figures"], "no-such-row"]
+    with pytest.raises(ValueError, match=r"training-cost \(en\).*figures:no-such-row"):
+        bundle.plotted_rows(m, data)
 
 
 def test_deterministic_zip_stores_pngs_and_deflates_text():

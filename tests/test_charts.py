@@ -7,18 +7,20 @@ directly, on the project's dataset and on the small sample of tests/sample_data.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
 
+import plotly.graph_objects as go
 import pytest
 
-from charts import formats, i18n, theme
-from charts.build import CHART_IDS, SCHEMES, figure_dict, figure_json, render
-from charts.chart import ChartError
+from charts import formats, i18n, labels, narrow, theme
+from charts.build import CHART_IDS, SCHEMES, figure_dict, figure_json, render, table_csv
+from charts.chart import ROW_TABLES, ChartError, source_label
 from charts.dataset import load_dataset
 from charts.figures import param_scale, params_over_time, timeline, training_cost
-from charts.frame import image_figure
+from charts.frame import CHAR_EM, image_figure
 from tests.sample_data import PROJECT, sample_rows, write_dataset
 
 LANGS = ("zh", "en")
@@ -201,12 +203,158 @@ def test_figures_for_the_site_fit_a_375px_phone(charts, chart_id):
         assert all(axis["automargin"] for key, axis in layout.items() if key.startswith(("xaxis", "yaxis")))
 
 
-@pytest.mark.parametrize("chart_id", ["timeline", "params-over-time"])
+@pytest.mark.parametrize("chart_id", ["timeline", "params-over-time", "param-scale"])
 def test_crowded_point_labels_are_marked_for_hiding_on_a_narrow_screen(charts, chart_id):
     fig = figure(charts[(chart_id, "zh", "light")])
-    narrow = fig["layout"]["meta"]["narrow"]
+    hint = fig["layout"]["meta"]["narrow"]
     labelled = [i for i, tr in enumerate(fig["data"]) if "text" in (tr.get("mode") or "")]
-    assert narrow["max_width"] >= 375 and narrow["markers_only"] == labelled and labelled
+    assert hint["max_width"] >= 375 and hint["markers_only"] == labelled and labelled
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_every_figure_carries_a_narrow_variant_that_plotly_accepts(charts, chart_id, lang):
+    """layout.meta.narrow (charts/narrow.py, narrow-contract.md): applied at phone width, the figure
+    is still valid for plotly (every path names a real attribute), wider pages draw it unchanged."""
+    fig = figure(charts[(chart_id, lang, "light")])
+    hint = fig["layout"]["meta"]["narrow"]
+    assert set(hint) == {"max_width", "markers_only", "traces", "layout"}
+    assert 375 <= hint["max_width"] <= 768
+    assert all(fig["data"][i]["type"] == "scatter" for i in hint["markers_only"])
+    assert all(0 <= int(i) < len(fig["data"]) for i in hint["traces"])
+    assert narrow.apply(fig, hint["max_width"]) is fig  # at and above max_width: the page figure
+    phone = narrow.apply(fig, narrow.PHONE_WIDTH)
+    assert phone != fig and phone["layout"]["meta"] == fig["layout"]["meta"]
+    go.Figure(phone)  # raises on any unknown attribute path or bad value
+    for path in hint["layout"]:
+        assert re.fullmatch(r"[a-z0-9]+(\[\d+\])?(\.[a-z]+(\[\d+\])?)*", path), path
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_on_a_phone_the_legend_goes_below_the_plot_and_the_figure_grows_to_keep_the_plot(charts, chart_id):
+    for lang in LANGS:
+        fig = figure(charts[(chart_id, lang, "light")])
+        if not any(tr.get("showlegend") is not False and tr.get("name") for tr in fig["data"]):
+            continue  # no legend (timeline: the lanes name the categories)
+        layout = narrow.apply(fig, narrow.PHONE_WIDTH)["layout"]
+        legend = layout["legend"]
+        assert (legend["yref"], legend["y"], legend["yanchor"]) == ("container", 0, "bottom")
+        assert legend["xref"] == "container" and legend["orientation"] == "h"
+        assert layout["height"] >= fig["layout"]["height"] + 2 * 19  # at least a legend title and an entry
+        assert min(_font_sizes(layout)) >= 11
+
+
+def test_the_legend_height_estimate_grows_with_entries_and_shrinks_with_width():
+    fig = go.Figure([go.Scatter(x=[None], y=[None], name=f"entry {i}", legendgroup="a") for i in range(3)])
+    taller = go.Figure(
+        fig.data + tuple(go.Scatter(x=[None], name=f"more {i}", legendgroup="b") for i in range(4))
+    )
+    assert 0 < narrow.legend_height(fig) < narrow.legend_height(taller, width=150)
+    assert narrow.legend_height(go.Figure([go.Scatter(x=[1], showlegend=False)])) == 0
+
+
+def test_narrow_paths_set_nested_attributes_and_list_items_as_the_javascript_does():
+    target = {"annotations": [{"text": "a"}, {"text": "b"}]}
+    narrow.set_path(target, "annotations[1].text", "B")
+    narrow.set_path(target, "xaxis2.title.text", "T")
+    assert target == {"annotations": [{"text": "a"}, {"text": "B"}], "xaxis2": {"title": {"text": "T"}}}
+    assert "replace(/\\[(\\d+)\\]/g" in narrow.NARROW_JS and "markers_only" in narrow.NARROW_JS
+
+
+def test_on_a_phone_long_names_and_labels_make_room(charts):
+    """data-exhaustion: names move above their lines; openai-finance: values wrap and lose the
+    status the hatching gives; chinchilla-gopher: panel titles wrap; param-scale: short thresholds."""
+    for lang in LANGS:
+        fig = narrow.apply(figure(charts[("data-exhaustion", lang, "light")]), narrow.PHONE_WIDTH)
+        assert fig["layout"]["yaxis"]["showticklabels"] is False
+        names = fig["layout"]["yaxis"]["categoryarray"]
+        shown = [a["text"] for a in fig["layout"]["annotations"] if a.get("visible") is not False]
+        assert set(names) <= set(shown)
+        page = figure(charts[("data-exhaustion", lang, "light")])
+        assert not set(names) & {a["text"] for a in page["layout"]["annotations"] if a.get("visible", True)}
+
+        fig = narrow.apply(figure(charts[("openai-finance", lang, "light")]), narrow.PHONE_WIDTH)
+        bars = [tr for tr in fig["data"] if tr["type"] == "bar" and tr.get("text")]
+        mark = i18n.t("figure_mark.projected", lang)
+        assert bars and all(mark not in tr["text"][0] for tr in bars)
+        assert all(max(map(len, tr["text"][0].split("<br>"))) <= 12 for tr in bars)
+
+        fig = narrow.apply(figure(charts[("chinchilla-gopher", lang, "light")]), narrow.PHONE_WIDTH)
+        assert "<br>" in fig["layout"]["xaxis2"]["title"]["text"]
+
+        fig = narrow.apply(figure(charts[("param-scale", lang, "light")]), narrow.PHONE_WIDTH)
+        assert all(re.fullmatch(r"≥[^:：]+", a["text"]) for a in fig["layout"]["annotations"])
+
+
+def test_param_scale_labels_left_of_a_dashed_line_they_would_cross(data, charts):
+    """A value label just below a threshold (10B, 7.5B under the 13B line) goes left of its marker."""
+    lines = [r["value"] / 1e9 for r in data.figures.values() if r["group"] == "emergence-threshold"]
+    checked = 0
+    for lang in LANGS:
+        for trace in figure(charts[("param-scale", lang, "light")])["data"]:
+            if "text" not in (trace.get("mode") or ""):
+                continue
+            for x, position in zip(trace["x"], trace["textposition"], strict=True):
+                if any(x < line < x * 1.6 for line in lines):
+                    assert position == "middle left", (lang, x)
+                    checked += 1
+    assert checked >= 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_timeline_labels_stay_inside_the_plot_at_the_narrowest_width_that_shows_them(charts, lang):
+    fig = figure(charts[("timeline", lang, "light")])
+    frame = labels.Frame(
+        timeline.PLOT_WIDTH,
+        timeline.PLOT_HEIGHT,
+        dt.date(timeline.FIRST_YEAR, 1, 1).toordinal(),
+        dt.date(timeline.LAST_YEAR, 12, 31).toordinal(),
+        0,
+        1,
+    )
+    shown = 0
+    for trace in fig["data"]:
+        if "text" not in (trace.get("mode") or ""):
+            continue
+        for x, text, position in zip(trace["x"], trace["text"], trace["textposition"], strict=True):
+            if not text:
+                continue
+            px, _ = frame.to_px(dt.date.fromisoformat(x).toordinal(), 0.5)
+            width, _ = labels.label_size(text, theme.SMALL_FONT_SIZE, CHAR_EM[lang])
+            right = {"center": px + width / 2, "right": px + width + 8, "left": px}[position.split()[1]]
+            assert right <= timeline.PLOT_WIDTH, (text, position)
+            shown += 1
+    assert shown >= 10
+
+
+@pytest.mark.parametrize("chart_id", CHART_IDS)
+def test_every_chart_lists_the_dataset_rows_it_plots_by_table(data, charts, chart_id):
+    for lang in LANGS:
+        chart = charts[(chart_id, lang, "light")]
+        assert tuple(chart.rows) == ROW_TABLES
+        ids = [(table, key) for table, keys in chart.rows.items() for key in keys]
+        assert ids and len(set(ids)) == len(ids)
+        cells = [cell for row in chart.table.rows for cell in row]
+        for table, key in ids:
+            row = data.table(table)[key]  # KeyError: an id the dataset does not hold
+            label = {"models": "name", "events": "title", "figures": "subject"}[table]
+            assert any(row[f"{label}_{lang}"] in cell for cell in cells), (table, key)
+        assert len(ids) <= len(chart.table.rows)
+
+
+def test_param_scale_table_lists_the_thresholds_it_draws_with_their_source(data, charts):
+    thresholds = [r for r in data.figures.values() if r["group"] == "emergence-threshold"]
+    for lang in LANGS:
+        chart = charts[("param-scale", lang, "light")]
+        assert [k for k in chart.rows["figures"]] == [r["id"] for r in thresholds]
+        lines = chart.table.rows[-len(thresholds) :]
+        source = chart.table.headers.index(i18n.t("table.source", lang))
+        for row, line in zip(thresholds, lines, strict=True):
+            assert row[f"subject_{lang}"] in line[0]
+            assert formats.format_params(row["value"] / 1e9, lang, long=True) in line
+            assert line[source] == source_label(data.sources[row["source"]], lang)
+        csv_text = table_csv(chart).decode("utf-8-sig")
+        assert all(line[0] in csv_text for line in lines)
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
@@ -221,13 +369,26 @@ def test_slide_images_are_1920x1080_with_title_and_source_drawn_in(charts, chart
     assert min(_font_sizes(layout)) * theme.IMAGE_SCALE >= 22
 
 
-def test_english_text_prefers_latin_fonts_and_chinese_text_a_cjk_font():
+def test_english_text_prefers_latin_fonts_and_chinese_text_a_cjk_font(charts):
     """A CJK font first in an English chart gives full-width quotation marks (‘ emergence ’)."""
     en = [f.strip().strip('"') for f in theme.FONT_STACK["en"].split(",")]
     zh = [f.strip().strip('"') for f in theme.FONT_STACK["zh"].split(",")]
     first_cjk = next(i for i, f in enumerate(en) if "CJK" in f or "Han" in f)
     assert set(theme.LATIN_FONTS) <= set(en[:first_cjk])
     assert "CJK" in zh[0]
+    # Every text of an English slide image (title, source line, annotations, hovers) uses that stack.
+    for chart_id in CHART_IDS:
+        families = set(_families(image_figure(charts[(chart_id, "en", "light")]).to_plotly_json()))
+        assert families == {theme.FONT_STACK["en"]}, chart_id
+
+
+def _families(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        own = [value["family"]] if isinstance(value.get("family"), str) else []
+        return own + [f for item in value.values() for f in _families(item)]
+    if isinstance(value, list):
+        return [f for item in value for f in _families(item)]
+    return []
 
 
 # --- the charts the issue asks for ----------------------------------------------------------------

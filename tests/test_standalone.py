@@ -143,6 +143,36 @@ def test_standalone_chart_draws_offline_from_disk(offline_page, pages, chart_id,
     assert page.blocked == [] and page.errors == []
 
 
+def test_standalone_page_carries_the_narrow_variant_and_the_code_that_applies_it(data):
+    charts = {scheme: render(data, "data-exhaustion", "en", scheme) for scheme in SCHEMES}
+    html = standalone_html(charts)
+    assert "function hmwNarrow(figure, width)" in html and "hmwNarrow(figures[scheme]" in html
+    assert '"narrow":{"layout":' in html
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_the_standalone_chart_puts_its_legend_below_the_plot(browser, pages, lang):
+    page = browser.new_page(viewport={"width": 375, "height": 667})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(pages[("param-scale", lang)].as_uri())
+    page.wait_for_selector(DRAWN, state="attached")
+    boxes = page.evaluate(
+        """() => ({legend: document.querySelector('.legend').getBoundingClientRect().top,
+                   plot: document.querySelector('.plot').getBoundingClientRect().bottom,
+                   plotHeight: document.querySelector('.nsewdrag').getBoundingClientRect().height})"""
+    )
+    assert boxes["legend"] > boxes["plot"] and boxes["plotHeight"] > 400
+    page.set_viewport_size({"width": 1100, "height": 800})  # wider again: the page layout, legend above
+    page.wait_for_function(
+        "() => document.querySelector('.legend').getBoundingClientRect().top"
+        " < document.querySelector('.plot').getBoundingClientRect().top"
+    )
+    assert errors == []
+    page.close()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_dark_scheme_and_transparent_background_are_query_options(offline_page, pages, lang):

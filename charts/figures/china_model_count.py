@@ -12,8 +12,19 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts import formats, theme
-from charts.chart import Chart, ChartError, caption, dedupe, esc, iso_mid, local, rows_in_group, wrapped
+from charts import formats, narrow, theme
+from charts.chart import (
+    Chart,
+    ChartError,
+    caption,
+    dedupe,
+    esc,
+    iso_mid,
+    local,
+    plotted,
+    rows_in_group,
+    wrapped,
+)
 from charts.figures import _figures
 from charts.i18n import t
 from charts.labels import Frame, place_labels
@@ -22,6 +33,8 @@ CHART_ID = "china-model-count"
 GROUP = "china-model-count"
 ARROW_PX = 44  # length of the "at least" arrow above a point, in pixels
 PLOT_WIDTH, PLOT_HEIGHT = 700, 330  # estimated plot area of the exported slide
+NARROW_PLOT_WIDTH = 270  # ... and on a phone
+LABEL_POSITIONS = ("middle left", "middle right", "bottom center", "bottom left", "bottom right")
 
 
 def build(data: Any, lang: str, scheme: str) -> Chart:
@@ -37,19 +50,26 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     first_year, last_year = rows[0]["date"].year, rows[-1]["date"].year
     x0, x1 = dt.date(first_year, 1, 1), dt.date(last_year, 12, 31)
     ytop = max(r["value"] for r in rows) * 1.55
-    labels = [
-        f"<b>{esc(formats.format_value(r, lang))}</b><br>{wrapped(local(r, 'measure', lang), 28)}"
-        for r in rows
-    ]
-    frame = Frame(PLOT_WIDTH, PLOT_HEIGHT, x0.toordinal(), x1.toordinal(), 0, ytop)
-    positions = place_labels(
-        [(r["date"].as_datetime().toordinal(), r["value"]) for r in rows],
-        labels,
-        frame,
-        font_size=theme.SMALL_FONT_SIZE,
-        marker_size=theme.MARKER_SIZE + 6,
-        positions=("middle left", "middle right", "bottom center", "bottom left", "bottom right"),
-    )
+    points = [(r["date"].as_datetime().toordinal(), r["value"]) for r in rows]
+
+    def placed(width: int, wrap_at: int) -> tuple[list[str], list[str | None]]:
+        labels = [
+            f"<b>{esc(formats.format_value(r, lang))}</b><br>{wrapped(local(r, 'measure', lang), wrap_at)}"
+            for r in rows
+        ]
+        frame = Frame(width, PLOT_HEIGHT, x0.toordinal(), x1.toordinal(), 0, ytop)
+        positions = place_labels(
+            points,
+            labels,
+            frame,
+            font_size=theme.SMALL_FONT_SIZE,
+            marker_size=theme.MARKER_SIZE + 6,
+            positions=LABEL_POSITIONS,
+        )
+        return labels, positions
+
+    labels, positions = placed(PLOT_WIDTH, 28)
+    narrow_labels, narrow_positions = placed(NARROW_PLOT_WIDTH, 18)
 
     fig = go.Figure()
     fig.add_trace(
@@ -106,6 +126,12 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         showgrid=True,
     )
     theme.style(fig, lang, scheme)
+    # On a phone the definitions wrap narrower and are placed again for the narrower plot.
+    narrow_trace = {
+        "text": [label if pos else "" for label, pos in zip(narrow_labels, narrow_positions, strict=True)],
+        "textposition": [pos or "middle right" for pos in narrow_positions],
+    }
+    narrow.hint(fig, traces={0: narrow_trace})
 
     source_ids = dedupe(r["source"] for r in rows)
     return Chart(
@@ -118,6 +144,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         caption=caption(data, source_ids, lang),
         table=_figures.table(rows, data, lang),
         source_ids=source_ids,
+        rows=plotted(figures=rows),
     )
 
 

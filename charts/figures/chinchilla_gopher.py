@@ -15,8 +15,8 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from charts import formats, theme
-from charts.chart import Chart, ChartError, Row, caption, dedupe, esc, local, rows_in_group
+from charts import formats, narrow, theme
+from charts.chart import Chart, ChartError, Row, caption, dedupe, esc, local, plotted, rows_in_group, wrapped
 from charts.figures import _figures
 from charts.i18n import t
 
@@ -133,6 +133,14 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
                 "font": {"size": theme.FONT_SIZE, "color": colors.text},
             },
         )
+    # On a phone each panel is some 130 px wide: its title wraps under it instead of running off.
+    narrow.hint(
+        fig,
+        layout={
+            f"{axis}.title.text": wrapped(local(row, "measure", lang), 20)
+            for axis, row in (("xaxis", compared), ("xaxis2", ratio))
+        },
+    )
 
     rows = [compared, baseline, ratio]
     baseline_row = (
@@ -154,6 +162,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         caption=caption(data, source_ids, lang),
         table=_figures.table(rows, data, lang, extra=[baseline_row]),
         source_ids=source_ids,
+        rows=plotted(figures=rows),
     )
 
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts import formats, theme
-from charts.chart import Chart, ChartError, caption, dedupe, esc, local, rows_in_group
+from charts import formats, narrow, theme
+from charts.chart import Chart, ChartError, caption, dedupe, esc, local, plotted, rows_in_group
 from charts.figures import _figures
 from charts.i18n import t
 
@@ -109,6 +109,22 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         showgrid=False,
     )
     theme.style(fig, lang, scheme)
+    # On a phone the long names would take half the width as axis labels: they move above their
+    # lines (annotations hidden on the page), and the values drop the "(expected)" the legend gives.
+    first_name = len(fig.layout.annotations)
+    for name, start in zip(names, starts, strict=True):
+        fig.add_annotation(
+            x=start.year, xref="x", y=name, yref="y", xanchor="left", yanchor="bottom", xshift=4, yshift=6,
+            text=name, showarrow=False, visible=False,
+            font={"size": theme.SMALL_FONT_SIZE + 1, "color": colors.muted},
+        )  # fmt: skip
+    shown = {f"annotations[{first_name + i}].visible": True for i in range(len(names))}
+    values = [esc(formats.format_value(r, lang)) for r in rows]
+    narrow.hint(
+        fig,
+        layout={"yaxis.showticklabels": False, **shown},
+        traces={len(rows): {"text": values}},
+    )
 
     source_ids = dedupe(r["source"] for r in rows)
     return Chart(
@@ -121,4 +137,5 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         caption=caption(data, source_ids, lang),
         table=_figures.table(rows, data, lang),
         source_ids=source_ids,
+        rows=plotted(figures=rows),
     )

@@ -12,14 +12,28 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts import formats, theme
-from charts.chart import Chart, ChartError, caption, dedupe, esc, rows_in_group
+from charts import formats, narrow, theme
+from charts.chart import (
+    Chart,
+    ChartError,
+    Table,
+    caption,
+    dedupe,
+    esc,
+    local,
+    plotted,
+    rows_in_group,
+    source_label,
+    text_width,
+)
 from charts.figures import _models
 from charts.i18n import t
 
 CHART_ID = "param-scale"
 THRESHOLD_GROUP = "emergence-threshold"
 ROW_HEIGHT = 24  # px per model on the page
+# Estimated plot width (px) of the page or slide, for placing the value labels.
+PLOT_WIDTH = 560
 
 
 def build(data: Any, lang: str, scheme: str) -> Chart:
@@ -75,8 +89,12 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             hovertext=esc(row[f"measure_{lang}"]),
         )
 
+    span = (math.log10(lo), math.log10(hi))
+    lines = [r["value"] / 1e9 for r in thresholds]
     for country in _models.countries_in(models, data):
         rows = [(label, m) for label, m in zip(labels, models, strict=True) if m["country"] == country]
+        texts = [_models.params_label(m, lang) for _, m in rows]
+        values = [m["params_billion"] for _, m in rows]
         fig.add_trace(
             go.Scatter(
                 x=[m["params_billion"] for _, m in rows],
@@ -86,8 +104,8 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
                 legendgroup="country",
                 showlegend=False,
                 marker=_models.marker([m for _, m in rows], scheme),
-                text=[esc(_models.params_label(m, lang)) for _, m in rows],
-                textposition="middle right",
+                text=[esc(text) for text in texts],
+                textposition=_label_sides(values, texts, lines, span, PLOT_WIDTH),
                 textfont={"size": theme.SMALL_FONT_SIZE, "color": colors.text},
                 hovertext=[_models.model_hover(m, data, lang) for _, m in rows],
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -120,6 +138,16 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         range=[-0.6, len(labels) - 0.4],
     )
     theme.style(fig, lang, scheme)
+    # On a phone (a plot some 180 px wide) the value labels would cross the dashed lines: the
+    # markers stay, the values are in the hover and the table; the threshold notes keep only their
+    # value ("≥70B"), the subtitle explains them.
+    short = {
+        f"annotations[{i}].text": esc(
+            t("param_scale.threshold_short", lang, value=formats.format_params(x, lang))
+        )
+        for i, x in enumerate(lines)
+    }
+    narrow.hint(fig, layout=short, markers_only=True)
 
     source_ids = dedupe([m["source"] for m in models] + [r["source"] for r in thresholds])
     reference_ids = _models.reference_ids(models)
@@ -131,10 +159,48 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         title=t("param_scale.title", lang),
         subtitle=t("param_scale.subtitle", lang),
         caption=caption(data, source_ids, lang, reference_ids=reference_ids),
-        table=_models.table(list(reversed(models)), data, lang),
+        table=_table(list(reversed(models)), thresholds, data, lang),
         source_ids=source_ids,
         reference_ids=reference_ids,
+        rows=plotted(models=reversed(models), figures=thresholds),
     )
+
+
+def _table(models: list[dict[str, Any]], thresholds: list[dict[str, Any]], data: Any, lang: str) -> Table:
+    """The models, largest first, then the thresholds the chart draws, each with its source."""
+    table = _models.table(models, data, lang)
+    lines = []
+    for row in thresholds:
+        billions = row["value"] / 1e9
+        cells = {
+            t("table.model", lang): t("param_scale.threshold_row", lang, subject=local(row, "subject", lang)),
+            t("table.params_billion", lang): formats.plain(billions, 3),
+            t("table.params", lang): formats.format_params(billions, lang, long=True),
+            t("table.params_status", lang): t(f"status.{row['status']}", lang),
+            t("table.source", lang): source_label(data.sources[row["source"]], lang),
+        }
+        lines.append(tuple(cells.get(header, "") for header in table.headers))
+    return Table(table.headers, table.rows + tuple(lines))
+
+
+def _label_sides(
+    values: list[float], texts: list[str], lines: list[float], span: tuple[float, float], width: float
+) -> list[str]:
+    """Each value label goes right of its marker unless it would cross a threshold's dashed line
+    there and fits on the left without crossing one (then it ends just before the marker)."""
+
+    def px(value: float) -> float:
+        return (math.log10(value) - span[0]) / (span[1] - span[0]) * width
+
+    marks = [px(x) for x in lines]
+    sides = []
+    for value, text in zip(values, texts, strict=True):
+        at = px(value)
+        room = text_width(text) * theme.SMALL_FONT_SIZE * 0.62 + theme.MARKER_SIZE / 2 + 8
+        right_clear = not any(at + 2 < m < at + room for m in marks)
+        left_clear = at - room > 0 and not any(at - room < m < at - 2 for m in marks)
+        sides.append("middle left" if not right_clear and left_clear else "middle right")
+    return sides
 
 
 def _unique(labels: list[str]) -> list[str]:

@@ -12,8 +12,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts import formats, theme
-from charts.chart import Chart, ChartError, caption, dedupe, esc, iso_mid
+from charts import formats, narrow, theme
+from charts.chart import Chart, ChartError, caption, dedupe, esc, iso_mid, plotted
 from charts.figures import _models
 from charts.i18n import plural, t
 from charts.labels import Frame, place_labels
@@ -91,7 +91,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         showgrid=True,
     )
     theme.style(fig, lang, scheme)
-    theme.narrow_hint(fig)
+    narrow.hint(fig, markers_only=True)
 
     notes = []
     if undated:
@@ -118,4 +118,5 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         source_ids=source_ids,
         reference_ids=reference_ids,
         notes=tuple(notes),
+        rows=plotted(models=models),
     )

@@ -12,7 +12,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts import formats, theme
+from charts import formats, narrow, theme
 from charts.chart import (
     Chart,
     ChartError,
@@ -24,11 +24,13 @@ from charts.chart import (
     hover,
     iso_mid,
     local,
+    plotted,
     quote_lines,
     reference_line,
     source_label,
     wrapped,
 )
+from charts.frame import CHAR_EM
 from charts.i18n import plural, t
 from charts.labels import Frame, place_labels
 
@@ -38,8 +40,10 @@ LAST_YEAR = 2024
 # Points of one lane closer than this stack into sub-rows, so markers never hide each other.
 MIN_GAP_DAYS = 75
 SUB_ROW_OFFSETS = (0.0, 0.3, -0.3, 0.15, -0.15)
-# Estimated plot area of the exported slide (see charts/labels.py).
-PLOT_WIDTH, PLOT_HEIGHT = 840, 330
+# The plot area labels are placed for (see charts/labels.py): the narrowest page that shows them
+# (a 600-px container, below which they are hidden, less the lane names), so they neither collide
+# nor run off the right edge at any wider size; the exported slide's plot is 840 px wide.
+PLOT_WIDTH, PLOT_HEIGHT = 470, 330
 # A period line stops short of its ends by this share, so consecutive years do not merge into one line.
 PERIOD_INSET = 0.04
 
@@ -130,8 +134,9 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         frame,
         font_size=theme.SMALL_FONT_SIZE,
         marker_size=theme.MARKER_SIZE,
-        positions=("top center", "bottom center", "middle right", "middle left"),
+        positions=("top center", "bottom center", "middle right", "middle left", "top left", "bottom left"),
         segments=[(first.toordinal(), last.toordinal(), y) for (first, last), y in periods],
+        char_em=CHAR_EM[lang],
     )
     for category in categories:
         members = [i for i, e in enumerate(shown) if e["category"] == category]
@@ -155,6 +160,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
                 hovertext=[_hover(shown[i], data, lang) for i in members],
                 hovertemplate="%{hovertext}<extra></extra>",
                 showlegend=False,
+                cliponaxis=False,
             )
         )
 
@@ -172,7 +178,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         showgrid=True,
     )
     theme.style(fig, lang, scheme)
-    theme.narrow_hint(fig)
+    narrow.hint(fig, markers_only=True)
 
     notes = []
     if clipped:
@@ -230,6 +236,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         source_ids=source_ids,
         reference_ids=reference_ids,
         notes=tuple(notes),
+        rows=plotted(events=shown),
     )
 
 

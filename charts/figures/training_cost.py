@@ -11,8 +11,8 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts import formats, theme
-from charts.chart import Chart, ChartError, caption, dedupe, esc, local, rows_in_group
+from charts import formats, narrow, theme
+from charts.chart import Chart, ChartError, caption, dedupe, esc, local, plotted, rows_in_group
 from charts.figures import _figures
 from charts.i18n import t
 
@@ -58,6 +58,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     fig.update_yaxes(**_figures.usd_axis(max(r["value"] for r in rows) * 1.15, lang), showgrid=True)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, showgrid=False)
     theme.style(fig, lang, scheme)
+    narrow.hint(fig)
 
     subtitle = t("training_cost.subtitle_plain", lang)
     if len(rows) == 2 and rows[0]["value"] > 0 and rows[0]["measure_en"] == rows[1]["measure_en"]:
@@ -81,6 +82,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         caption=caption(data, source_ids, lang),
         table=_figures.table(rows, data, lang),
         source_ids=source_ids,
+        rows=plotted(figures=rows),
     )
 
 

@@ -9,17 +9,19 @@ exceptions, failed requests, HTTP errors and requests to any host but the test s
 from __future__ import annotations
 
 import functools
+import json
 import os
 import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
+from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -46,7 +48,7 @@ class QuietServer(ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     """Both languages built with `mkdocs build --strict` (mkdocs.yml builds zh into the site folder,
     then hooks/i18n.py builds en into <site>/en), served on 127.0.0.1 at a free port."""
@@ -63,7 +65,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     }
     env.setdefault("BROWSER_PATH", CHROMIUM)
     built = subprocess.run(
-        [MKDOCS, "build", *([] if os.environ.get("BT_NONSTRICT") else ["--strict"]), "--site-dir", str(site_dir)],  # DEV-HACK
+        [MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
         cwd=PROJECT,
         env=env,
         capture_output=True,
@@ -80,7 +82,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     server.server_close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -88,7 +90,7 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def context_for(browser: Browser) -> Iterator[Callable[[int], BrowserContext]]:
     """One light-scheme context per window width, shared by every test at that width. Tests that
     change what a context remembers (the colour scheme, JavaScript off) make their own."""
@@ -96,7 +98,8 @@ def context_for(browser: Browser) -> Iterator[Callable[[int], BrowserContext]]:
 
     def get(width: int) -> BrowserContext:
         if width not in contexts:
-            contexts[width] = browser.new_context(viewport={"width": width, "height": 900}, color_scheme="light")
+            viewport = {"width": width, "height": 900}
+            contexts[width] = browser.new_context(viewport=viewport, color_scheme="light")
         return contexts[width]
 
     yield get
@@ -150,6 +153,7 @@ def open_page(site: Site, context_for: Callable[[int], BrowserContext]) -> Itera
 
 # --- the survey: every page at every width, loaded once ----------------------------------------------
 
+AXE_OPTIONS = {"resultTypes": ["violations"]}  # every rule on; only violations reported
 SURVEY_BATCH = 4  # pages loading at once; each spends most of its time waiting for network quiet
 CHART_TIMEOUT = 15_000  # ms for the charts of a page to be drawn once the network is quiet
 
@@ -202,34 +206,44 @@ class PageReport:
     problems: list[str]  # what the Monitor saw, plus charts that were never drawn
     requests: list[str]
     facts: dict[str, Any]  # PAGE_FACTS
+    violations: list[dict[str, Any]] | None  # axe-core's, at the widest width only
 
 
 Survey = dict[tuple[str, str, int], PageReport]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def survey(site: Site, context_for: Callable[[int], BrowserContext]) -> Survey:
-    """Every page of both languages at every width, loaded a few at a time (page loads mostly wait for
-    the network to be quiet for 500 ms, so loading several at once saves most of that time)."""
+    """Every page of both languages at every width, loaded a few at a time: a page load mostly waits
+    for the network to be quiet for 500 ms, so loading several at once saves most of that time.
+    At the widest width axe-core checks each page too, on the batch's pages at once."""
     reports: Survey = {}
     for width in WIDTHS:
         pages = all_pages()
         for start in range(0, len(pages), SURVEY_BATCH):
-            loading = []
+            batch = []
             for lang, path in pages[start : start + SURVEY_BATCH]:
                 page = context_for(width).new_page()
                 monitor = Monitor(page, site)
                 page.goto(site.url(lang, path), wait_until="commit")
-                loading.append((lang, path, page, monitor))
-            for lang, path, page, monitor in loading:
+                batch.append((lang, path, page, monitor))
+            late: dict[str, list[str]] = {}
+            for _, _, page, _ in batch:
                 page.wait_for_load_state("networkidle")
-                late = []
                 try:
                     page.wait_for_function(CHARTS_DRAWN, timeout=CHART_TIMEOUT)
                 except PlaywrightTimeout:
-                    late.append(f"a chart was not drawn within {CHART_TIMEOUT / 1000:.0f} s")
+                    late[page.url] = [f"a chart was not drawn within {CHART_TIMEOUT / 1000:.0f} s"]
+            axe = width == max(WIDTHS)
+            if axe:
+                for _, _, page, _ in batch:
+                    page.evaluate(AXE_SCRIPT)
+                    page.evaluate(f"() => {{ window.__axeResults = axe.run({json.dumps(AXE_OPTIONS)}); }}")
+            for lang, path, page, monitor in batch:
                 facts = page.evaluate(PAGE_FACTS)
-                problems = monitor.problems + late
-                reports[lang, path, width] = PageReport(page.url, problems, list(monitor.requests), facts)
+                violations = page.evaluate("() => window.__axeResults")["violations"] if axe else None
+                problems = monitor.problems + late.get(page.url, [])
+                report = PageReport(page.url, problems, monitor.requests, facts, violations)
+                reports[lang, path, width] = report
                 page.close()
     return reports

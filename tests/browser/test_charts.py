@@ -118,7 +118,8 @@ def test_a_chart_redraws_at_the_new_size_when_the_window_narrows(open_page: Call
     wide = svg.bounding_box()["width"]
     page.set_viewport_size({"width": PHONE, "height": 800})
     page.wait_for_function(
-        "f => f.querySelector('.main-svg').getBoundingClientRect().width <= f.getBoundingClientRect().width + 1",
+        "f => f.querySelector('.main-svg').getBoundingClientRect().width"
+        " <= f.getBoundingClientRect().width + 1",
         arg=page.locator("figure.hmw-chart").first.element_handle(),
         timeout=10_000,
     )
@@ -131,8 +132,10 @@ def test_a_chart_redraws_at_the_new_size_when_the_window_narrows(open_page: Call
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_palette_toggle_rethemes_every_chart_with_the_dark_figure(browser: Browser, site: Site, lang: str):
-    _, path, ids = max((p for p in CHART_PAGES if p[0] == lang), key=lambda p: len(p[2]))
+def test_the_palette_toggle_rethemes_every_chart_with_the_dark_figure(
+    browser: Browser, site: Site, lang: str
+):
+    _, path, _ = max((p for p in CHART_PAGES if p[0] == lang), key=lambda p: len(p[2]))
     context = browser.new_context(viewport={"width": DESKTOP, "height": 900}, color_scheme="light")
     try:
         page = context.new_page()
@@ -189,9 +192,8 @@ def tabbed(first: str, second: str) -> str:
     """Content tabs exactly as pymdownx.tabbed (alternate style, as configured) writes them, with a
     placeholder paragraph in each tab."""
     source = f'=== "{first}"\n\n    TAB-ONE\n\n=== "{second}"\n\n    TAB-TWO\n'
-    return markdown.markdown(
-        source, extensions=["pymdownx.tabbed"], extension_configs={"pymdownx.tabbed": {"alternate_style": True}}
-    )
+    config = {"pymdownx.tabbed": {"alternate_style": True}}
+    return markdown.markdown(source, extensions=["pymdownx.tabbed"], extension_configs=config)
 
 
 def test_a_chart_in_a_content_tab_draws_when_its_tab_is_selected(
@@ -231,7 +233,8 @@ def check_tabbed_chart(page: Page, monitor: Monitor, site: Site, lang: str, url:
         arg=chart.element_handle(),
         timeout=10_000,
     )
-    figure_json = json.loads(fetch(figure_url(site, lang, chart.locator("[data-light]").get_attribute("data-light"))))
+    light = chart.locator("[data-light]").get_attribute("data-light")
+    figure_json = json.loads(fetch(figure_url(site, lang, light)))
     points = chart.locator(".cartesianlayer .trace .point").evaluate_all(
         "ps => ps.filter(p => { const q = p.tagName === 'path' ? p : p.querySelector('path');"
         " const d = q && q.getAttribute('d'); return d && d !== 'M0,0Z'; }).length"
@@ -243,14 +246,21 @@ def check_tabbed_chart(page: Page, monitor: Monitor, site: Site, lang: str, url:
 # --- instant navigation ----------------------------------------------------------------------------
 
 
+# The page shows exactly these charts, all drawn (instant navigation swaps the content after it
+# changes the address, so the address alone does not say the new page is there).
+SHOWS_CHARTS = """ids => { const figures = [...document.querySelectorAll('figure.hmw-chart')];
+  return figures.map(f => f.id).join() === ids.join()
+    && figures.every(f => f.querySelector('.main-svg .cartesianlayer')); }"""
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_charts_draw_after_instant_navigation_and_plotly_loads_once(
     open_page: Callable[..., Page], site: Site, lang: str
 ):
     chartless = next(path for path in page_paths(lang) if not fence_ids(source_of(lang, path)))
-    with_charts = [path for other, path, _ in CHART_PAGES if other == lang][:2]
     page = open_page(site.url(lang, chartless), width=DESKTOP)
-    for path in with_charts:
+    page.evaluate("window.__sameDocument = true")
+    for _, path, ids in [p for p in CHART_PAGES if p[0] == lang][:2]:
         target = site.url(lang, path)
         # Follow the navigation's link to the page, so Material's instant navigation handles it.
         clicked = page.evaluate(
@@ -260,9 +270,8 @@ def test_charts_draw_after_instant_navigation_and_plotly_loads_once(
         )
         assert clicked, f"no navigation link to {target}"
         page.wait_for_url(target)
-        wait_for_charts(page)
-        assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
-        assert page.locator("figure.hmw-chart .main-svg").count() >= 1
+        page.wait_for_function(SHOWS_CHARTS, arg=[f"chart-{i}" for i in ids], timeout=15_000)
+        assert page.evaluate("window.__sameDocument === true"), "the page was reloaded, not swapped"
     plotly = [url for url in page.monitor.requests if re.search(r"/plotly[^/]*\.js$", url)]
     assert len(plotly) == 1, plotly
     assert page.monitor.problems == []

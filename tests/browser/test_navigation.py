@@ -63,4 +63,3 @@ def test_search_finds_the_page_in_the_same_language(
     english = [url for url in found if url.startswith(site.url("en"))]
     assert english == (found if lang == "en" else []), "results in the other language"
     assert page.monitor.problems == []
-

@@ -15,9 +15,8 @@
  * Language switcher: instant navigation does not replace the header, so the switcher's links would
  * keep pointing at the first page's twins; they are re-pointed at the current page's twins.
  *
- * Material's alternate-language helper fetches "sitemap.xml" next to every hreflang link of the
- * page; our hreflang links point at each page's twin (not at the language roots), where no sitemap
- * exists, so those look-ups would only produce 404s. They are skipped (see guardSitemapLookups).
+ * What must happen before Material's bundle starts (the lazy search index, skipping sitemap look-ups
+ * that cannot exist) is in overrides/partials/hmw-early.html, inlined into every page's <head>.
  */
 (function () {
   "use strict";
@@ -55,39 +54,6 @@
     } catch (error) {
       return null;
     }
-  }
-
-  // --- Material's sitemap look-ups ---------------------------------------------------------------
-
-  // Skip XHR GETs of <page>/sitemap.xml below a language root (they cannot exist); the language
-  // roots' own sitemaps, which instant navigation needs, load as usual. A skipped request is never
-  // sent, so Material simply finds no alternate sitemap there and leaves our links alone.
-  function guardSitemapLookups() {
-    var roots = Object.keys(languageRoots).map(function (key) {
-      return languageRoots[key].pathname;
-    });
-    roots.push(siteRoot.pathname);
-    var open = XMLHttpRequest.prototype.open;
-    var send = XMLHttpRequest.prototype.send;
-    XMLHttpRequest.prototype.open = function (method, url) {
-      this.__hmwSkip = false;
-      try {
-        var target = new URL(String(url), window.location.href);
-        var dir = target.pathname.replace(/sitemap\.xml$/, "");
-        this.__hmwSkip =
-          String(method).toUpperCase() === "GET" &&
-          target.origin === window.location.origin &&
-          /\/sitemap\.xml$/.test(target.pathname) &&
-          roots.indexOf(dir) === -1;
-      } catch (error) {
-        this.__hmwSkip = false;
-      }
-      return open.apply(this, arguments);
-    };
-    XMLHttpRequest.prototype.send = function () {
-      if (this.__hmwSkip) return undefined;
-      return send.apply(this, arguments);
-    };
   }
 
   // --- language switcher ---------------------------------------------------------------------------
@@ -253,7 +219,6 @@
     setUpCharts();
   }
 
-  guardSitemapLookups();
   if (document.body) watchScheme();
   else document.addEventListener("DOMContentLoaded", watchScheme);
   if (window.document$ && typeof window.document$.subscribe === "function") {
