@@ -160,14 +160,14 @@ def test_on_a_phone_the_standalone_chart_puts_its_legend_below_the_plot(browser,
     page.wait_for_selector(DRAWN, state="attached")
     boxes = page.evaluate(
         """() => ({legend: document.querySelector('.legend').getBoundingClientRect().top,
-                   plot: document.querySelector('.plot').getBoundingClientRect().bottom,
+                   plot: document.querySelector('.nsewdrag').getBoundingClientRect().bottom,
                    plotHeight: document.querySelector('.nsewdrag').getBoundingClientRect().height})"""
     )
     assert boxes["legend"] > boxes["plot"] and boxes["plotHeight"] > 400
     page.set_viewport_size({"width": 1100, "height": 800})  # wider again: the page layout, legend above
     page.wait_for_function(
         "() => document.querySelector('.legend').getBoundingClientRect().top"
-        " < document.querySelector('.plot').getBoundingClientRect().top"
+        " < document.querySelector('.nsewdrag').getBoundingClientRect().top"
     )
     assert errors == []
     page.close()
