@@ -152,7 +152,7 @@ def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(server: tupl
             edit_an_event_description(project)
             running.wait_for(RELOAD, QUIET * 3)
             page.wait_for_function(
-                "marker => document.querySelector('article').innerText.includes(marker)",
+                "marker => Boolean(document.querySelector('article')?.innerText.includes(marker))",
                 arg=MARKER,
                 timeout=15_000,
             )
