@@ -26,9 +26,9 @@ from hooks.datarefs import (
     linked_pages,
     strip_front_matter,
 )
+from tests.articles import article_paths
 from tests.sample_data import PROJECT
 from tests.test_summaries import (
-    ARTICLES,
     NOISE,
     PINYIN_AFTER_HANZI,
     QUOTED,
@@ -172,7 +172,7 @@ def test_both_languages_embed_the_same_charts_and_data_fences(page: str):
 def article_texts() -> list[str]:
     """Every article, cleaned of its noise, folded, as written and in Simplified characters."""
     texts = []
-    for path in sorted(ARTICLES.glob("*.txt")):
+    for path in article_paths():
         text = clean_article(path.read_text(encoding="utf-8"))
         texts += [fold(text), fold(text.translate(T2S))]
     return texts
@@ -183,7 +183,7 @@ def article_runs() -> dict[str, set[str]]:
     from tests.test_summaries import COPY_RUN
 
     runs: dict[str, set[str]] = {}
-    for path in sorted(ARTICLES.glob("*.txt")):
+    for path in article_paths():
         text = clean_article(path.read_text(encoding="utf-8"))
         found: set[str] = set()
         for variant in {fold(text), fold(text.translate(T2S))}:

@@ -39,10 +39,10 @@ from hooks.datarefs import (
     source_usage,
     strip_front_matter,
 )
+from tests.articles import ARTICLES, article_paths
 from tests.sample_data import PROJECT
 
 LANGS = ("zh", "en")
-ARTICLES = PROJECT.parent / "shared" / "articles"
 SECTIONS = ("card", "gist", "points", "numbers", "care", "relations")
 COPY_RUN = 20  # characters
 COPY_MIN_CJK = 10  # of them Chinese: a long Latin run is a name (Retrieval-Enhanced Transformer), not prose
@@ -171,7 +171,7 @@ def clean_article(raw: str) -> str:
 def article_runs() -> dict[str, set[str]]:
     """Every COPY_RUN-character run of every article (and of its Simplified rendering)."""
     runs: dict[str, set[str]] = {}
-    for path in sorted(ARTICLES.glob("*.txt")):
+    for path in article_paths():
         text = clean_article(path.read_text(encoding="utf-8"))
         found: set[str] = set()
         for variant in {fold(text), fold(text.translate(T2S))}:
@@ -403,8 +403,8 @@ def test_every_number_listed_is_a_shortcode_and_the_list_links_the_charts_that_d
 
 
 def test_the_noise_list_and_the_traditional_table_describe_our_copies():
-    texts = [clean_article(p.read_text(encoding="utf-8")) for p in sorted(ARTICLES.glob("*.txt"))]
-    raw = "".join(p.read_text(encoding="utf-8") for p in ARTICLES.glob("*.txt"))
+    texts = [clean_article(p.read_text(encoding="utf-8")) for p in article_paths()]
+    raw = "".join(p.read_text(encoding="utf-8") for p in article_paths())
     for marker in NOISE:
         assert marker in raw or any(marker in t.translate(T2S) for t in texts), marker
     traditional = (ARTICLES / "002_627f8ad51e47a4a5.txt").read_text(encoding="utf-8")

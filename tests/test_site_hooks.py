@@ -1,0 +1,101 @@
+"""The site hooks without a build: hooks/i18n.py (twins, alternates, interface strings) and
+hooks/charts.py (the chart fence, plotly.js version). The built site is tested in tests/browser/."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from urllib.parse import urljoin
+
+import pytest
+
+from hooks import charts as chart_hook
+from hooks import i18n
+
+ROOTS = i18n.language_roots("https://example.org/hmw/")
+
+
+@pytest.mark.parametrize("table", [i18n.STRINGS, chart_hook.STRINGS], ids=["i18n", "charts"])
+def test_every_interface_string_exists_in_both_languages(table: dict[str, dict[str, str]]):
+    incomplete = {key: sorted(texts) for key, texts in table.items() if set(texts) != set(i18n.LANGUAGES)}
+    assert not incomplete, f"strings missing a language: {incomplete}"
+
+
+def test_language_roots_come_from_the_site_root_and_the_english_build_site_url():
+    assert ROOTS == {"zh": "https://example.org/hmw/", "en": "https://example.org/hmw/en/"}
+    assert i18n.root_url("https://example.org/hmw/en/", "en") == "https://example.org/hmw/"
+    assert i18n.root_url("https://example.org/hmw", "zh") == "https://example.org/hmw/"
+
+
+@pytest.mark.parametrize(
+    ("page", "lang", "other", "expected"),
+    [
+        ("", "zh", "en", "en/"),
+        ("", "en", "zh", "../"),
+        ("topics/scale/", "zh", "en", "../../en/topics/scale/"),
+        ("topics/scale/", "en", "zh", "../../../topics/scale/"),
+        ("atlas/", "zh", "zh", "../atlas/"),
+    ],
+)
+def test_switcher_link_points_at_the_same_page_in_the_other_language(page, lang, other, expected):
+    assert i18n.counterpart_href(page, lang, other) == expected
+
+
+def test_alternates_give_absolute_hreflang_links_relative_roots_and_an_x_default():
+    items = i18n.alternates("topics/scale/", "en", ROOTS)
+    by_lang = {item["lang"]: item for item in items}
+    assert by_lang["zh"]["link"] == "https://example.org/hmw/topics/scale/"
+    assert by_lang["en"]["link"] == "https://example.org/hmw/en/topics/scale/"
+    assert by_lang["x-default"]["link"] == by_lang["zh"]["link"] and by_lang["x-default"]["hidden"]
+    # Each language's root relative to *this* page (hmw.js re-points the switcher from these).
+    here = ROOTS["en"] + "topics/scale/"
+    assert urljoin(here, by_lang["zh"]["root"]) == ROOTS["zh"]
+    assert urljoin(here, by_lang["en"]["root"]) == ROOTS["en"]
+    assert [item["current"] for item in items if not item.get("hidden")] == [False, True]
+
+
+def test_a_page_without_its_twin_is_named_with_the_missing_file():
+    problems = i18n.missing_twins({"zh": {"index.md", "atlas.md"}, "en": {"index.md", "slides.md"}})
+    assert problems == [
+        "docs/en/atlas.md (twin of docs/zh/atlas.md)",
+        "docs/zh/slides.md (twin of docs/en/slides.md)",
+    ]
+
+
+def test_both_navigations_list_the_same_pages_in_the_same_order():
+    assert i18n.config_nav("zh") == i18n.config_nav("en")
+
+
+def test_chart_fences_are_found_at_any_indentation_and_other_fences_are_ignored():
+    markdown = "\n".join(
+        [
+            "```chart",
+            "timeline",
+            "```",
+            "```python",
+            "chart = 1",
+            "```",
+            '=== "Tab"',
+            "",
+            "    ~~~~chart",
+            "    param-scale",
+            "    ~~~~",
+        ]
+    )
+    assert chart_hook.fence_ids(markdown) == ["timeline", "param-scale"]
+
+
+def test_an_unknown_chart_fails_the_build_naming_the_page_and_the_chart(monkeypatch):
+    monkeypatch.setitem(chart_hook.STATE, "meta", {"timeline": {}})
+    monkeypatch.setitem(chart_hook.STATE, "lang", "en")
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="topics/scale.md"))
+    with pytest.raises(chart_hook.ChartFenceError) as failure:
+        chart_hook.on_page_markdown("```chart\ntimline\n```\n", page, None, None)
+    message = str(failure.value)
+    assert "docs/en/topics/scale.md" in message and "'timline'" in message and "timeline" in message
+
+
+def test_the_served_plotly_js_is_the_version_the_python_plotly_package_writes_for():
+    python_js, pinned, installed = chart_hook.plotly_versions()
+    assert python_js == pinned == installed
+    assert chart_hook.check_plotly_js() == python_js
+    assert chart_hook.plotly_site_path(python_js).endswith(f"plotly-basic-{python_js}.min.js")
