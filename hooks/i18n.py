@@ -64,7 +64,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Start again from the home page, or use the search at the top right.",
     },
     "not_found_other": {
-        "zh": "Page not found. The English site starts at the “English” link above.",
+        "zh": "Page not found. The English site starts at the “English home page” link above.",
         "en": "",
     },
     "home_zh": {"zh": "中文首页", "en": "Chinese home page (中文首页)"},

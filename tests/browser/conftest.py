@@ -162,11 +162,19 @@ CHARTS_DRAWN = """() => [...document.querySelectorAll('figure.hmw-chart')]
   .filter(f => f.offsetParent !== null)
   .every(f => f.querySelector('.main-svg .cartesianlayer'))"""
 
-# What the tests need to know about a loaded page.
+# What the tests need to know about a loaded page. `overflowing` names, when the page is wider than
+# the window, the elements that stick out and are not inside a box that clips or scrolls them.
 PAGE_FACTS = """() => {
   const width = document.documentElement.clientWidth;
+  const wide = document.scrollingElement.scrollWidth > window.innerWidth;
   const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
     + (e.classList.length ? '.' + [...e.classList].join('.') : '');
+  const clipped = e => {
+    for (let p = e.parentElement; p && p !== document.body; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== 'visible') return true;
+    }
+    return false;
+  };
   const drawnPoints = f => [...f.querySelectorAll('.cartesianlayer .trace .point')].filter(p => {
     const path = p.tagName.toLowerCase() === 'path' ? p : p.querySelector('path');
     const d = path && path.getAttribute('d');
@@ -176,8 +184,9 @@ PAGE_FACTS = """() => {
     htmlLang: document.documentElement.lang,
     scrollWidth: document.scrollingElement.scrollWidth,
     innerWidth: window.innerWidth,
-    overflowing: [...document.body.querySelectorAll('*')]
+    overflowing: !wide ? [] : [...document.body.querySelectorAll('*')]
       .filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > width + 1; })
+      .filter(e => !clipped(e))
       .slice(0, 8)
       .map(e => `${name(e)} (right edge at ${Math.round(e.getBoundingClientRect().right)} px)`),
     switcher: Object.fromEntries([...document.querySelectorAll('.md-header .md-select__link')]
