@@ -36,7 +36,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # the hook runs from mkdocs' own script directory
+# MkDocs puts hooks/ first on sys.path while it loads a hook, and hooks/charts.py would then shadow
+# the charts package: the project root must come first.
+if sys.path[:1] != [str(ROOT)]:
     sys.path.insert(0, str(ROOT))
 
 from hooks.datarefs import (  # noqa: E402

@@ -10,7 +10,8 @@
  * from <script id="__hmw">), fetches the figure for the current scheme and draws it at the size of
  * its box. It redraws with the other JSON when the reader toggles Material's palette
  * (body[data-md-color-scheme]), when a hidden tab or <details> opens and when the box changes size
- * (ResizeObserver), and frees the plots of a page the reader leaves.
+ * (ResizeObserver), and frees the plots of a page the reader leaves. Below a chart's narrow width
+ * (a phone) it draws the phone version the figure's layout.meta.narrow hint describes.
  *
  * Language switcher: instant navigation does not replace the header, so the switcher's links would
  * keep pointing at the first page's twins; they are re-pointed at the current page's twins.
@@ -128,23 +129,29 @@
       return Promise.resolve();
     }
     var path = el.getAttribute(want === "dark" ? "data-dark" : "data-light");
+    var narrow = false;
     el.__hmwBusy = Promise.all([loadPlotly(), figureText(path)])
       .then(function (results) {
         var Plotly = results[0];
         if (!el.isConnected) return null;
-        if (state && state.scheme === want) {
+        var figure = JSON.parse(results[1]);
+        var drawn = narrowFigure(figure, width);
+        narrow = drawn !== figure;
+        // On a phone the legend moves below the plot and the hint asks for a taller figure.
+        el.style.height = narrow && drawn.layout && drawn.layout.height ? drawn.layout.height + "px" : "";
+        height = el.clientHeight;
+        if (state && state.scheme === want && state.narrow === narrow) {
           return Plotly.relayout(el, { width: width, height: height });
         }
-        var figure = JSON.parse(results[1]);
-        var layout = figure.layout || {};
+        var layout = drawn.layout || {};
         layout.autosize = false;
         layout.width = width;
         layout.height = height;
         var plot = state ? Plotly.react : Plotly.newPlot;
-        return plot(el, figure.data || [], layout, PLOT_CONFIG);
+        return plot(el, drawn.data || [], layout, PLOT_CONFIG);
       })
       .then(function () {
-        el.__hmwState = { scheme: want, width: width, height: height };
+        el.__hmwState = { scheme: want, width: width, height: height, narrow: narrow };
         el.classList.add("hmw-chart__plot--drawn");
         el.classList.remove("hmw-chart__plot--error");
       })
@@ -161,6 +168,35 @@
         return null;
       });
     return el.__hmwBusy;
+  }
+
+  // The figure as a phone should see it: charts/narrow.py writes layout.meta.narrow (max_width,
+  // markers_only, per-trace values and relayout-style layout keys) into every figure; below
+  // max_width a copy gets them, at or above it the figure is drawn as it is.
+  function narrowFigure(figure, width) {
+    var hint = figure.layout && figure.layout.meta && figure.layout.meta.narrow;
+    if (!hint || !(width < hint.max_width)) return figure;
+    var copy = JSON.parse(JSON.stringify(figure));
+    function set(target, path, value) {
+      var parts = path.replace(/\[(\d+)\]/g, ".$1").split(".");
+      for (var i = 0; i < parts.length - 1; i++) {
+        if (target[parts[i]] == null) target[parts[i]] = /^\d+$/.test(parts[i + 1]) ? [] : {};
+        target = target[parts[i]];
+      }
+      target[parts[parts.length - 1]] = value;
+    }
+    (hint.markers_only || []).forEach(function (i) {
+      copy.data[i].mode = "markers";
+    });
+    Object.keys(hint.traces || {}).forEach(function (i) {
+      Object.keys(hint.traces[i]).forEach(function (key) {
+        set(copy.data[+i], key, hint.traces[i][key]);
+      });
+    });
+    Object.keys(hint.layout || {}).forEach(function (key) {
+      set(copy.layout, key, hint.layout[key]);
+    });
+    return copy;
   }
 
   function showError(el) {
