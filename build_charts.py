@@ -107,7 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--deck", action="store_true",
         help="also write a 16:9 slide deck per language, <out>/deck-<lang>.pptx (title slide, one slide "
-        "per chart from its light PNG, sources slide)",
+        "per chart from its light PNG, then the sources)",
     )  # fmt: skip
     parser.add_argument(
         "--no-cache", action="store_true", help="re-export every image instead of reusing .cache/images/"

@@ -57,6 +57,9 @@ class Chart:
     notes: tuple[str, ...] = field(default_factory=tuple)
     # The ids of the dataset rows the chart plots, by table, in the table's order (meta.json "rows").
     rows: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Changes for the exported image only (PNG/SVG, charts/frame.py): per trace index, attribute ->
+    # value, e.g. point labels placed for the image's wider plot rather than the narrowest page.
+    image_traces: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def alt(self) -> str:

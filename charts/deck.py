@@ -1,8 +1,8 @@
-"""A ready-made 16:9 slide deck per language: a title slide, one slide per chart, a sources slide.
+"""A ready-made 16:9 slide deck per language: a title slide, one slide per chart, the sources.
 
 ``python build_charts.py --deck`` writes ``<out>/deck-zh.pptx`` and ``<out>/deck-en.pptx`` from
 what the chart build already wrote: each chart's meta.json and its light PNG (1920×1080). Nothing
-on a slide is typed: titles, subtitles, alt text, source lines and the sources slide come from the
+on a slide is typed: titles, subtitles, alt text, source lines and the sources slides come from the
 charts' meta and data/sources.csv.
 
 A chart slide shows the title and subtitle as real text (editable, read by screen readers and
@@ -51,7 +51,8 @@ TITLE_TOP, TITLE_HEIGHT = Inches(0.3), Inches(0.7)
 SUBTITLE_TOP = Inches(0.98)
 BODY_GAP, BODY_BOTTOM = Inches(0.06), SLIDE_HEIGHT - Inches(0.12)
 EM_PER_UNIT = 0.55  # width of a half-width character in em (a Chinese character is two units)
-LINE_HEIGHT = 1.2
+LINE_HEIGHT = 1.2  # line height in em of a Latin line; Chinese fonts (YaHei, Noto CJK) set taller lines
+LINE_HEIGHT_CJK = 1.4
 TITLE_SIZE, SUBTITLE_SIZE = 28, 15
 LATIN_FONT = "Arial"  # on every PowerPoint, Keynote and Google Slides
 EAST_ASIAN_FONT = "Microsoft YaHei"  # Windows; Keynote and LibreOffice substitute PingFang / Noto CJK
@@ -59,6 +60,11 @@ TEXT_LANG = {"zh": "zh-CN", "en": "en-GB"}
 BLANK_ROW_LEVEL = 8  # a row is blank when no pixel differs from the background by more than this
 MIN_BAND = 12  # pixels: the blank band under the subtitle is at least this tall at 2× scale
 LAYOUT_TITLE, LAYOUT_TITLE_ONLY = 0, 5  # in python-pptx's default template
+# The sources slides: one full-width column, in sizes readable on a projector (at least 14 pt).
+SOURCES_TOP, SOURCES_BOTTOM = TITLE_TOP + TITLE_HEIGHT + Inches(0.2), SLIDE_HEIGHT - Inches(0.4)
+SOURCES_WIDTH = SLIDE_WIDTH - 2 * MARGIN
+SOURCES_HEADING_SIZE, ARTICLE_SIZE, REFERENCE_SIZE = 18, 16, 14
+SOURCES_GAP, SOURCES_GAP_HEADING = 5, 14  # points of space before a line and before a heading
 
 STRINGS: dict[str, dict[str, str]] = {
     "deck.title": {"zh": "百模大战", "en": "The Hundred-Model War"},
@@ -75,7 +81,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Text and data under CC BY 4.0; code under the MIT licence",
     },
     "sources.title": {"zh": "来源", "en": "Sources"},
+    "sources.continued": {"zh": "{title}（续）", "en": "{title} (continued)"},
     "sources.articles": {"zh": "{k} 篇来源文章", "en": "The {k} source articles"},
+    "sources.articles.short": {"zh": "来源文章", "en": "Source articles"},
+    "sources.references.short": {"zh": "外部参考", "en": "External references"},
     "sources.references": {
         "zh": "外部参考（文章未给出的数值）",
         "en": "External references (values the articles do not give)",
@@ -229,7 +238,8 @@ def text_height(text: str, size: float, width: int) -> int:
     widths, plus the box's default insets)."""
     usable = Emu(width - 2 * Inches(0.1)).pt
     lines = max(1, math.ceil(text_width(text) * EM_PER_UNIT * size / usable))
-    return int(Pt(lines * size * LINE_HEIGHT) + 2 * Inches(0.05))
+    factor = LINE_HEIGHT_CJK if any(text_width(ch) == 2 for ch in text) else LINE_HEIGHT
+    return int(Pt(lines * size * factor) + 2 * Inches(0.05))
 
 
 def _place(shape: Any, left: int, top: int, width: int, height: int) -> None:
@@ -324,20 +334,22 @@ def _chart_slide(prs: Any, lang: str, item: ChartSlide, data: Any) -> None:
     set_text(slide.notes_slide.notes_text_frame, notes, lang, 12)
 
 
-def _sources_slide(prs: Any, lang: str, slides: Sequence[ChartSlide], data: Any) -> None:
-    slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
-    title = slide.shapes.title
-    _place(title, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT)
-    set_text(title.text_frame, [s("sources.title", lang)], lang, TITLE_SIZE, bold=True)
-    title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
-    top = TITLE_TOP + TITLE_HEIGHT + Inches(0.15)
-    gap = Inches(0.3)
-    column = (SLIDE_WIDTH - 2 * MARGIN - gap) // 2
+@dataclass(frozen=True)
+class SourceLine:
+    """One paragraph of the sources slides: a section heading or one article or reference."""
 
-    articles = slide.shapes.add_textbox(MARGIN, top, column, SLIDE_HEIGHT - top - Inches(0.3))
-    articles.name = "Articles"
-    frame = articles.text_frame
-    set_text(frame, [s("sources.articles", lang, k=len(data.sources))], lang, 16, bold=True)
+    text: str
+    size: float
+    url: str | None = None
+    heading: bool = False
+    section: str = ""  # the short name of its section, a heading on a slide it continues onto
+
+
+def source_lines(lang: str, slides: Sequence[ChartSlide], data: Any) -> list[SourceLine]:
+    """What the sources slides list, in order: the articles, then the external references the
+    charts use (each once)."""
+    articles = s("sources.articles.short", lang)
+    lines = [SourceLine(s("sources.articles", lang, k=len(data.sources)), SOURCES_HEADING_SIZE, heading=True)]
     for source in data.sources.values():
         title_text = source[f"title_{lang}"]
         if source["title_zh"] != title_text:
@@ -345,31 +357,79 @@ def _sources_slide(prs: Any, lang: str, slides: Sequence[ChartSlide], data: Any)
         date = formats.format_date(source["date"], lang)
         stated = source[f"outlet_{lang}"] not in ("", None, OUTLET_NOT_STATED[lang])
         where = s("where", lang, outlet=source_label(source, lang), date=date) if stated else date
-        paragraph = frame.add_paragraph()
-        paragraph.space_before = Pt(6)
-        run = paragraph.add_run()
-        run.text = s("article", lang, title=title_text, where=where)
-        style_run(run, lang, 12)
-        if source["url"]:
-            run.hyperlink.address = source["url"]
+        text = s("article", lang, title=title_text, where=where)
+        lines.append(SourceLine(text, ARTICLE_SIZE, source["url"] or None, section=articles))
 
     references: dict[str, dict[str, Any]] = {}
     for item in slides:
         for ref in item.meta["references"]:
             references.setdefault(ref["id"], ref)
     if references:
-        box = slide.shapes.add_textbox(MARGIN + column + gap, top, column, SLIDE_HEIGHT - top - Inches(0.3))
-        box.name = "References"
-        frame = box.text_frame
-        set_text(frame, [s("sources.references", lang)], lang, 16, bold=True)
+        heading = s("sources.references.short", lang)
+        lines.append(SourceLine(s("sources.references", lang), SOURCES_HEADING_SIZE, heading=True))
         for ref in sorted(references.values(), key=lambda r: (r["publisher"].lower(), r["year"], r["title"])):
-            paragraph = frame.add_paragraph()
-            paragraph.space_before = Pt(2)
+            text = s("reference", lang, publisher=ref["publisher"], year=ref["year"], title=ref["title"])
+            lines.append(SourceLine(text, REFERENCE_SIZE, ref["url"] or None, section=heading))
+    return lines
+
+
+def source_line_height(line: SourceLine, first: bool) -> int:
+    """The estimated height of a paragraph in the sources text box, with its space before."""
+    before = 0 if first else Pt(SOURCES_GAP_HEADING if line.heading else SOURCES_GAP)
+    return int(before + text_height(line.text, line.size, SOURCES_WIDTH) - 2 * Inches(0.05))
+
+
+def source_pages(lines: Sequence[SourceLine], lang: str) -> list[list[SourceLine]]:
+    """The sources split into slides that each fit under the title: a heading never ends a slide,
+    and a section that runs onto a new slide is named again at its top, marked as continued."""
+    available = SOURCES_BOTTOM - SOURCES_TOP - 2 * Inches(0.05)
+    pages: list[list[SourceLine]] = [[]]
+    used = 0
+    for i, line in enumerate(lines):
+        need = source_line_height(line, not pages[-1])
+        if line.heading and i + 1 < len(lines):  # keep a heading with the line after it
+            need += source_line_height(lines[i + 1], False)
+        if pages[-1] and used + need > available:
+            pages.append([])
+            used = 0
+            if not line.heading:
+                cont = s("sources.continued", lang, title=line.section)
+                pages[-1].append(SourceLine(cont, SOURCES_HEADING_SIZE, heading=True, section=line.section))
+                used += source_line_height(pages[-1][-1], True)
+        used += source_line_height(line, not pages[-1])
+        pages[-1].append(line)
+    return pages
+
+
+def _sources_slides(prs: Any, lang: str, slides: Sequence[ChartSlide], data: Any) -> None:
+    """The sources, over as many slides as they need at a size readable from the back of a room."""
+    pages = source_pages(source_lines(lang, slides, data), lang)
+    for number, page in enumerate(pages):
+        slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
+        title = slide.shapes.title
+        _place(title, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT)
+        heading = s("sources.title", lang)
+        if number:
+            heading = s("sources.continued", lang, title=heading)
+        set_text(title.text_frame, [heading], lang, TITLE_SIZE, bold=True)
+        title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+        title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+
+        height = sum(source_line_height(line, i == 0) for i, line in enumerate(page)) + 2 * Inches(0.05)
+        box = slide.shapes.add_textbox(MARGIN, SOURCES_TOP, SOURCES_WIDTH, height)
+        box.name = "Sources"
+        frame = box.text_frame
+        frame.word_wrap = True
+        frame.clear()
+        for i, line in enumerate(page):
+            paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            if i:
+                paragraph.space_before = Pt(SOURCES_GAP_HEADING if line.heading else SOURCES_GAP)
             run = paragraph.add_run()
-            run.text = s("reference", lang, publisher=ref["publisher"], year=ref["year"], title=ref["title"])
-            style_run(run, lang, 9.5, color=theme.LIGHT.text)
-            if ref["url"]:
-                run.hyperlink.address = ref["url"]
+            run.text = line.text
+            style_run(run, lang, line.size, bold=line.heading)
+            if line.url:
+                run.hyperlink.address = line.url
 
 
 def _fixed_time() -> dt.datetime:
@@ -389,7 +449,7 @@ def deck_bytes(data: Any, out_dir: Path, lang: str, chart_ids: Sequence[str]) ->
     _title_slide(prs, lang, slides, data)
     for item in slides:
         _chart_slide(prs, lang, item, data)
-    _sources_slide(prs, lang, slides, data)
+    _sources_slides(prs, lang, slides, data)
 
     props = prs.core_properties
     props.title = s("deck.title", lang)
@@ -431,4 +491,12 @@ def write_decks(data: Any, out_dir: Path | str, langs: Sequence[str], chart_ids:
     return written
 
 
-__all__ = ["DeckError", "chart_slides", "deck_bytes", "title_crop", "write_decks"]
+__all__ = [
+    "DeckError",
+    "chart_slides",
+    "deck_bytes",
+    "source_lines",
+    "source_pages",
+    "title_crop",
+    "write_decks",
+]

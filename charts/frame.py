@@ -69,8 +69,11 @@ def image_figure(
     height: int = theme.IMAGE_HEIGHT,
     transparent: bool = False,
 ) -> go.Figure:
-    """A copy of the chart's figure at a fixed size, with title, subtitle and source line drawn in."""
+    """A copy of the chart's figure at a fixed size, with title, subtitle and source line drawn in,
+    and the chart's ``image_traces`` changes applied (e.g. labels placed for the image's plot)."""
     fig = go.Figure(copy.deepcopy(chart.figure.to_plotly_json()))
+    for index, update in chart.image_traces.items():
+        fig.data[index].update(update)
     colors = theme.scheme_of(chart.scheme)
     usable = width - 2 * PAD
     char = CHAR_EM[chart.lang]

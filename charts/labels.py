@@ -94,23 +94,60 @@ def place_labels(
     ``order`` gives the indices in priority order (most important first); default: as given.
     ``segments`` are horizontal lines (x0, x1, y in data coordinates) that labels must not cross.
     """
+    placed = place_texts(
+        points,
+        [(label,) if label else () for label in labels],
+        frame,
+        font_size=font_size,
+        marker_size=marker_size,
+        order=order,
+        positions=positions,
+        segments=segments,
+        char_em=char_em,
+    )
+    return [found[1] if found else None for found in placed]
+
+
+def place_texts(
+    points: Sequence[tuple[float, float]],
+    texts: Sequence[Sequence[str]],
+    frame: Frame,
+    *,
+    font_size: float,
+    marker_size: float = 12,
+    order: Sequence[int] | None = None,
+    positions: Sequence[str] = POSITIONS,
+    segments: Sequence[tuple[float, float, float]] = (),
+    char_em: float = 0.56,
+    gap: float = 0,
+) -> list[tuple[str, str] | None]:
+    """Like place_labels, with several forms of each label tried in order (say, one line, then
+    wrapped onto two): for each point, the (text, textposition) it takes, or None if none fits.
+    ``gap`` keeps that many pixels between a label and the labels left and right of it, so two
+    labels on one line do not read as one."""
     pixels = [frame.to_px(x, y) for x, y in points]
     half = marker_size / 2
     taken: list[Box] = [(px - half, py - half, px + half, py + half) for px, py in pixels]
     for x0, x1, y in segments:
         (left, middle), (right, _) = frame.to_px(x0, y), frame.to_px(x1, y)
         taken.append((left, middle - 2, right, middle + 2))
-    chosen: list[str | None] = [None] * len(points)
+    label_boxes: list[Box] = []
+    chosen: list[tuple[str, str] | None] = [None] * len(points)
     for index in order if order is not None else range(len(points)):
-        if not labels[index]:
-            continue
-        width, height = label_size(labels[index], font_size, char_em)
         px, py = pixels[index]
-        for position in positions:
-            box = _box(position, px, py, width, height, half + 2)
-            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= frame.width and box[3] <= frame.height
-            if inside and not any(_overlaps(box, other) for other in taken):
-                chosen[index] = position
-                taken.append(box)
+        for text in texts[index]:
+            width, height = label_size(text, font_size, char_em)
+            for position in positions:
+                box = _box(position, px, py, width, height, half + 2)
+                inside = box[0] >= 0 and box[1] >= 0 and box[2] <= frame.width and box[3] <= frame.height
+                padded = (box[0] - gap, box[1], box[2] + gap, box[3])
+                clear = not any(_overlaps(box, other) for other in taken) and not any(
+                    _overlaps(padded, other) for other in label_boxes
+                )
+                if inside and clear:
+                    chosen[index] = (text, position)
+                    label_boxes.append(box)
+                    break
+            if chosen[index]:
                 break
     return chosen

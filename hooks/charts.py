@@ -56,6 +56,9 @@ PLOTLY_FILE = "plotly-basic.min.js"
 NODE_MODULES = ROOT / "node_modules"
 PACKAGE_JSON = ROOT / "package.json"
 DEFAULT_OUT = ROOT / "build" / "site-charts"
+# config.extra key that hooks/i18n.py sets on a language it builds inside the default language's
+# site: that site's root relative to this language's root ("../"); shared assets are served from it.
+SHARED_ROOT = "hmw_shared_root"
 # An opening fence of a chart: ```chart or ~~~chart (any indentation, e.g. inside content tabs).
 ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*chart[ \t]*$")
@@ -135,6 +138,15 @@ def check_plotly_js() -> str:
 def plotly_site_path(version: str) -> str:
     """plotly.js in the site, with its version in the name so browsers may cache it for good."""
     return f"assets/javascripts/plotly-basic-{version}.min.js"
+
+
+def plotly_href(version: str, shared_root: str | None) -> str:
+    """Where hmw.js finds plotly.js, relative to this language's root. A language built inside the
+    default language's site (hooks/i18n.py sets `shared_root`, that site's root relative to this
+    language's, e.g. "../") uses the default language's copy, so a reader who switches language
+    does not download plotly.js again; a build on its own (`mkdocs build -f mkdocs.en.yml`, or the
+    default language) serves its own copy."""
+    return (shared_root or "") + plotly_site_path(version)
 
 
 def reload_charts_package() -> None:
@@ -276,7 +288,7 @@ def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, sit
             f'<details class="hmw-chart__embed"><summary>{esc(t("gallery_embed", lang))}</summary>'
             f'<div class="highlight"><pre><code>{esc(embed)}</code></pre></div></details></li>'
         )
-    return f'<div class="grid cards hmw-gallery"><ul>{"".join(cards)}</ul></div>'
+    return f'<div class="grid cards hmw-gallery" data-no-glossary><ul>{"".join(cards)}</ul></div>'
 
 
 # --- build state -----------------------------------------------------------------------------------
@@ -355,14 +367,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     fences.append({"name": GALLERY_FENCE, "class": "hmw-gallery", "format": gallery_format})
     # For templates: where plotly.js is (hmw.js loads it only on pages with a chart), and the Open
     # Graph image of every page (the timeline).
-    config.extra["hmw_plotly"] = plotly_site_path(version)
+    shared_root = config.extra.get(SHARED_ROOT)
+    STATE["own_plotly"] = not shared_root
+    config.extra["hmw_plotly"] = plotly_href(version, shared_root)
     timeline = metas.get("timeline", {}).get("files", {}).get("png", {}).get("light")
     if timeline:
         config.extra["hmw_og_image"] = f"{SITE_CHARTS}/timeline/{timeline}"
     return config
 
 
-# Add every chart file and plotly.js to the site as generated files (nothing is written to docs/).
+# Add every chart file and plotly.js (unless the default language's site serves it) to the site as
+# generated files (nothing is written to docs/).
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     for chart_id in STATE["meta"]:
         for path in sorted((STATE["dir"] / chart_id).iterdir()):
@@ -372,8 +387,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     deck = STATE["dir"].parent / f"deck-{STATE['lang']}.pptx"
     if deck.exists():  # written by on_config unless the PNGs are missing
         files.append(File.generated(config, f"{SITE_CHARTS}/{deck.name}", abs_src_path=str(deck)))
-    plotly_js = NODE_MODULES / PLOTLY_PACKAGE / PLOTLY_FILE
-    files.append(File.generated(config, plotly_site_path(STATE["plotly"]), abs_src_path=str(plotly_js)))
+    if STATE["own_plotly"]:  # else the default language's site serves it (plotly_href)
+        plotly_js = NODE_MODULES / PLOTLY_PACKAGE / PLOTLY_FILE
+        files.append(File.generated(config, plotly_site_path(STATE["plotly"]), abs_src_path=str(plotly_js)))
     return files
 
 

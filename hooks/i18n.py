@@ -255,6 +255,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             site_url=STATE["root"],
             strict=config.strict,
         )
+        # Assets both languages use (plotly.js) are served once, from this site's root; hooks/charts.py
+        # points the other language at them ("../" from site/en/) instead of copying them again.
+        other.extra["hmw_shared_root"] = "../" * info["prefix"].count("/")
         other.plugins.on_startup(command="build", dirty=False)
         try:
             build(other)

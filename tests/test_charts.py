@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -325,6 +326,72 @@ def test_timeline_labels_stay_inside_the_plot_at_the_narrowest_width_that_shows_
             assert right <= timeline.PLOT_WIDTH, (text, position)
             shown += 1
     assert shown >= 10
+
+
+def _label_boxes(fig: dict[str, Any], frame: labels.Frame, lang: str) -> list[tuple[str, labels.Box]]:
+    """Each drawn point label of a figure dict with its estimated box in the plot, in pixels."""
+    boxes = []
+    for trace in fig["data"]:
+        if "text" not in (trace.get("mode") or ""):
+            continue
+        for x, y, text, position in zip(
+            trace["x"], trace["y"], trace["text"], trace["textposition"], strict=True
+        ):
+            if text:
+                px, py = frame.to_px(dt.date.fromisoformat(x).toordinal(), y)
+                width, height = labels.label_size(text, theme.SMALL_FONT_SIZE, CHAR_EM[lang])
+                boxes.append((text, labels._box(position, px, py, width, height, theme.MARKER_SIZE / 2 + 2)))
+    return boxes
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_timeline_image_names_more_events_than_the_page_with_no_two_labels_touching(charts, lang):
+    chart = charts[("timeline", lang, "light")]
+    image = figure_dict(image_figure(chart))
+    layout = image["layout"]
+    margin = layout["margin"]
+    width = layout["width"] - margin["l"] - margin["r"]
+    height = layout["height"] - margin["t"] - margin["b"]
+    x0, x1 = (dt.date.fromisoformat(end).toordinal() for end in layout["xaxis"]["range"])
+    frame = labels.Frame(width, height, x0, x1, *layout["yaxis"]["range"])
+    boxes = _label_boxes(image, frame, lang)
+    page = [text for trace in figure(chart)["data"] for text in trace.get("text") or [] if text]
+    assert len(boxes) > len(page)
+    for text, (left, top, right, bottom) in boxes:
+        assert left >= 0 and right <= width and top >= 0 and bottom <= height, text
+    for i, (text, a) in enumerate(boxes):
+        for other, b in boxes[i + 1 :]:
+            apart = a[2] + timeline.IMAGE_LABEL_GAP <= b[0] or b[2] + timeline.IMAGE_LABEL_GAP <= a[0]
+            assert apart or a[3] <= b[1] or b[3] <= a[1], (text, other)
+    # The site's figure JSON keeps the labels placed for the narrowest page.
+    assert figure(chart)["data"] != image["data"]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_timeline_image_wraps_a_label_only_at_a_space_or_where_chinese_meets_latin(data, charts, lang):
+    titles = {event[f"title_{lang}"] for event in data.events.values()}
+    image = figure_dict(image_figure(charts[("timeline", lang, "light")]))
+    drawn = [html.unescape(text) for trace in image["data"] for text in trace.get("text") or [] if text]
+    for text in drawn:
+        first, _, second = text.partition("<br>")
+        if f"{first} {second}" not in titles:
+            assert first + second in titles, text
+            if second:
+                assert bool(CJK.match(first[-1])) != bool(CJK.match(second[0])), text
+
+
+def test_label_placer_tries_a_labels_second_form_and_keeps_labels_apart():
+    frame = labels.Frame(200, 100, 0, 200, 0, 100)
+    wide = "x" * 40  # too wide for the plot on one line
+    placed = labels.place_texts(
+        [(100, 50)], [(wide, "x" * 10 + "<br>" + "x" * 10)], frame, font_size=10, positions=("top center",)
+    )
+    assert placed == [("x" * 10 + "<br>" + "x" * 10, "top center")]
+    # Two labels on one line, 40 px apart: both stay with no gap asked, the second goes with 50 px.
+    points, texts = [(40, 50), (100, 50)], [("ab",), ("ab",)]
+    apart = {"font_size": 10, "marker_size": 2, "positions": ("middle right",), "char_em": 1.0}
+    assert all(labels.place_texts(points, texts, frame, **apart, gap=0))
+    assert labels.place_texts(points, texts, frame, **apart, gap=50)[1] is None
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)

@@ -52,21 +52,39 @@ def _pictures(slide):
     return [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
 
 
+def _chart_slides(prs):
+    """The slides between the title slide and the sources slides."""
+    return list(prs.slides)[1 : 1 + len(CHART_IDS)]
+
+
+def _sources_slides(prs):
+    return list(prs.slides)[1 + len(CHART_IDS) :]
+
+
+def _text(slide) -> str:
+    return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
-def test_deck_is_16_9_with_a_title_slide_one_slide_per_chart_and_a_sources_slide(built, lang):
+def test_deck_is_16_9_with_a_title_slide_one_slide_per_chart_and_as_many_sources_slides_as_fit(
+    built, data, lang
+):
     prs = _deck(built, lang)
     assert prs.slide_width * 9 == prs.slide_height * 16
-    assert len(prs.slides) == 1 + len(CHART_IDS) + 1
+    charts = deck.chart_slides(built, lang, CHART_IDS)
+    pages = deck.source_pages(deck.source_lines(lang, charts, data), lang)
+    assert len(prs.slides) == 1 + len(CHART_IDS) + len(pages)
     assert prs.slides[0].shapes.title.text == deck.s("deck.title", lang)
-    assert prs.slides[-1].shapes.title.text == deck.s("sources.title", lang)
+    first, *more = [slide.shapes.title.text for slide in _sources_slides(prs)]
+    assert first == deck.s("sources.title", lang)
+    assert more == [deck.s("sources.continued", lang, title=first)] * len(more)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_chart_slides_carry_the_charts_titles_in_reading_order(built, lang):
-    chart_slides = list(_deck(built, lang).slides)[1:-1]
-    titles = [slide.shapes.title.text for slide in chart_slides]
+    titles = [slide.shapes.title.text for slide in _chart_slides(_deck(built, lang))]
     assert titles == [_meta(built, chart_id, lang)["title"] for chart_id in CHART_IDS]
 
 
@@ -74,7 +92,7 @@ def test_chart_slides_carry_the_charts_titles_in_reading_order(built, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_chart_picture_is_full_resolution_16_9_undistorted_and_on_the_slide(built, lang):
     prs = _deck(built, lang)
-    for slide in list(prs.slides)[1:-1]:
+    for slide in _chart_slides(prs):
         (picture,) = _pictures(slide)
         with Image.open(io.BytesIO(picture.image.blob)) as image:
             width, height = image.size
@@ -96,7 +114,7 @@ def test_each_chart_picture_is_full_resolution_16_9_undistorted_and_on_the_slide
 @pytest.mark.parametrize("lang", LANGS)
 def test_crop_hides_only_the_drawn_title_cutting_through_blank_background(built, lang):
     prs = _deck(built, lang)
-    for slide in list(prs.slides)[1:-1]:
+    for slide in _chart_slides(prs):
         (picture,) = _pictures(slide)
         assert 0.05 < picture.crop_top < 0.25
         assert picture.crop_bottom == 0  # the source line drawn at the bottom stays in the picture
@@ -110,7 +128,7 @@ def test_crop_hides_only_the_drawn_title_cutting_through_blank_background(built,
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
 def test_chart_slides_have_alt_text_and_the_source_line_in_the_notes(built, lang):
-    for slide, chart_id in zip(list(_deck(built, lang).slides)[1:-1], CHART_IDS, strict=True):
+    for slide, chart_id in zip(_chart_slides(_deck(built, lang)), CHART_IDS, strict=True):
         meta = _meta(built, chart_id, lang)
         (picture,) = _pictures(slide)
         assert picture._element.nvPicPr.cNvPr.get("descr") == meta["alt"]
@@ -123,15 +141,50 @@ def test_chart_slides_have_alt_text_and_the_source_line_in_the_notes(built, lang
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
-def test_sources_slide_lists_every_article_and_every_reference_the_charts_use(built, data, lang):
-    slide = _deck(built, lang).slides[-1]
-    text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+def test_sources_slides_list_every_article_and_every_reference_the_charts_use_once(built, data, lang):
+    text = "\n".join(_text(slide) for slide in _sources_slides(_deck(built, lang)))
     for source in data.sources.values():
-        assert source[f"title_{lang}"] in text
+        assert text.count(source[f"title_{lang}"]) == 1, source[f"title_{lang}"]
     used = {ref["id"]: ref for chart_id in CHART_IDS for ref in _meta(built, chart_id, lang)["references"]}
     assert used
     for ref in used.values():
-        assert ref["title"] in text
+        line = deck.s("reference", lang, publisher=ref["publisher"], year=ref["year"], title=ref["title"])
+        assert text.count(line) == 1, line
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_sources_slides_are_readable_on_a_projector_and_stay_on_the_slide(built, lang):
+    prs = _deck(built, lang)
+    for slide in _sources_slides(prs):
+        (box,) = [shape for shape in slide.shapes if shape.name == "Sources"]
+        assert box.top >= slide.shapes.title.top + slide.shapes.title.height
+        assert box.top + box.height <= prs.slide_height
+        sizes = [run.font.size.pt for paragraph in box.text_frame.paragraphs for run in paragraph.runs]
+        assert sizes and min(sizes) >= 14
+
+
+def _line(text: str, size: float = deck.REFERENCE_SIZE, heading: bool = False) -> deck.SourceLine:
+    return deck.SourceLine(text, size, heading=heading, section="" if heading else "Refs")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_long_source_list_runs_onto_more_slides_each_within_the_slide_body(lang):
+    long_title = "A reference title long enough to wrap onto a second line on a widescreen slide " * 2
+    lines = [
+        _line("Articles", deck.SOURCES_HEADING_SIZE, heading=True),
+        *(_line(f"{i} {long_title}") for i in range(40)),
+    ]
+    pages = deck.source_pages(lines, lang)
+    available = deck.SOURCES_BOTTOM - deck.SOURCES_TOP
+    assert len(pages) > 1
+    for page in pages:
+        assert sum(deck.source_line_height(line, i == 0) for i, line in enumerate(page)) <= available
+        assert not page[-1].heading  # a heading never ends a slide
+    for page in pages[1:]:
+        assert page[0].heading and page[0].text == deck.s("sources.continued", lang, title="Refs")
+    listed = [line for page in pages for line in page if not line.heading]
+    assert listed == lines[1:]  # every line once, in order
 
 
 @pytest.mark.slow

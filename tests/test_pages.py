@@ -6,10 +6,7 @@ HTML, because the glossary's hover definitions, the atlas table and the download
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -27,6 +24,7 @@ from hooks.datarefs import (
     strip_front_matter,
 )
 from tests.articles import article_paths
+from tests.conftest import BuiltSite
 from tests.sample_data import PROJECT
 from tests.test_summaries import (
     NOISE,
@@ -234,23 +232,10 @@ def test_no_long_run_of_an_article_is_copied_outside_a_marked_quote(
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Both languages, built once (mkdocs.yml builds zh into the folder, then en into its en/)."""
-    work = tmp_path_factory.mktemp("pages")
-    site_dir = work / "site"
-    # Charts go to a folder of this build's own, not build/site-charts, which other builds share.
-    env = os.environ | {"HMW_CHARTS_DIR": str(work / "charts"), "NO_MKDOCS_2_WARNING": "1"}
-    built = subprocess.run(
-        [str(Path(sys.executable).parent / "mkdocs"), "build", "--site-dir", str(site_dir)],
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-    )
-    if built.returncode != 0:
-        pytest.fail(f"mkdocs build failed:\n{(built.stdout + built.stderr)[-4000:]}", pytrace=False)
-    return site_dir
+def site(built_site: BuiltSite) -> Path:
+    """Both languages, built once per test run (tests/conftest.py; the browser tests use the same
+    build): mkdocs.yml builds zh into the folder, then en into its en/."""
+    return built_site.dir
 
 
 def built(site: Path, lang: str, page: str) -> str:

@@ -99,3 +99,13 @@ def test_the_served_plotly_js_is_the_version_the_python_plotly_package_writes_fo
     assert python_js == pinned == installed
     assert chart_hook.check_plotly_js() == python_js
     assert chart_hook.plotly_site_path(python_js).endswith(f"plotly-basic-{python_js}.min.js")
+
+
+def test_a_language_built_inside_the_default_site_loads_plotly_js_from_the_root_copy():
+    version = chart_hook.check_plotly_js()
+    own = chart_hook.plotly_site_path(version)
+    # hooks/i18n.py gives the English build "../" (from site/en/ to the site's root).
+    shared = chart_hook.plotly_href(version, "../")
+    assert urljoin(ROOTS["en"], shared) == ROOTS["zh"] + own
+    # Built on its own (`mkdocs build -f mkdocs.en.yml`, or the default language) it serves its copy.
+    assert urljoin(ROOTS["en"], chart_hook.plotly_href(version, None)) == ROOTS["en"] + own

@@ -28,11 +28,12 @@ from charts.chart import (
     quote_lines,
     reference_line,
     source_label,
+    text_width,
     wrapped,
 )
-from charts.frame import CHAR_EM
+from charts.frame import CHAR_EM, image_figure
 from charts.i18n import plural, t
-from charts.labels import Frame, place_labels
+from charts.labels import Frame, place_labels, place_texts
 
 CHART_ID = "timeline"
 FIRST_YEAR = 2015
@@ -42,8 +43,13 @@ MIN_GAP_DAYS = 75
 SUB_ROW_OFFSETS = (0.0, 0.3, -0.3, 0.15, -0.15)
 # The plot area labels are placed for (see charts/labels.py): the narrowest page that shows them
 # (a 600-px container, below which they are hidden, less the lane names), so they neither collide
-# nor run off the right edge at any wider size; the exported slide's plot is 840 px wide.
+# nor run off the right edge at any wider size. The exported image (PNG/SVG for slides) has a
+# plot about 800 px wide, so its labels are placed again for that plot (see _image_labels).
 PLOT_WIDTH, PLOT_HEIGHT = 470, 330
+LABEL_POSITIONS = ("top center", "bottom center", "middle right", "middle left", "top left", "bottom left")
+# The image also tries the two remaining corners, and a label wrapped onto two lines.
+IMAGE_LABEL_POSITIONS = (*LABEL_POSITIONS, "top right", "bottom right")
+IMAGE_LABEL_GAP = 10  # px at least between two labels side by side, so they do not read as one
 # A period line stops short of its ends by this share, so consecutive years do not merge into one line.
 PERIOD_INSET = 0.04
 
@@ -134,14 +140,16 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         frame,
         font_size=theme.SMALL_FONT_SIZE,
         marker_size=theme.MARKER_SIZE,
-        positions=("top center", "bottom center", "middle right", "middle left", "top left", "bottom left"),
+        positions=LABEL_POSITIONS,
         segments=[(first.toordinal(), last.toordinal(), y) for (first, last), y in periods],
         char_em=CHAR_EM[lang],
     )
+    labelled: list[tuple[int, list[int]]] = []  # trace index, the events it draws
     for category in categories:
         members = [i for i, e in enumerate(shown) if e["category"] == category]
         if not members:
             continue
+        labelled.append((len(fig.data), members))
         fig.add_trace(
             go.Scatter(
                 x=[iso_mid(shown[i]["date"]) for i in members],
@@ -224,7 +232,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
 
     source_ids = dedupe(e["source"] for e in shown)
     reference_ids = dedupe(e["ref"] for e in shown)
-    return Chart(
+    chart = Chart(
         chart_id=CHART_ID,
         lang=lang,
         scheme=scheme,
@@ -238,6 +246,71 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         notes=tuple(notes),
         rows=plotted(events=shown),
     )
+    chart.image_traces = _image_labels(chart, labels, points, periods, labelled)
+    return chart
+
+
+def _two_lines(label: str) -> str | None:
+    """The label on two lines of about equal width (<br> between them), broken at a space or where
+    Chinese meets Latin text (智谱发布 | GLM-4), never inside a word; None when it has no such break."""
+    best: tuple[int, str] | None = None
+    for i in range(1, len(label)):
+        before, after = label[i - 1], label[i]
+        if after == " ":
+            continue
+        if before != " " and (text_width(before) == 2) == (text_width(after) == 2):
+            continue
+        if text_width(before) == 2 and text_width(after) == 1 and not after.isalnum():
+            continue  # not before Latin punctuation
+        if text_width(after) == 2 and not before.isalnum() and before != " ":
+            continue  # not after an opening quote or bracket
+        first, second = label[:i].rstrip(), label[i:].lstrip()
+        if first and second:
+            widest = max(text_width(first), text_width(second))
+            if best is None or widest < best[0]:
+                best = (widest, f"{first}<br>{second}")
+    return best[1] if best else None
+
+
+def _image_labels(
+    chart: Chart,
+    labels: list[str],
+    points: list[tuple[float, float]],
+    periods: list[tuple[tuple[dt.date, dt.date], float]],
+    labelled: list[tuple[int, list[int]]],
+) -> dict[int, dict[str, Any]]:
+    """Point labels placed for the exported image's plot area, wider than the narrowest page the
+    figure JSON is placed for, so a slide names more events: per labelled trace, its text and
+    textposition (charts/frame.py applies them to the image only)."""
+    image = image_figure(chart)
+    margin = image.layout.margin
+    frame = Frame(
+        image.layout.width - margin.l - margin.r,
+        image.layout.height - margin.t - margin.b,
+        dt.date(FIRST_YEAR - 1, 12, 1).toordinal(),  # the x axis range
+        dt.date(LAST_YEAR, 12, 31).toordinal(),
+        *image.layout.yaxis.range,
+    )
+    forms = [tuple(f for f in (label, _two_lines(label)) if f) for label in labels]
+    placed = place_texts(
+        points,
+        forms,
+        frame,
+        font_size=theme.SMALL_FONT_SIZE,
+        marker_size=theme.MARKER_SIZE,
+        positions=IMAGE_LABEL_POSITIONS,
+        segments=[(first.toordinal(), last.toordinal(), y) for (first, last), y in periods],
+        char_em=CHAR_EM[chart.lang],
+        gap=IMAGE_LABEL_GAP,
+    )
+    updates = {}
+    for index, members in labelled:
+        found = [placed[i] for i in members]
+        updates[index] = {
+            "text": ["<br>".join(esc(line) for line in f[0].split("<br>")) if f else "" for f in found],
+            "textposition": [f[1] if f else "top center" for f in found],
+        }
+    return updates
 
 
 def _hover(event: dict[str, Any], data: Any, lang: str) -> str:

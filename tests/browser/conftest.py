@@ -1,5 +1,5 @@
-"""Fixtures of the browser tests: the whole site (both languages) built once, strictly, into a
-temporary folder with site_url pointing at a local HTTP server on a free port, that server, one
+"""Fixtures of the browser tests: the whole site (both languages, built once per run, strictly, by
+tests/conftest.py with site_url pointing at a local HTTP server on a free port), that server, one
 headless Chromium (Debian's) for the session, and one browser context per window width.
 
 Every page opened through `open_page` records what must never happen: console errors, uncaught
@@ -8,16 +8,10 @@ exceptions, failed requests, HTTP errors and requests to any host but the test s
 
 from __future__ import annotations
 
-import functools
 import json
-import os
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,61 +19,19 @@ from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.site import CHROMIUM, CHROMIUM_ARGS, PROJECT, WIDTHS, Site, all_pages
-
-BUILD_TIMEOUT = 300  # seconds; the whole site builds in about 15 s
-# The venv's mkdocs script, not `python -m mkdocs`: with -m the project root is already first on
-# sys.path, so the hooks cannot put it before hooks/ and `import charts` finds hooks/charts.py.
-MKDOCS = str(Path(sys.executable).parent / "mkdocs")
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the built site without a log line per request."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class QuietServer(ThreadingHTTPServer):
-    """A browser that closes a page mid-download is not an error of the site."""
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
+from tests.browser.site import CHROMIUM, CHROMIUM_ARGS, WIDTHS, Site, all_pages
+from tests.conftest import BuiltSite
 
 
 @pytest.fixture(scope="package")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """Both languages built with `mkdocs build --strict` (mkdocs.yml builds zh into the site folder,
-    then hooks/i18n.py builds en into <site>/en), served on 127.0.0.1 at a free port."""
-    work = tmp_path_factory.mktemp("site")
-    site_dir = work / "site"
-    site_dir.mkdir()
-    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
-    root = f"http://127.0.0.1:{server.server_address[1]}/"
-    env = os.environ | {
-        "SITE_URL": root,
-        # The charts the build writes go here, not into build/site-charts, which other builds share.
-        "HMW_CHARTS_DIR": str(work / "charts"),
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    env.setdefault("BROWSER_PATH", CHROMIUM)
-    built = subprocess.run(
-        [MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT,
-    )
-    if built.returncode != 0:
-        server.server_close()
-        pytest.fail(f"mkdocs build --strict failed:\n{(built.stdout + built.stderr)[-6000:]}", pytrace=False)
-    thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
+def site(built_site: BuiltSite) -> Iterator[Site]:
+    """The whole site, built once per run by tests/conftest.py (with site_url naming this server),
+    served on 127.0.0.1 for the browser tests."""
+    thread = threading.Thread(target=built_site.server.serve_forever, name="site-server", daemon=True)
     thread.start()
-    yield Site(root=root, dir=site_dir)
-    server.shutdown()
-    server.server_close()
+    yield Site(root=built_site.root, dir=built_site.dir)
+    built_site.server.shutdown()
+    thread.join()
 
 
 @pytest.fixture(scope="package")

@@ -48,6 +48,19 @@ def test_plotly_js_loads_once_on_pages_with_charts_and_never_elsewhere(survey: S
     assert len(plotly) == (1 if report.facts["charts"] else 0), plotly
 
 
+def test_both_languages_load_the_one_copy_of_plotly_js_at_the_site_root(survey: Survey, site: Site):
+    loaded = {url for report in survey.values() for url in report.requests if PLOTLY_JS.search(url)}
+    by_lang = {
+        lang: {u for (code, _, _), r in survey.items() if code == lang for u in r.requests} for lang in LANGS
+    }
+    assert len(loaded) == 1, loaded
+    (url,) = loaded
+    assert url.startswith(site.root) and not url.startswith(site.url("en"))
+    assert all(url in requests for requests in by_lang.values()), "a language never loaded plotly.js"
+    # The English site does not carry a second copy (a reader switching language would fetch it again).
+    assert list((site.dir / LANGS["en"]).rglob("plotly*.js")) == []
+
+
 @PAGES
 def test_language_switcher_points_at_the_same_page_in_the_other_language(
     survey: Survey, site: Site, lang: str, path: str

@@ -1,0 +1,85 @@
+"""Fixtures shared by the whole test suite: the site, built once per test run.
+
+The browser tests (tests/browser/) serve it and load every page in Chromium; tests/test_pages.py
+reads its HTML. Building it once saves a whole-site build (both languages, the charts with their
+images) per run. A run that selects neither (`pytest -m "not browser and not slow"`) never builds.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.browser.site import CHROMIUM, PROJECT
+
+BUILD_TIMEOUT = 300  # seconds; the whole site builds in about 15 s
+# The venv's mkdocs script, not `python -m mkdocs`: with -m the project root is already first on
+# sys.path, so the hooks cannot put it before hooks/ and `import charts` finds hooks/charts.py.
+MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the built site without a log line per request."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class QuietServer(ThreadingHTTPServer):
+    """A browser that closes a page mid-download is not an error of the site."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """The whole site (both languages) in `dir`, built with site_url `root`; `server` is bound to
+    that address (127.0.0.1, a free port) but does not answer until someone runs it
+    (tests/browser/conftest.py does)."""
+
+    root: str
+    dir: Path
+    server: QuietServer
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """`mkdocs build --strict` of mkdocs.yml (zh into the folder, then hooks/i18n.py builds en into
+    its en/) into a temporary folder, with site_url naming a local server on a free port (instant
+    navigation needs the page's origin to match site_url) and the charts written to a temporary
+    folder (not build/site-charts, which other builds share)."""
+    work = tmp_path_factory.mktemp("site")
+    site_dir = work / "site"
+    site_dir.mkdir()
+    # Binding first reserves the port the site is built for; nobody else can take it meanwhile.
+    server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
+    root = f"http://127.0.0.1:{server.server_address[1]}/"
+    env = os.environ | {"SITE_URL": root, "HMW_CHARTS_DIR": str(work / "charts"), "NO_MKDOCS_2_WARNING": "1"}
+    env.setdefault("BROWSER_PATH", CHROMIUM)  # kaleido exports the chart images with it
+    try:
+        built = subprocess.run(
+            [MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+            cwd=PROJECT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=BUILD_TIMEOUT,
+        )
+        if built.returncode != 0:
+            pytest.fail(
+                f"mkdocs build --strict failed:\n{(built.stdout + built.stderr)[-6000:]}", pytrace=False
+            )
+        yield BuiltSite(root=root, dir=site_dir, server=server)
+    finally:
+        server.server_close()
