@@ -12,7 +12,9 @@ search index, 404 page and interface strings. This hook ties them together:
 - each page gets hreflang alternates (``config.extra.alternate``, which Material writes into the
   head and our overrides/partials/alternate.html turns into the language switcher) that point at
   the same page in the other language, and overrides/sitemap.xml lists them for every URL;
-- ``site_url`` names the site's root; the English build appends ``en/``.
+- ``site_url`` names the site's root; the English build appends ``en/``;
+- assets both languages use (plotly.js) are served once, from the root: the English build run
+  from here is told the way there (``config.extra["hmw_shared_root"]``, read by hooks/charts.py).
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from charts import formats, i18n, labels, narrow, theme
 from charts.build import CHART_IDS, SCHEMES, figure_dict, figure_json, render, table_csv
 from charts.chart import ROW_TABLES, ChartError, source_label
 from charts.dataset import load_dataset
-from charts.figures import param_scale, params_over_time, timeline, training_cost
+from charts.figures import china_model_count, param_scale, params_over_time, timeline, training_cost
 from charts.frame import CHAR_EM, image_figure
 from tests.sample_data import PROJECT, sample_rows, write_dataset
 
@@ -715,3 +715,25 @@ def test_chart_modules_contain_no_user_visible_chinese():
 def test_every_chart_module_is_registered(data):
     modules = {p.stem.replace("_", "-") for p in Path(PROJECT / "charts" / "figures").glob("[!_]*.py")}
     assert modules == set(CHART_IDS)
+
+
+def test_counts_of_one_value_a_day_apart_share_one_label_naming_both(data):
+    """Robin Li's '200+' and Shendu's own '200+' estimate sit on the same spot: one label, both named."""
+    for lang in ("zh", "en"):
+        chart = render(data, "china-model-count", lang, "light")
+        texts = [html.unescape(text.replace("<br>", " ")) for text in chart.figure.data[0].text]
+        rows = [r for r in data.figures.values() if r["group"] == "china-model-count" and r["value"] == 200]
+        assert len(rows) == 2
+        naming = [text for text in texts if all(row[f"measure_{lang}"] in text for row in rows)]
+        assert len(naming) == 1, texts
+        assert texts.count("") == 1
+
+
+def test_label_groups_cover_each_row_once():
+    date = load_dataset(PROJECT / "data").figures["china-models-2023-05"]["date"]
+    rows = [
+        {"value": 200, "bound": "at-least", "date": date},
+        {"value": 200, "bound": "at-least", "date": date},
+    ]
+    rows.append({"value": 79, "bound": "at-least", "date": date})
+    assert china_model_count.label_groups(rows) == [[0, 1], [], [2]]

@@ -35,6 +35,28 @@ ARROW_PX = 44  # length of the "at least" arrow above a point, in pixels
 PLOT_WIDTH, PLOT_HEIGHT = 700, 330  # estimated plot area of the exported slide
 NARROW_PLOT_WIDTH = 270  # ... and on a phone
 LABEL_POSITIONS = ("middle left", "middle right", "bottom center", "bottom left", "bottom right")
+SAME_SPOT_DAYS = 31  # counts of one value this close in time share one label (they overlap)
+
+
+def label_groups(rows: list[Any]) -> list[list[int]]:
+    """For each row, the rows its label speaks for: itself and any later count of the same value
+    within SAME_SPOT_DAYS (their markers overlap); an empty list for a row another label covers."""
+    groups: list[list[int]] = []
+    covered: set[int] = set()
+    for i, row in enumerate(rows):
+        if i in covered:
+            groups.append([])
+            continue
+        group = [
+            j
+            for j in range(i, len(rows))
+            if rows[j]["value"] == row["value"]
+            and rows[j]["bound"] == row["bound"]
+            and (rows[j]["date"].as_datetime() - row["date"].as_datetime()).days <= SAME_SPOT_DAYS
+        ]
+        covered.update(group)
+        groups.append(group)
+    return groups
 
 
 def build(data: Any, lang: str, scheme: str) -> Chart:
@@ -52,10 +74,15 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     ytop = max(r["value"] for r in rows) * 1.55
     points = [(r["date"].as_datetime().toordinal(), r["value"]) for r in rows]
 
+    shared = label_groups(rows)
+
     def placed(width: int, wrap_at: int) -> tuple[list[str], list[str | None]]:
         labels = [
-            f"<b>{esc(formats.format_value(r, lang))}</b><br>{wrapped(local(r, 'measure', lang), wrap_at)}"
-            for r in rows
+            f"<b>{esc(formats.format_value(r, lang))}</b><br>"
+            + "<br>".join(wrapped(local(rows[j], "measure", lang), wrap_at) for j in group)
+            if group
+            else ""
+            for r, group in zip(rows, shared, strict=True)
         ]
         frame = Frame(width, PLOT_HEIGHT, x0.toordinal(), x1.toordinal(), 0, ytop)
         positions = place_labels(
