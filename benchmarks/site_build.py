@@ -4,10 +4,11 @@
 Runs `mkdocs build --strict` of mkdocs.yml (Chinese into the site folder, then English into
 <site>/en through hooks/i18n.py) into a temporary folder, with the charts written into a fresh
 temporary folder too (as on a clean checkout; the PNG/SVG image cache in .cache/images is used
-when present, as it is on any machine that built the charts once). The floor is 15 s; the exit
-status is 1 when the best run is over it, so `make benchmark` shows it.
+when present, as it is on any machine that built the charts once; `--cold` gives each run an
+empty image cache instead, as on the very first build). The floor is 15 s; the exit status is 1 when
+the best run is over it, so `make benchmark` shows it.
 
-    .venv/bin/python benchmarks/site_build.py [--repeat N]
+    .venv/bin/python benchmarks/site_build.py [--repeat N] [--cold]
 
 The project's own site/ and build/ folders are not touched. Other work on the machine (a test
 suite, another build) slows the measurement down: the load average is printed with it.
@@ -29,14 +30,21 @@ MKDOCS = Path(sys.executable).parent / "mkdocs"
 FLOOR_SECONDS = 15.0
 
 
-def build_site(site_dir: Path, charts_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> float:
+def build_site(
+    site_dir: Path,
+    charts_dir: Path,
+    site_url: str = "http://127.0.0.1:8000/",
+    image_cache: Path | None = None,
+) -> float:
     """Build both languages strictly into site_dir; the wall time in seconds. Raises with mkdocs'
-    output when the build fails."""
+    output when the build fails. image_cache: an image cache folder instead of the project's."""
     env = os.environ | {
         "SITE_URL": site_url,
         "HMW_CHARTS_DIR": str(charts_dir),
         "NO_MKDOCS_2_WARNING": "1",
     }
+    if image_cache is not None:
+        env["HMW_IMAGE_CACHE"] = str(image_cache)
     env.setdefault("BROWSER_PATH", "/usr/bin/chromium")
     started = time.perf_counter()
     done = subprocess.run(
@@ -61,6 +69,9 @@ def main() -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--repeat", type=int, default=1, help="runs; the best is compared with the floor")
+    parser.add_argument(
+        "--cold", action="store_true", help="an empty image cache for every run (a first build)"
+    )
     args = parser.parse_args()
     load_before = os.getloadavg()[0]
     times = []
@@ -68,11 +79,13 @@ def main() -> int:
     for _ in range(max(1, args.repeat)):
         with tempfile.TemporaryDirectory(prefix="hmw-site-build-") as tmp:
             site_dir = Path(tmp) / "site"
-            times.append(build_site(site_dir, Path(tmp) / "charts"))
+            cache = Path(tmp) / "image-cache" if args.cold else None
+            times.append(build_site(site_dir, Path(tmp) / "charts", image_cache=cache))
             pages = count_pages(site_dir)
     best = min(times)
     images = PROJECT / ".cache" / "images"
-    cache = "warm" if images.is_dir() and any(images.iterdir()) else "cold (every PNG/SVG exported)"
+    warm = images.is_dir() and any(images.iterdir()) and not args.cold
+    cache = "warm" if warm else "cold (every PNG/SVG exported)"
     print(f"site build: both languages, {pages} pages, mkdocs build --strict, on {os.cpu_count()} CPU(s)")
     print(f"image cache: {cache}; load average before / after: {load_before:.1f} / {os.getloadavg()[0]:.1f}")
     print(f"{'run':<6} {'seconds':>8}")

@@ -29,7 +29,8 @@ from typing import Any
 import plotly
 
 PROJECT = Path(__file__).resolve().parent.parent
-CACHE_DIR = PROJECT / ".cache" / "images"
+# Exported images by content hash; $HMW_IMAGE_CACHE moves it (benchmarks/site_build.py --cold).
+CACHE_DIR = Path(os.environ.get("HMW_IMAGE_CACHE") or PROJECT / ".cache" / "images")
 DEBIAN_BROWSER = Path("/usr/bin/chromium")
 TABS = 2  # this machine has two cores; more tabs only queue
 RENDER_TIMEOUT = 90  # seconds for one image
