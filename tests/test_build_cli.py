@@ -15,6 +15,7 @@ import pytest
 
 from charts.build import CHART_IDS
 from charts.export import ImageJob, export_images
+from tests.browser.site import CHROMIUM
 from tests.sample_data import PROJECT
 
 SCRIPT = PROJECT / "build_charts.py"
@@ -215,12 +216,12 @@ def chinese_fonts() -> set[str]:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="needs Debian's chromium")
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs Chromium at {CHROMIUM} (or $HMW_CHROMIUM)")
 def test_png_and_svg_export_as_1920x1080_slides_with_a_real_chinese_font(tmp_path):
     out = tmp_path / "charts"
     result = run(
         "--out", str(out), "--charts", "training-cost", "--formats", "png,svg", "--schemes", "light",
-        "--no-cache", "--no-progress", env={"BROWSER_PATH": "/usr/bin/chromium"},
+        "--no-cache", "--no-progress", env={"BROWSER_PATH": CHROMIUM},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     for lang in ("zh", "en"):

@@ -17,15 +17,9 @@ from charts import build
 from charts.build import CHART_IDS, SCHEMES, render, standalone_html
 from charts.dataset import load_dataset
 from charts.i18n import LANGS
+from tests.browser.site import CHROMIUM, CHROMIUM_ARGS
 
 PROJECT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
 # Every drawn data point or bar is an element with class "point" in Plotly's SVG.
 DRAWN = ".main-svg .point"
 SLIDE = {"width": 1000, "height": 560}  # the hidden slide's iframe, in CSS pixels

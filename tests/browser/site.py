@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import math
+import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,8 @@ LANGS: dict[str, str] = {"zh": "", "en": "en/"}
 HTML_LANG: dict[str, tuple[str, ...]] = {"zh": ("zh", "zh-Hans", "zh-CN"), "en": ("en",)}
 WIDTHS = (1280, 375)
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium; on macOS or Windows point $HMW_CHROMIUM at Google Chrome (README).
+CHROMIUM = os.environ.get("HMW_CHROMIUM") or "/usr/bin/chromium"
 # Every host but the test server resolves to nothing, so a stray request fails at once (and is
 # reported) instead of waiting for a network this machine may not have.
 CHROMIUM_ARGS = [
