@@ -429,6 +429,7 @@ def write_outputs(
             b"Written by build_charts.py; this whole folder is replaced on every full build.\n", tmp / MARKER
         )
         jobs: list[export.ImageJob] = []
+        image_figures: dict[tuple[str, str, str], dict[str, Any]] = {}  # PNG and SVG share one
         for lang in langs_:
             for cid in ids:
                 folder = tmp / lang / cid
@@ -452,7 +453,11 @@ def write_outputs(
                     for s in schemes_:
                         variants = [(s, False)] + ([(f"{s}-transparent", True)] if transparent else [])
                         for key, clear in variants:
-                            figure = figure_dict(image_figure(by_scheme[s], transparent=clear))
+                            if (lang, cid, key) not in image_figures:
+                                image_figures[(lang, cid, key)] = figure_dict(
+                                    image_figure(by_scheme[s], transparent=clear)
+                                )
+                            figure = image_figures[(lang, cid, key)]
                             scale = theme.IMAGE_SCALE if fmt == "png" else 1
                             jobs.append(
                                 export.ImageJob(

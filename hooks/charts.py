@@ -13,11 +13,13 @@ a static image for readers without JavaScript, the plotted data as a plain HTML 
 (PNG and SVG in light and dark, CSV, standalone HTML) and an iframe snippet to embed the chart.
 An unknown id fails the build naming the page and the id.
 
-Once per build (not per page) the charts package writes this language's outputs into a cache
-folder outside docs/ (build/site-charts/<lang>, or $HMW_CHARTS_DIR), and this hook adds them to
-the site as generated files under assets/charts/<id>/. Writing into docs/ would make
-``mkdocs serve`` rebuild in a loop; PNG/SVG exports are cached by content hash by the charts
-package, so a warm build is fast. plotly.js comes from the npm package plotly.js-basic-dist-min
+Once per build (not per page) the charts package writes the outputs into a cache folder outside
+docs/ (build/site-charts/<lang>, or $HMW_CHARTS_DIR), and this hook adds them to the site as
+generated files under assets/charts/<id>/. The default language's build writes every language's
+(the others are built right after it, by hooks/i18n.py, in the same process), so all images are
+exported in one browser session; a language built on its own writes only its own. Writing into
+docs/ would make ``mkdocs serve`` rebuild in a loop; PNG/SVG exports are cached by content hash by
+the charts package, so a warm build is fast. plotly.js comes from the npm package plotly.js-basic-dist-min
 (package.json), whose version must equal the plotly.js inside the Python plotly package that
 wrote the figure JSON (plotly 7 writes base64 arrays that older plotly.js draws as blank charts).
 """
@@ -49,6 +51,7 @@ if sys.path[:1] != [str(ROOT)]:
 log = logging.getLogger("mkdocs.hooks.charts")
 
 FENCE = "chart"
+DEFAULT_LANG = "zh"  # hooks/i18n.py builds the other languages after this one
 GALLERY_FENCE = "chart-gallery"  # every chart as a thumbnail with its downloads (the slides page)
 SITE_CHARTS = "assets/charts"  # where each chart's files live in a language's site
 PLOTLY_PACKAGE = "plotly.js-basic-dist-min"
@@ -294,6 +297,9 @@ def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, sit
 # --- build state -----------------------------------------------------------------------------------
 
 STATE: dict[str, Any] = {}
+# Languages whose chart files the default language's build wrote for the build that follows it in
+# this process (hooks/i18n.py), and the folder holding them.
+WRITTEN: dict[str, Path] = {}
 LOADED: dict[str, float] = {}  # newest mtime of the charts package's code when it was imported
 
 
@@ -324,6 +330,27 @@ def unknown_chart_message(page: str, chart_id: str) -> str:
     )
 
 
+def write_charts(target: Path, langs: list[str]) -> None:
+    """Write the languages' chart files, zip bundles and slide decks into target (charts/build.py,
+    bundle.py, deck.py); images that could not be exported are a warning."""
+    from charts.build import CHART_IDS, write_outputs
+    from charts.bundle import write_bundles
+    from charts.dataset import load_dataset
+    from charts.deck import DeckError, write_decks
+
+    data = load_dataset(ROOT / "data")
+    report = write_outputs(data, target, langs=langs, progress=False)
+    if report.images and (report.images.skipped or report.images.messages):
+        log.warning("charts: some images were not exported:\n" + "\n".join(report.images.messages))
+    # Downloads for slide-makers: a zip per chart and each language's deck.
+    write_bundles(data, target, chart_ids=CHART_IDS, langs=langs)
+    for lang in langs:  # one language's deck failing leaves the others'
+        try:
+            write_decks(data, target, langs=[lang], chart_ids=CHART_IDS)
+        except DeckError as exc:
+            log.warning(f"charts: no slide deck ({lang}): {exc}")
+
+
 # --- hooks -----------------------------------------------------------------------------------------
 
 
@@ -332,25 +359,22 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     lang = language_of(config)
     STATE.clear()
     reload_charts_package()
-    from charts.build import CHART_IDS, write_outputs
-    from charts.dataset import load_dataset
+    from charts.build import CHART_IDS
+    from charts.i18n import LANGS
 
     version = check_plotly_js()
     started = time.monotonic()
-    data = load_dataset(ROOT / "data")
-    target = out_dir(lang)
-    report = write_outputs(data, target, langs=[lang], progress=False)
-    if report.images and (report.images.skipped or report.images.messages):
-        log.warning("charts: some images were not exported:\n" + "\n".join(report.images.messages))
-    # Downloads for slide-makers: a zip per chart and this language's deck (charts/bundle.py, deck.py).
-    from charts.bundle import write_bundles
-    from charts.deck import DeckError, write_decks
-
-    write_bundles(data, target, chart_ids=CHART_IDS, langs=[lang])
-    try:
-        write_decks(data, target, langs=[lang], chart_ids=CHART_IDS)
-    except DeckError as exc:
-        log.warning(f"charts: no slide deck: {exc}")
+    target = WRITTEN.pop(lang, None)
+    if target is None:
+        # hooks/i18n.py builds every other language right after the default one, in this process:
+        # the default language's build writes them all now, exporting every image in one browser
+        # session (two sessions took twice as long on a cold cache), and their builds take the
+        # files from WRITTEN.
+        langs = list(LANGS) if lang == DEFAULT_LANG else [lang]
+        target = out_dir(lang)
+        WRITTEN.clear()
+        write_charts(target, langs)
+        WRITTEN.update({other: target for other in langs if other != lang})
     metas = {}
     for chart_id in CHART_IDS:
         path = target / lang / chart_id / f"{chart_id}-{lang}.meta.json"
