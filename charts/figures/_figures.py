@@ -42,6 +42,37 @@ def figure_hover(row: Row, data: Any, lang: str, title: str | None = None) -> st
     )
 
 
+def value_bar(
+    x: list[Any],
+    y: float,
+    label: str,
+    hover_text: str,
+    marker: dict[str, Any],
+    text_color: str,
+    *,
+    font_size: float = theme.FONT_SIZE,
+    width: float = 0.55,
+    name: str | None = None,
+) -> go.Bar:
+    """One bar with its value written above it and its own hover, as every bar chart of figures
+    draws them (one trace per bar, so each bar keeps its own status marker)."""
+    return go.Bar(
+        x=x,
+        y=[y],
+        name=name,
+        marker=marker,
+        text=[esc(label)],
+        textposition="outside",
+        constraintext="none",
+        textfont={"size": font_size, "color": text_color},
+        cliponaxis=False,
+        hovertext=[hover_text],
+        hovertemplate="%{hovertext}<extra></extra>",
+        showlegend=False,
+        width=width,
+    )
+
+
 def status_legend(rows: Sequence[Row], lang: str, scheme: str, fill: str) -> list[go.Bar]:
     """Legend-only bars, one per status present, showing how each is drawn."""
     present = [s for s in STATUS_ORDER if any(r["status"] == s for r in rows)]

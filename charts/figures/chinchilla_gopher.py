@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from charts import formats, narrow, theme
@@ -58,19 +57,13 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     )
     for row, name in zip((compared, baseline), names, strict=True):
         fig.add_trace(
-            go.Bar(
-                x=[name],
-                y=[row["value"] / 1e9],
-                marker=theme.bar_marker(row["status"], fills[row["id"]], scheme),
-                text=[esc(_figures.shown_value(row, lang))],
-                textposition="outside",
-                constraintext="none",
-                textfont={"size": theme.FONT_SIZE, "color": colors.text},
-                cliponaxis=False,
-                hovertext=[_figures.figure_hover(row, data, lang)],
-                hovertemplate="%{hovertext}<extra></extra>",
-                showlegend=False,
-                width=0.55,
+            _figures.value_bar(
+                [name],
+                row["value"] / 1e9,
+                _figures.shown_value(row, lang),
+                _figures.figure_hover(row, data, lang),
+                theme.bar_marker(row["status"], fills[row["id"]], scheme),
+                colors.text,
             ),
             row=1,
             col=1,
@@ -81,21 +74,15 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         (baseline, names[1], 1.0, baseline_label),
     ):
         fig.add_trace(
-            go.Bar(
-                x=[name],
-                y=[value],
-                marker=theme.bar_marker(
+            _figures.value_bar(
+                [name],
+                value,
+                label,
+                _figures.figure_hover(ratio, data, lang),
+                theme.bar_marker(
                     row["status"], fills[compared["id"] if row is ratio else baseline["id"]], scheme
                 ),
-                text=[esc(label)],
-                textposition="outside",
-                constraintext="none",
-                textfont={"size": theme.FONT_SIZE, "color": colors.text},
-                cliponaxis=False,
-                hovertext=[_figures.figure_hover(ratio, data, lang)],
-                hovertemplate="%{hovertext}<extra></extra>",
-                showlegend=False,
-                width=0.55,
+                colors.text,
             ),
             row=1,
             col=2,

@@ -40,20 +40,16 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     fig = go.Figure()
     for year, measure, row in zip(years, measures, rows, strict=True):
         fig.add_trace(
-            go.Bar(
-                x=[[year], [measure]],
-                y=[row["value"]],
-                name=local(row, "measure", lang),
-                marker=theme.bar_marker(row["status"], colors.accent, scheme),
-                text=[esc(_figures.shown_value(row, lang))],
-                textposition="outside",
-                constraintext="none",
-                textfont={"size": theme.SMALL_FONT_SIZE + 1, "color": colors.text},
-                cliponaxis=False,
-                hovertext=[_figures.figure_hover(row, data, lang)],
-                hovertemplate="%{hovertext}<extra></extra>",
-                showlegend=False,
+            _figures.value_bar(
+                [[year], [measure]],
+                row["value"],
+                _figures.shown_value(row, lang),
+                _figures.figure_hover(row, data, lang),
+                theme.bar_marker(row["status"], colors.accent, scheme),
+                colors.text,
+                font_size=theme.SMALL_FONT_SIZE + 1,
                 width=0.6,
+                name=local(row, "measure", lang),
             )
         )
     for trace in _figures.status_legend(rows, lang, scheme, colors.accent):

@@ -36,20 +36,14 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     fig = go.Figure()
     for label, row in zip(labels, rows, strict=True):
         fig.add_trace(
-            go.Bar(
-                x=[label],
-                y=[row["value"]],
+            _figures.value_bar(
+                [label],
+                row["value"],
+                _figures.shown_value(row, lang),
+                _figures.figure_hover(row, data, lang),
+                theme.bar_marker(row["status"], colors.accent, scheme),
+                colors.text,
                 name=local(row, "subject", lang),
-                marker=theme.bar_marker(row["status"], colors.accent, scheme),
-                text=[esc(_figures.shown_value(row, lang))],
-                textposition="outside",
-                constraintext="none",
-                textfont={"size": theme.FONT_SIZE, "color": colors.text},
-                cliponaxis=False,
-                hovertext=[_figures.figure_hover(row, data, lang)],
-                hovertemplate="%{hovertext}<extra></extra>",
-                showlegend=False,
-                width=0.55,
             )
         )
     for trace in _figures.status_legend(rows, lang, scheme, colors.accent):
