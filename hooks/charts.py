@@ -86,6 +86,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "table_label": {"zh": "数据表：{title}", "en": "Data table: {title}"},
     "zip": {"zh": "打包下载（图片、数据、来源说明）", "en": "zip bundle (images, data, sources)"},
     "gallery_embed": {"zh": "iframe 嵌入代码", "en": "iframe embed code"},
+    "gallery_sources": {"zh": "来源", "en": "Sources"},
 }
 
 
@@ -286,8 +287,11 @@ def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, sit
         )
         cards.append(
             f'<li id="gallery-{chart_id}">{thumbs}'
-            f"<p><strong>{esc(meta['title'])}</strong><br><small>{esc(meta['caption'])}</small></p>"
+            f"<p><strong>{esc(meta['title'])}</strong></p>"
             f'<p class="hmw-chart__downloads">{" · ".join(links)}</p>'
+            # The full source line is long (it is drawn in every image too): folded, so cards stay short.
+            f'<details class="hmw-chart__embed"><summary>{esc(t("gallery_sources", lang))}</summary>'
+            f"<p><small>{esc(meta['caption'])}</small></p></details>"
             f'<details class="hmw-chart__embed"><summary>{esc(t("gallery_embed", lang))}</summary>'
             f'<div class="highlight"><pre><code>{esc(embed)}</code></pre></div></details></li>'
         )
