@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-# The venv's mkdocs script (with `python -m mkdocs` the hooks would import hooks/charts.py as charts).
+# The venv's mkdocs script, as a user runs it.
 MKDOCS = Path(sys.executable).parent / "mkdocs"
 FLOOR_SECONDS = 15.0
 

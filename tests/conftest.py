@@ -22,8 +22,7 @@ import pytest
 from tests.browser.site import CHROMIUM, PROJECT
 
 BUILD_TIMEOUT = 300  # seconds; the whole site builds in about 15 s
-# The venv's mkdocs script, not `python -m mkdocs`: with -m the project root is already first on
-# sys.path, so the hooks cannot put it before hooks/ and `import charts` finds hooks/charts.py.
+# The venv's mkdocs script, as a user runs it.
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
 
@@ -83,3 +82,11 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
         yield BuiltSite(root=root, dir=site_dir, server=server)
     finally:
         server.server_close()
+
+
+@pytest.fixture(scope="session")
+def article_runs() -> dict[str, set[str]]:
+    """Every 20-character run of the five articles, for the tests that no page copies one."""
+    from tests.test_summaries import article_runs_of  # the copy rule lives with the summary tests
+
+    return article_runs_of()

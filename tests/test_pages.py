@@ -23,6 +23,7 @@ from hooks.datarefs import (
     linked_pages,
     strip_front_matter,
 )
+from hooks.glossary import VOID_TAGS
 from tests.articles import article_paths
 from tests.conftest import BuiltSite
 from tests.sample_data import PROJECT
@@ -176,20 +177,6 @@ def article_texts() -> list[str]:
     return texts
 
 
-@pytest.fixture(scope="module")
-def article_runs() -> dict[str, set[str]]:
-    from tests.test_summaries import COPY_RUN
-
-    runs: dict[str, set[str]] = {}
-    for path in article_paths():
-        text = clean_article(path.read_text(encoding="utf-8"))
-        found: set[str] = set()
-        for variant in {fold(text), fold(text.translate(T2S))}:
-            found.update(variant[i : i + COPY_RUN] for i in range(len(variant) - COPY_RUN + 1))
-        runs[path.name] = found
-    return runs
-
-
 @pytest.mark.parametrize(("lang", "page"), OWN, ids=OWN_IDS)
 def test_no_article_noise_reaches_a_page(lang: str, page: str):
     text = prose(read(lang, page))
@@ -247,21 +234,6 @@ def built(site: Path, lang: str, page: str) -> str:
 class GlossaryPlacement(HTMLParser):
     """Records every glossary term (a.gloss / abbr.gloss) with the elements it sits inside."""
 
-    VOID: ClassVar[set[str]] = {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "source",
-        "track",
-        "wbr",
-    }
     FORBIDDEN: ClassVar[set[str]] = {
         "h1",
         "h2",
@@ -295,7 +267,7 @@ class GlossaryPlacement(HTMLParser):
             self.terms.append(tag)
             if inside:
                 self.misplaced.append(f"<{tag}> inside {inside}")
-        if tag not in self.VOID:
+        if tag not in VOID_TAGS:
             self.stack.append((tag, attributes))
 
     def handle_endtag(self, tag: str) -> None:

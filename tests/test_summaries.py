@@ -167,9 +167,9 @@ def clean_article(raw: str) -> str:
     return re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}\)", "", text)
 
 
-@pytest.fixture(scope="module")
-def article_runs() -> dict[str, set[str]]:
-    """Every COPY_RUN-character run of every article (and of its Simplified rendering)."""
+def article_runs_of() -> dict[str, set[str]]:
+    """Every COPY_RUN-character run of every article (and of its Simplified rendering); the
+    ``article_runs`` fixture (tests/conftest.py) shares it with the other page tests."""
     runs: dict[str, set[str]] = {}
     for path in article_paths():
         text = clean_article(path.read_text(encoding="utf-8"))
