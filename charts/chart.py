@@ -275,13 +275,19 @@ def iso_mid(date: Any) -> str:
     return date.as_datetime().strftime("%Y-%m-%d")
 
 
-def rows_in_group(data: Any, group: str, chart_id: str) -> list[Row]:
-    """The figures rows of one group, in file order; a chart without rows is a ChartError."""
+def rows_in_group(data: Any, group: str, chart_id: str, unit: str | None = None) -> list[Row]:
+    """The figures rows of one group, in file order. A chart without rows, or (with ``unit``) a row
+    in another unit, is a ChartError: a chart's axis has one unit."""
     rows = [row for row in data.figures.values() if row["group"] == group]
     if not rows:
         raise ChartError(
             f"chart '{chart_id}' needs rows in data/figures.csv with group '{group}'; there are none"
         )
+    for row in rows:
+        if unit is not None and row["unit"] != unit:
+            raise ChartError(
+                f"figures row '{row['id']}' in group {group} must have unit {unit}, not {row['unit']}"
+            )
     return rows
 
 

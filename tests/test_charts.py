@@ -7,6 +7,7 @@ directly, on the project's dataset and on the small sample of tests/sample_data.
 from __future__ import annotations
 
 import ast
+import copy
 import datetime as dt
 import html
 import re
@@ -626,6 +627,14 @@ def test_chart_functions_work_on_the_small_sample_dataset(sample, lang):
 def test_a_chart_whose_figures_are_missing_fails_naming_the_group(sample):
     with pytest.raises(ChartError, match="emergence-threshold"):
         param_scale.build(sample, "en", "light")
+
+
+def test_a_figure_in_another_unit_than_its_chart_fails_naming_the_row_and_both_units(data):
+    broken = copy.deepcopy(data)
+    row = next(r for r in broken.figures.values() if r["group"] == "training-cost")
+    row["unit"] = "count"
+    with pytest.raises(ChartError, match=rf"'{row['id']}'.*unit usd, not count"):
+        training_cost.build(broken, "en", "light")
 
 
 def test_a_model_known_only_to_the_year_is_marked_as_such_in_its_hover(sample):

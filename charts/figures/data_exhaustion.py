@@ -13,7 +13,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from charts import formats, narrow, theme
-from charts.chart import Chart, ChartError, caption, dedupe, esc, local, plotted, rows_in_group
+from charts.chart import Chart, caption, dedupe, esc, local, plotted, rows_in_group
 from charts.figures import _figures
 from charts.i18n import t
 
@@ -24,12 +24,7 @@ TICK_STEP = 10  # years between ticks
 
 def build(data: Any, lang: str, scheme: str) -> Chart:
     """The data-exhaustion chart in one language and scheme."""
-    rows = rows_in_group(data, GROUP, CHART_ID)
-    for row in rows:
-        if row["unit"] != "year":
-            raise ChartError(
-                f"figures row '{row['id']}' in group {GROUP} must have unit year, not {row['unit']}"
-            )
+    rows = rows_in_group(data, GROUP, CHART_ID, unit="year")
     rows.sort(key=lambda r: (r["value"], r["id"]))
     colors = theme.scheme_of(scheme)
     fill = colors.accent

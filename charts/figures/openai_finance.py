@@ -25,12 +25,7 @@ GROUP = "openai-finance"
 
 def build(data: Any, lang: str, scheme: str) -> Chart:
     """The OpenAI-finance chart in one language and scheme."""
-    rows = rows_in_group(data, GROUP, CHART_ID)
-    for row in rows:
-        if row["unit"] != "usd":
-            raise ChartError(
-                f"figures row '{row['id']}' in group {GROUP} must have unit usd, not {row['unit']}"
-            )
+    rows = rows_in_group(data, GROUP, CHART_ID, unit="usd")
     order = {key: i for i, key in enumerate(data.figures)}
     rows.sort(key=lambda r: (r["date"].as_datetime() if r["date"] else dt.datetime.max, order[r["id"]]))
     colors = theme.scheme_of(scheme)

@@ -12,7 +12,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from charts import formats, narrow, theme
-from charts.chart import Chart, ChartError, caption, dedupe, esc, local, plotted, rows_in_group
+from charts.chart import Chart, caption, dedupe, esc, local, plotted, rows_in_group
 from charts.figures import _figures
 from charts.i18n import t
 
@@ -23,12 +23,7 @@ _LATE = dt.datetime.max  # rows without a date sort last
 
 def build(data: Any, lang: str, scheme: str) -> Chart:
     """The training-cost chart in one language and scheme."""
-    rows = rows_in_group(data, GROUP, CHART_ID)
-    for row in rows:
-        if row["unit"] != "usd":
-            raise ChartError(
-                f"figures row '{row['id']}' in group {GROUP} must have unit usd, not {row['unit']}"
-            )
+    rows = rows_in_group(data, GROUP, CHART_ID, unit="usd")
     rows.sort(key=lambda r: (r["date"].as_datetime() if r["date"] else _LATE, r["value"]))
     colors = theme.scheme_of(scheme)
 
