@@ -34,8 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from charts import formats
-from charts.chart import source_label
+from charts import citation, quotes
 
 # 1980-01-01 is the earliest time a zip entry can hold; any fixed value makes the bytes stable.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -76,13 +75,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "scheme.dark-transparent": {"zh": "深色配色，透明背景", "en": "dark colours, transparent background"},
     "sources": {"zh": "来源", "en": "Sources"},
     "articles": {"zh": "来源文章", "en": "Source articles"},
-    "article": {
-        "zh": "《{title}》，{outlet}{date}。{url}",
-        "en": "“{title}”{original}, {outlet}{date}. {url}",
-    },
-    "article.original": {"zh": "", "en": " (original title: 《{original}》)"},
+    "article": {"zh": "{citation}。{url}", "en": "{citation}{original}. {url}"},
+    "article.original": {"zh": "", "en": " (original title: {original})"},
     "no_url": {"zh": "原文未给出网址。", "en": "The copy gives no URL."},
-    "outlet": {"zh": "{outlet}，", "en": "{outlet}, "},
     "references": {"zh": "外部参考", "en": "External references"},
     "references.help": {
         "zh": "文章没有给出、取自公开论文或官方页面的数值，出处如下：",
@@ -99,9 +94,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "each with our English translation.",
     },
     "quote": {
-        "zh": "- **{label}**：「{quote}」\n  英译：{quote_en}\n  ——{source}",
-        "en": "- **{label}**: “{quote_en}”\n  Original: 「{quote}」\n  — {source}",
+        "zh": "- **{label}**：「{quote}」{exact}\n  英译：{quote_en}\n  ——{source}",
+        "en": "- **{label}**: “{quote_en}”\n  Original: 「{quote}」{exact}\n  — {source}",
     },
+    "quote.exact": {"zh": "\n  原文照录：「{quote}」", "en": ""},
     "notes": {"zh": "说明", "en": "Notes"},
     "embed": {"zh": "嵌入网页或 reveal.js 幻灯片", "en": "Embed in a web page or reveal.js slides"},
     "embed.help": {
@@ -194,23 +190,15 @@ def _articles(meta: dict[str, Any], data: Any) -> list[str]:
     lines = []
     for item in meta["sources"]:
         source = data.sources[item["id"]]
-        outlet = source[f"outlet_{lang}"]
-        stated = outlet and source_label(source, lang) == outlet
-        title = source[f"title_{lang}"]
-        original = source["title_zh"]
-        original = s("article.original", lang, original=original) if original != title else ""
-        lines.append(
-            "- "
-            + s(
-                "article",
-                lang,
-                title=title,
-                original=original,
-                outlet=s("outlet", lang, outlet=outlet) if stated else "",
-                date=formats.format_date(source["date"], lang),
-                url=source["url"] or s("no_url", lang),
-            ).strip()
+        original = citation.original_title(source) if lang != "zh" else ""
+        text = s(
+            "article",
+            lang,
+            citation=citation.full(source, lang),
+            original=s("article.original", lang, original=original) if original else "",
+            url=source["url"] or s("no_url", lang),
         )
+        lines.append(f"- {text.strip()}")
     return lines
 
 
@@ -246,7 +234,10 @@ def readme(meta: dict[str, Any], data: Any) -> str:
                     "quote",
                     lang,
                     label=plotted.label,
-                    quote=row["quote"],
+                    quote=row["quote"] if lang == "en" else quotes.marked_reading(row["quote"]),
+                    exact=s("quote.exact", lang, quote=row["quote"])
+                    if quotes.reading(row["quote"]) != row["quote"]
+                    else "",
                     quote_en=row["quote_en"],
                     source=source,
                 )
@@ -279,9 +270,7 @@ def readme(meta: dict[str, Any], data: Any) -> str:
 
 def _source_line(source: dict[str, Any], lang: str) -> str:
     """A quote's source: the outlet (or title) and date, as in the chart's source line."""
-    name = source_label(source, lang)
-    date = formats.format_date(source["date"], lang)
-    return f"{name}，{date}" if lang == "zh" else f"{name}, {date}"
+    return citation.name_with_date(source, lang)
 
 
 # --- zips ------------------------------------------------------------------------------------------

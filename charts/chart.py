@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import plotly.graph_objects as go
 
-from charts import formats
+from charts import citation, formats, quotes
 from charts.i18n import t
 
 Row = Mapping[str, Any]
@@ -91,22 +91,14 @@ def short_name(name: str, limit: int = 12) -> str:
 
 # --- source lines ---------------------------------------------------------------------------------
 
-# schema.yaml: outlet_zh is 未注明 (outlet_en "Not stated") when the copy names no outlet.
-OUTLET_NOT_STATED = {"zh": "未注明", "en": "Not stated"}
-
 
 def source_label(source: Row, lang: str) -> str:
-    """How a source is named in a caption or hover: its outlet, or its title when no outlet is stated."""
-    outlet = local(source, "outlet", lang)
-    if outlet and outlet != OUTLET_NOT_STATED[lang]:
-        return outlet
-    return t("caption.title_quoted", lang, title=local(source, "title", lang))
+    """How a source is named in a caption or hover (see charts/citation.py)."""
+    return citation.name(source, lang)
 
 
 def source_with_date(source: Row, lang: str) -> str:
-    return t(
-        "caption.item", lang, name=source_label(source, lang), date=formats.format_date(source["date"], lang)
-    )
+    return citation.name_with_date(source, lang)
 
 
 def caption(
@@ -198,12 +190,12 @@ def wrapped(text: str, width: int = 56) -> str:
 
 
 def quote_lines(row: Row, data: Any, lang: str) -> list[str]:
-    """The hover lines that show where a row comes from: the quote (and in English, the original
-    Chinese sentence and its translation), then the source article and its date."""
+    """The hover lines that show where a row comes from: the quote (in Chinese its Simplified reading,
+    see charts/quotes.py; in English the translation and the exact original), then the source."""
     source = data.sources[row["source"]]
     lines = []
     if lang == "zh":
-        lines.append(wrapped(t("hover.quote", lang, quote=row["quote"])))
+        lines.append(wrapped(t("hover.quote", lang, quote=quotes.marked_reading(row["quote"]))))
     else:
         lines.append(wrapped(t("hover.quote", lang, quote=row["quote_en"])))
         lines.append(wrapped(t("hover.original", lang, quote=row["quote"])))

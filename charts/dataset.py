@@ -32,6 +32,8 @@ QUOTE_NOISE = (
 )
 # Stands for a cell whose problem is already reported, so later rules do not report it twice.
 INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID"})()
+# Optional text given in both languages or in neither.
+BILINGUAL_PAIRS = ("note", "wording")
 # Fields whose value needs an explanation in both languages when it is not an official figure.
 NOTE_REQUIRED = {
     "models": ("params_status", {"reported", "estimated", "disputed"}),
@@ -337,9 +339,11 @@ def _check_row_rules(
             if "ref" in columns and bool(row["ref"]) != bool(row.get("ref_fields")):
                 missing = "ref_fields" if row["ref"] else "ref"
                 flag(missing, row[missing], "ref and ref_fields to be given together")
-            if "note_zh" in columns and bool(row["note_zh"]) != bool(row["note_en"]):
-                missing = "note_en" if row["note_zh"] else "note_zh"
-                flag(missing, row[missing], "a note in both languages (note_zh and note_en)")
+            for stem in BILINGUAL_PAIRS:
+                zh, en = f"{stem}_zh", f"{stem}_en"
+                if zh in columns and bool(row[zh]) != bool(row[en]):
+                    missing = en if row[zh] else zh
+                    flag(missing, row[missing], f"a {stem} in both languages ({zh} and {en})")
             if name in NOTE_REQUIRED:
                 column, needs_note = NOTE_REQUIRED[name]
                 if row[column] in needs_note and not (row["note_zh"] and row["note_en"]):
@@ -377,6 +381,10 @@ def _check_params(row: Row, flag: _Flagger) -> None:
         )
     if row["params_status"] not in (None, "unknown") and row["params_billion"] is None:
         flag("params_billion", None, f"a parameter count, since params_status is {row['params_status']}")
+    if row["params_billion"] is not None and row["params_bound"] is None:
+        flag("params_bound", None, "exact, at-least, about or at-most, since params_billion is given")
+    if row["params_billion"] is None and row["params_bound"] not in (None, INVALID):
+        flag("params_bound", row["params_bound"], "no bound, since params_billion is empty")
 
 
 def _check_event_date(row: Row, models: Table, flag: _Flagger) -> None:

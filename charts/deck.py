@@ -39,9 +39,9 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
-from charts import formats, theme
+from charts import citation, theme
 from charts.bundle import deterministic_zip
-from charts.chart import OUTLET_NOT_STATED, source_label, text_width
+from charts.chart import text_width
 from charts.frame import image_figure
 
 SLIDE_WIDTH = Emu(12192000)  # 13.333 × 7.5 in: 16:9, PowerPoint's "Widescreen"
@@ -89,9 +89,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "外部参考（文章未给出的数值）",
         "en": "External references (values the articles do not give)",
     },
-    "article": {"zh": "《{title}》，{where}", "en": "“{title}”, {where}"},
-    "article.original": {"zh": "{title}", "en": "{title} (《{original}》)"},
-    "where": {"zh": "{outlet}，{date}", "en": "{outlet}, {date}"},
+    "article.original": {"zh": "{text}", "en": "{text} (original title: {original})"},
     "reference": {"zh": "{publisher}（{year}）：{title}", "en": "{publisher} ({year}): {title}"},
     "notes.data": {
         "zh": "数据：{csv}（随图表打包下载）",
@@ -351,13 +349,10 @@ def source_lines(lang: str, slides: Sequence[ChartSlide], data: Any) -> list[Sou
     articles = s("sources.articles.short", lang)
     lines = [SourceLine(s("sources.articles", lang, k=len(data.sources)), SOURCES_HEADING_SIZE, heading=True)]
     for source in data.sources.values():
-        title_text = source[f"title_{lang}"]
-        if source["title_zh"] != title_text:
-            title_text = s("article.original", lang, title=title_text, original=source["title_zh"])
-        date = formats.format_date(source["date"], lang)
-        stated = source[f"outlet_{lang}"] not in ("", None, OUTLET_NOT_STATED[lang])
-        where = s("where", lang, outlet=source_label(source, lang), date=date) if stated else date
-        text = s("article", lang, title=title_text, where=where)
+        text = citation.full(source, lang)
+        original = citation.original_title(source) if lang != "zh" else ""
+        if original:
+            text = s("article.original", lang, text=text, original=original)
         lines.append(SourceLine(text, ARTICLE_SIZE, source["url"] or None, section=articles))
 
     references: dict[str, dict[str, Any]] = {}

@@ -8,6 +8,7 @@ own large-number units (万, 亿, 万亿) and 年/月/日 dates; English uses mi
 Stable API (other modules import these; keep the signatures):
 
     format_params(billions, lang, *, long=False) -> str
+    format_model_params(row, lang, *, long=False) -> str   (a models.csv row, with its params_bound)
     format_usd(value, lang, *, short=False) -> str
     format_count(value, bound="exact", lang="zh") -> str
     format_number(value, lang) -> str
@@ -140,6 +141,16 @@ def format_params(billions: float, lang: str, *, long: bool = False) -> str:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def format_model_params(row: Mapping[str, Any], lang: str, *, long: bool = False) -> str:
+    """A row of data/models.csv's parameter count with its bound (params_bound): a floor such as
+    Tencent's 超千亿 reads 超过1000亿 / 'over 100 billion' ('100B+' when short), never as an estimate."""
+    text = format_params(row["params_billion"], lang, long=long)
+    bound = row.get("params_bound") or "exact"
+    if bound == "at-least" and lang == "en" and not long:
+        return f"{text}+"
+    return _bounded(text, bound, "params", lang)
+
+
 def format_usd(value: float, lang: str, *, short: bool = False) -> str:
     """US dollars: zh '460万美元', '6300万美元', '12亿美元'; en '$4.6 million', '$1.2 billion'.
 
@@ -220,14 +231,18 @@ def format_value(
     """Any figure by its unit and bound, e.g. ('usd', 'at-least') → zh '超过5亿美元', en 'over $500 million'.
 
     Two call forms: ``format_value(value, unit, lang, bound=...)`` for a bare number, and
-    ``format_value(row, lang)`` for a row of data/figures.csv (its value, unit and bound are used).
+    ``format_value(row, lang)`` for a row of data/figures.csv: its value, unit and bound, or the
+    article's own idiom (``wording_zh``/``wording_en``: 上千, 200多, 三分之一到三分之二) where the row
+    keeps one, since that is the honest form of a loose number.
     Units: usd, count, year, percent, multiple, params (a raw count, 7e10), tokens (a raw count), score.
     """
     if isinstance(value, Mapping):
         row, lang = value, unit
         if lang is None:
             raise TypeError("format_value(row, lang) needs a language")
-        return format_value(row["value"], row["unit"], lang, bound=row.get("bound") or "exact")
+        return row.get(f"wording_{lang}") or format_value(
+            row["value"], row["unit"], lang, bound=row.get("bound") or "exact"
+        )
     if unit is None or lang is None:
         raise TypeError("format_value(value, unit, lang) needs a unit and a language")
     _check_lang(lang)

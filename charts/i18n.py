@@ -4,7 +4,7 @@ Chart modules never contain a user-visible string; they call ``t(key, lang, **va
 missing in either language is an error at once (``t`` raises) and in the test suite
 (``missing_keys()`` lists them), so an English chart can never fall back to Chinese silently.
 Values are ``str.format`` templates:
-``t("caption.item", "en", name="Shendu Cross", date="16 November 2023")``.
+``t("cite.with_date", "en", name="Shendu Cross", date="16 November 2023")``.
 An empty string is allowed only when it is empty in both languages (e.g. no mark for official values).
 """
 
@@ -23,13 +23,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "sep.sentence": {"zh": "", "en": " "},
     "caption.source": {"zh": "来源：{items}。", "en": "Source: {items}."},
     "caption.sources": {"zh": "来源：{items}。", "en": "Sources: {items}."},
-    "caption.item": {"zh": "{name}，{date}", "en": "{name}, {date}"},
-    "caption.title_quoted": {"zh": "《{title}》", "en": "“{title}”"},
+    # --- citing a source article (charts/citation.py) ---------------------------------------------
+    "cite.title": {"zh": "《{title}》", "en": "“{title}”"},
+    "cite.untitled": {"zh": "无标题文章（本站称{label}）", "en": "untitled article (we call it the {label})"},
+    "cite.with_date": {"zh": "{name}，{date}", "en": "{name}, {date}"},
+    "cite.full": {"zh": "{outlet}{title}，{date}", "en": "{outlet}, {title}, {date}"},
+    "cite.full_no_outlet": {"zh": "{title}，{date}", "en": "{title}, {date}"},
     "caption.reference": {"zh": "{publisher}（{years}）", "en": "{publisher} ({years})"},
     "caption.references": {"zh": "外部参考：{items}。", "en": "External references: {items}."},
     # --- hover lines -------------------------------------------------------------------------------
     "hover.quote": {"zh": "原文：「{quote}」", "en": "“{quote}”"},
     "hover.original": {"zh": "原文：「{quote}」", "en": "Original: 「{quote}」"},
+    "quote.converted": {"zh": "（据繁体原文转换）", "en": " (converted from the Traditional original)"},
     "hover.source": {"zh": "来源：{source}", "en": "Source: {source}"},
     "hover.reference": {
         "zh": "{fields}来自外部参考：{ref}",
@@ -76,7 +81,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "status.reported": {"zh": "第三方报道", "en": "Reported"},
     "status.estimated": {"zh": "估算", "en": "Estimated"},
     "status.projected": {"zh": "预测", "en": "Projected"},
-    "status.disputed": {"zh": "传闻或有争议", "en": "Disputed or rumoured"},
+    "status.disputed": {"zh": "存疑", "en": "Disputed"},
     "status.unknown": {"zh": "未知", "en": "Unknown"},
     "mark.official": {"zh": "", "en": ""},
     "mark.reported": {"zh": "", "en": ""},

@@ -7,7 +7,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts import formats, theme
+from charts import formats, quotes, theme
 from charts.chart import Row, Table, date_text, esc, hover, local, note_line, quote_lines, source_label
 from charts.i18n import t
 
@@ -151,7 +151,7 @@ def table(rows: Sequence[Row], data: Any, lang: str, extra: Sequence[tuple[str, 
             t(f"status.{r['status']}", lang),
             formats.format_date(r["date"], lang) if r["date"] else "",
             source_label(data.sources[r["source"]], lang),
-            r["quote"],
+            r["quote"] if lang == "en" else quotes.marked_reading(r["quote"]),
         ]
         body.append(tuple(line + ([r["quote_en"]] if lang == "en" else [])))
     body.extend(tuple(row) + ("",) * (len(headers) - len(row)) for row in extra)

@@ -56,8 +56,8 @@ def axis_name(row: Row, lang: str) -> str:
 
 
 def params_label(row: Row, lang: str) -> str:
-    """The formatted count with its status mark: 1.8万亿? for disputed, 1000亿（估）for estimated."""
-    text = formats.format_params(row["params_billion"], lang)
+    """The formatted count with its bound and status mark: 1.8万亿? for disputed, 超过1000亿 for a floor."""
+    text = formats.format_model_params(row, lang)
     return text + t(f"mark.{row['params_status']}", lang)
 
 
@@ -83,7 +83,7 @@ def model_hover(row: Row, data: Any, lang: str) -> str:
             t(
                 "hover.params",
                 lang,
-                value=formats.format_params(row["params_billion"], lang, long=True),
+                value=formats.format_model_params(row, lang, long=True),
                 status=t(f"status.{row['params_status']}", lang),
             )
         ),
@@ -157,7 +157,7 @@ def table(rows: Sequence[Row], data: Any, lang: str) -> Table:
                 local(r, "org", lang),
                 t(f"country.{r['country']}", lang),
                 formats.plain(r["params_billion"], 3),
-                formats.format_params(r["params_billion"], lang, long=True),
+                formats.format_model_params(r, lang, long=True),
                 t(f"status.{r['params_status']}", lang),
                 t(f"weights.{r['open_weights']}", lang),
                 formats.format_date(r["release_date"], lang) if r["release_date"] else "",

@@ -12,7 +12,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts import formats, narrow, theme
+from charts import formats, narrow, quotes, theme
 from charts.chart import (
     Chart,
     ChartError,
@@ -226,7 +226,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             local(e, "title", lang),
             local(e, "description", lang),
             source_label(data.sources[e["source"]], lang),
-            e["quote"],
+            e["quote"] if lang == "en" else quotes.marked_reading(e["quote"]),
         ]
         rows.append(tuple(row + ([e["quote_en"]] if lang == "en" else [])))
 

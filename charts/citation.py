@@ -1,0 +1,64 @@
+"""How a source article is named, everywhere the site, the charts, the bundles and the decks cite it.
+
+One article (``sputnik``) has no title: ``title_zh``/``title_en`` hold our own label for it, and a
+label we made up must never look like a published headline. So an untitled article is always cited
+as untitled, with our label in plain words and no 书名号 or quotation marks, while a real title keeps
+its published punctuation inside 《》 (Chinese) or “” (English). Every citation goes through here, so
+a caption, a hover, a README and a slide cannot disagree about how an article is called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from charts import formats
+from charts.i18n import t
+
+Source = Mapping[str, Any]
+
+# schema.yaml: outlet_zh is 未注明 (outlet_en "Not stated") when the copy names no outlet.
+OUTLET_NOT_STATED = {"zh": "未注明", "en": "Not stated"}
+
+
+def is_titled(source: Source) -> bool:
+    """Whether the article was published with a title (title_is_given), rather than labelled by us."""
+    return source["title_is_given"] == "yes"
+
+
+def outlet(source: Source, lang: str) -> str:
+    """The outlet in this language, or '' when the copy does not name one."""
+    name = source[f"outlet_{lang}"] or ""
+    return "" if name == OUTLET_NOT_STATED[lang] else name
+
+
+def title(source: Source, lang: str) -> str:
+    """The article's title as a reader should see it: 《大模型竞赛，赛点在哪？》 / “The large-model race:
+    where is the match point?” for a titled article; 无标题文章（本站称斯普特尼克评论） / "untitled
+    article (we call it the Sputnik op-ed)" for the untitled one."""
+    if is_titled(source):
+        return t("cite.title", lang, title=source[f"title_{lang}"])
+    return t("cite.untitled", lang, label=source[f"title_{lang}"])
+
+
+def original_title(source: Source) -> str:
+    """The Chinese title in 《》 for an English reader who wants the original; '' when untitled."""
+    return t("cite.title", "zh", title=source["title_zh"]) if is_titled(source) else ""
+
+
+def name(source: Source, lang: str) -> str:
+    """A short name for a caption or hover: the outlet when the copy states one, else the title."""
+    return outlet(source, lang) or title(source, lang)
+
+
+def name_with_date(source: Source, lang: str) -> str:
+    """'深渡Cross，2023年11月16日' / 'Shendu Cross, 16 November 2023'."""
+    return t("cite.with_date", lang, name=name(source, lang), date=formats.format_date(source["date"], lang))
+
+
+def full(source: Source, lang: str) -> str:
+    """Outlet, title and date in one line: '深渡Cross《AI原生时代，大模型创业有“捷径”》，2023年11月16日'."""
+    date = formats.format_date(source["date"], lang)
+    where = outlet(source, lang)
+    key = "cite.full" if where else "cite.full_no_outlet"
+    return t(key, lang, outlet=where, title=title(source, lang), date=date)
