@@ -60,6 +60,8 @@ class Chart:
     # Changes for the exported image only (PNG/SVG, charts/frame.py): per trace index, attribute ->
     # value, e.g. point labels placed for the image's wider plot rather than the narrowest page.
     image_traces: dict[int, dict[str, Any]] = field(default_factory=dict)
+    # Layout changes for the exported image only, as Plotly attribute paths (annotations[2].ax -> value).
+    image_layout: dict[str, Any] = field(default_factory=dict)
 
     @property
     def alt(self) -> str:

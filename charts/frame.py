@@ -15,7 +15,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts import theme
+from charts import narrow, theme
 from charts.chart import Chart, esc, text_width, wrap
 
 PAD = 18  # px between the canvas edge and any text
@@ -70,8 +70,12 @@ def image_figure(
     transparent: bool = False,
 ) -> go.Figure:
     """A copy of the chart's figure at a fixed size, with title, subtitle and source line drawn in,
-    and the chart's ``image_traces`` changes applied (e.g. labels placed for the image's plot)."""
-    fig = go.Figure(copy.deepcopy(chart.figure.to_plotly_json()))
+    and the chart's ``image_traces`` and ``image_layout`` changes applied (e.g. labels placed for the
+    image's plot)."""
+    plain = copy.deepcopy(chart.figure.to_plotly_json())
+    for path, value in chart.image_layout.items():
+        narrow.set_path(plain["layout"], path, value)
+    fig = go.Figure(plain)
     for index, update in chart.image_traces.items():
         fig.data[index].update(update)
     colors = theme.scheme_of(chart.scheme)

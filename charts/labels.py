@@ -120,17 +120,16 @@ def place_texts(
     segments: Sequence[tuple[float, float, float]] = (),
     char_em: float = 0.56,
     gap: float = 0,
+    obstacles: Sequence[Box] = (),
 ) -> list[tuple[str, str] | None]:
     """Like place_labels, with several forms of each label tried in order (say, one line, then
     wrapped onto two): for each point, the (text, textposition) it takes, or None if none fits.
     ``gap`` keeps that many pixels between a label and the labels left and right of it, so two
-    labels on one line do not read as one."""
+    labels on one line do not read as one; ``obstacles`` are boxes (plot pixels) labels must avoid,
+    such as callouts placed before them."""
     pixels = [frame.to_px(x, y) for x, y in points]
     half = marker_size / 2
-    taken: list[Box] = [(px - half, py - half, px + half, py + half) for px, py in pixels]
-    for x0, x1, y in segments:
-        (left, middle), (right, _) = frame.to_px(x0, y), frame.to_px(x1, y)
-        taken.append((left, middle - 2, right, middle + 2))
+    taken = _obstacles(pixels, half, segments, frame) + list(obstacles)
     label_boxes: list[Box] = []
     chosen: list[tuple[str, str] | None] = [None] * len(points)
     for index in order if order is not None else range(len(points)):
@@ -151,3 +150,91 @@ def place_texts(
             if chosen[index]:
                 break
     return chosen
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A label in a box joined to its point by a leader line: which form of the text it shows, the
+    offset in pixels from the point to the box's centre, and the box itself (plot pixels)."""
+
+    text: str
+    dx: float
+    dy: float
+    box: Box
+
+
+def place_callouts(
+    points: Sequence[tuple[float, float]],
+    texts: Sequence[Sequence[str]],
+    frame: Frame,
+    *,
+    font_size: float,
+    marker_size: float = 12,
+    order: Sequence[int] | None = None,
+    segments: Sequence[tuple[float, float, float]] = (),
+    char_em: float = 0.56,
+    pad: float = 3,
+) -> list[Callout | None]:
+    """Callouts for labels that matter too much to drop where inline labels crowd (a timeline's key
+    events in its busiest year): for each point with texts, the first form (longest first) that fits
+    somewhere, or None if none does.
+
+    Boxes avoid every marker, every period line and each other, stay inside the plot, and are tried
+    close to their point first: straight above or below, then further out to the left and right.
+    """
+    pixels = [frame.to_px(x, y) for x, y in points]
+    half = marker_size / 2
+    taken = _obstacles(pixels, half, segments, frame)
+    chosen: list[Callout | None] = [None] * len(points)
+    for index in order if order is not None else range(len(points)):
+        px, py = pixels[index]
+        for text in texts[index]:
+            chosen[index] = _fit_callout(text, px, py, half, frame, taken, font_size, char_em, pad)
+            if chosen[index]:
+                taken.append(chosen[index].box)
+                break
+    return chosen
+
+
+def _fit_callout(
+    text: str,
+    px: float,
+    py: float,
+    half: float,
+    frame: Frame,
+    taken: list[Box],
+    font_size: float,
+    char_em: float,
+    pad: float,
+) -> Callout | None:
+    width, height = label_size(text, font_size, char_em)
+    width, height = width + 2 * pad, height + 2 * pad
+    for dx, dy in _callout_offsets(width, height, half):
+        cx, cy = px + dx, py + dy
+        box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
+        inside = box[0] >= 0 and box[1] >= 0 and box[2] <= frame.width and box[3] <= frame.height
+        if inside and not any(_overlaps(box, other) for other in taken):
+            return Callout(text, dx, dy, box)
+    return None
+
+
+def _callout_offsets(width: float, height: float, half: float) -> list[tuple[float, float]]:
+    """Candidate box centres around a point, nearest first (rows above and below, shifted sideways)."""
+    rows = [sign * (half + 4 + height / 2 + step * (height + 3)) for step in range(6) for sign in (-1, 1)]
+    shifts = [0.0] + [sign * step * width / 2 for step in range(1, 6) for sign in (-1, 1)]
+    offsets = [(dx, dy) for dy in rows for dx in shifts]
+    return sorted(offsets, key=lambda o: (abs(o[0]) / 2 + abs(o[1]), o[0] > 0))
+
+
+def _obstacles(
+    pixels: Sequence[tuple[float, float]],
+    half: float,
+    segments: Sequence[tuple[float, float, float]],
+    frame: Frame,
+) -> list[Box]:
+    """What no label may cover: every marker, and every period line drawn across a lane."""
+    taken: list[Box] = [(px - half, py - half, px + half, py + half) for px, py in pixels]
+    for x0, x1, y in segments:
+        (left, middle), (right, _) = frame.to_px(x0, y), frame.to_px(x1, y)
+        taken.append((left, middle - 2, right, middle + 2))
+    return taken

@@ -61,7 +61,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if sys.path[:1] != [str(ROOT)]:
     sys.path.insert(0, str(ROOT))
 
-from charts import formats  # noqa: E402
+from charts import citation, formats, quotes  # noqa: E402
+from charts import i18n as chart_words  # noqa: E402
 from charts.dataset import Dataset, PartialDate, load_dataset  # noqa: E402
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -104,13 +105,22 @@ FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 # --- UI strings: one flat key -> {zh, en} table; tests check both languages exist ------------
 
+
+def _chart_word(key: str) -> dict[str, str]:
+    """A word the charts also show (a status, a category), in mid-sentence case: one vocabulary."""
+    return {
+        lang: chart_words.t(key, lang) if lang == "zh" else chart_words.t(key, lang).lower() for lang in LANGS
+    }
+
+
+LANGS = ("zh", "en")
+SHARED_WORDS = (
+    *(f"status.{s}" for s in ("official", "reported", "estimated", "projected", "disputed", "unknown")),
+    *(f"category.{c}" for c in ("model", "open-source", "product", "conference", "research", "milestone")),
+)
+
 STRINGS: dict[str, dict[str, str]] = {
-    "status.official": {"zh": "官方", "en": "official"},
-    "status.reported": {"zh": "转述", "en": "reported"},
-    "status.estimated": {"zh": "估计", "en": "estimated"},
-    "status.projected": {"zh": "预测", "en": "projected"},
-    "status.disputed": {"zh": "存疑", "en": "disputed"},
-    "status.unknown": {"zh": "未知", "en": "unknown"},
+    **{key: _chart_word(key) for key in SHARED_WORDS},
     "status.external": {"zh": "外部参考", "en": "external reference"},
     "explain.official": {
         "zh": "由发布机构自己公布的数字。",
@@ -121,9 +131,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Reported by a credible secondary source, not confirmed by the organisation.",
     },
     "explain.estimated": {
-        "zh": "估算或下限：例如文中只说「超千亿」，这里记作不少于 1000 亿。",
-        "en": "An estimate or a lower bound: where the article only says 'over 100 billion', "
-        "we record at least 100 billion.",
+        "zh": "估算：由文章作者、第三方或本站推算，不是发布机构公布的数字。",
+        "en": "An estimate, worked out by the article's author, a third party or us; "
+        "not a figure the organisation published.",
     },
     "explain.projected": {
         "zh": "对未来的预测，不是已经发生的事实。",
@@ -146,6 +156,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "label.status": {"zh": "状态", "en": "Status"},
     "label.note": {"zh": "注", "en": "Note"},
     "label.quote": {"zh": "原文", "en": "Quote"},
+    "label.exact_quote": {"zh": "原文照录", "en": "Exact words"},
     "label.translation": {"zh": "译文", "en": "Translation"},
     "label.external": {"zh": "外部参考", "en": "External reference"},
     "label.external_fields": {"zh": "取自外部参考的字段", "en": "Fields taken from it"},
@@ -180,8 +191,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "label.original_title": {"zh": "原标题", "en": "Original title"},
     "label.title_translation": {"zh": "标题英译", "en": "Title in English"},
     "label.untitled": {
-        "zh": "（副本没有标题，此为本站拟的描述性标题）",
-        "en": "(the copy carries no title; this descriptive title is ours)",
+        "zh": "无。文章发表时没有标题；本站称它为{label}，这不是标题。",
+        "en": "None. The article was published without a title; we call it the {label}, "
+        "which is not a title.",
     },
     "label.outlet": {"zh": "媒体", "en": "Outlet"},
     "label.outlet_missing": {"zh": "副本未注明", "en": "Not stated in the copy"},
@@ -209,12 +221,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "country.US": {"zh": "美国", "en": "United States"},
     "country.GB": {"zh": "英国", "en": "United Kingdom"},
     "country.AE": {"zh": "阿联酋", "en": "United Arab Emirates"},
-    "category.model": {"zh": "模型", "en": "model"},
-    "category.open-source": {"zh": "开源", "en": "open source"},
-    "category.product": {"zh": "产品", "en": "product"},
-    "category.conference": {"zh": "会议", "en": "conference"},
-    "category.research": {"zh": "研究", "en": "research"},
-    "category.milestone": {"zh": "里程碑", "en": "milestone"},
     "schema.column": {"zh": "列名", "en": "Column"},
     "schema.type": {"zh": "类型", "en": "Type"},
     "schema.unit": {"zh": "单位", "en": "Unit"},
@@ -340,12 +346,14 @@ def fmt_date(value: PartialDate | None, lang: str) -> str:
     return formats.format_date(value, lang) if value is not None else t("label.no_date", lang)
 
 
-def fmt_params(billion: float, lang: str) -> str:
-    return formats.format_params(billion, lang, long=True)
+def fmt_params(row: dict[str, Any], lang: str) -> str:
+    """A model's parameter count with its bound (超过1000亿 / over 100 billion for a floor)."""
+    return formats.format_model_params(row, lang, long=True)
 
 
 def fmt_figure(row: dict[str, Any], lang: str) -> str:
-    return formats.format_value(row["value"], row["unit"], lang, bound=row["bound"])
+    """A figure by its unit and bound, or in the article's own idiom where the row keeps one."""
+    return formats.format_value(row, lang)
 
 
 def fmt_count(count: int, lang: str) -> str:
@@ -367,27 +375,14 @@ def zh_or_en(row: dict[str, Any], stem: str, lang: str) -> str:
     return row[f"{stem}_{lang}"] or row[f"{stem}_zh"] or ""
 
 
-def outlet_given(src: dict[str, Any]) -> bool:
-    """The sources table writes 未注明 / Not stated when the copy names no outlet."""
-    return src["outlet_zh"] != "未注明"
-
-
 def source_name(src: dict[str, Any], lang: str) -> str:
-    """A short name for a source: its outlet when the copy states one, else its title."""
-    if outlet_given(src):
-        return src[f"outlet_{lang}"]
-    return f"《{src['title_zh']}》" if lang == "zh" else f"“{src['title_en']}”"
+    """A short name for a source: its outlet when the copy states one, else its title (citation.py)."""
+    return citation.name(src, lang)
 
 
 def source_line(ctx: Context, source_id: str) -> str:
-    """'深渡Cross《title》，2023年11月16日' — plain text for a title attribute."""
-    src = ctx.data.sources[source_id]
-    date = fmt_date(src["date"], ctx.lang)
-    if ctx.lang == "zh":
-        outlet = src["outlet_zh"] if outlet_given(src) else ""
-        return f"{outlet}《{src['title_zh']}》，{date}"
-    outlet = f"{src['outlet_en']}, " if outlet_given(src) else ""
-    return f"{outlet}“{src['title_en']}”, {date}"
+    """'深渡Cross《…》，2023年11月16日' — plain text for a title attribute."""
+    return citation.full(ctx.data.sources[source_id], ctx.lang)
 
 
 def reference_line(ctx: Context, ref_id: str) -> str:
@@ -522,7 +517,7 @@ def render_model(row: dict[str, Any], name: str, ctx: Context, fail: Callable[[s
         raise fail(f"model {row['id']!r} has no {column} (empty in data/models.csv)")
     elif name == "params":
         status = row["params_status"]
-        text = fmt_params(row[column], lang)
+        text = fmt_params(row, lang)
     elif name == "date":
         text = fmt_date(row[column], lang)
     elif name == "context":
@@ -726,21 +721,34 @@ def expand_fences(markdown: str, ctx: Context, fences: dict[str, Callable[[str, 
 
 
 def quote_html(ctx: Context, row: dict[str, Any]) -> str:
-    """The verbatim quote, marked as such; on English pages with our translation first."""
-    original = f'<q class="dataref-quote" lang="zh">{esc(row["quote"])}</q>'
-    if ctx.lang == "zh":
-        return original
-    return (
-        f'<q class="dataref-quote">{esc(row["quote_en"])}</q> '
-        f'<span class="dataref-original">({t("label.quote", "en")}: {original})</span>'
+    """The quote, marked as such. A Chinese page shows its Simplified reading with Chinese
+    punctuation (charts/quotes.py), marked when converted from a Traditional original, and keeps the
+    exact words one click away; an English page shows our translation, then the exact original."""
+    exact = row["quote"]
+    script = ctx.data.sources[row["source"]]["script"]
+    original = f'<q class="dataref-quote" lang="zh-{script}">{esc(exact)}</q>'
+    if ctx.lang != "zh":
+        return (
+            f'<q class="dataref-quote">{esc(row["quote_en"])}</q> '
+            f'<span class="dataref-original">({t("label.quote", "en")}: {original})</span>'
+        )
+    shown = f'<q class="dataref-quote" lang="zh-Hans">{esc(quotes.reading(exact))}</q>'
+    if quotes.reading(exact) == exact:
+        return shown
+    mark = (
+        f'<span class="dataref-converted">{chart_words.t("quote.converted", "zh")}</span>'
+        if quotes.is_converted(exact)
+        else ""
     )
+    summary = f"<summary>{t('label.exact_quote', 'zh')}</summary>"
+    return f'{shown}{mark}<details class="dataref-exact">{summary}{original}</details>'
 
 
 def source_link(ctx: Context, source_id: str) -> str:
     src = ctx.data.sources[source_id]
-    title = src["title_zh"] if ctx.lang == "zh" else src["title_en"]
     href = esc(ctx.href(f"sources/{source_id}.md"))
-    return f'<a href="{href}" title="{esc(title)}">{esc(source_name(src, ctx.lang))}</a>'
+    title = esc(citation.title(src, ctx.lang))
+    return f'<a href="{href}" title="{title}">{esc(source_name(src, ctx.lang))}</a>'
 
 
 def external_html(ctx: Context, row: dict[str, Any]) -> str:
@@ -849,7 +857,7 @@ def models_table(ctx: Context) -> str:
             kind = row["params_status"] if row["params_status"] in MARKS else None
             if kind is None and "params_billion" in (row["ref_fields"] or ()):
                 kind = "external"
-            params = f"{esc(fmt_params(row['params_billion'], lang))}{mark_html(kind, lang)}"
+            params = f"{esc(fmt_params(row, lang))}{mark_html(kind, lang)}"
         else:
             params = f'<span class="dataref-unknown">{t("status.unknown", lang)}</span>'
         extras = []
@@ -1024,22 +1032,19 @@ def render_source_card(body: str, ctx: Context) -> str:
     src = ctx.data.sources[body]
     anchor = ctx.anchor(f"source-{body}") if ctx.page == ROW_PAGES["sources"][0] else f"card-{body}"
     rows: list[tuple[str, str]] = []
-    untitled = (
-        ""
-        if src["title_is_given"] == "yes"
-        else f' <span class="source-card__aside">{t("label.untitled", lang)}</span>'
-    )
-    if lang == "zh":
+    if not citation.is_titled(src):
         rows.append(
-            (t("label.original_title", lang), f'<span lang="zh">《{esc(src["title_zh"])}》</span>{untitled}')
+            (t("label.original_title", lang), esc(t("label.untitled", lang, label=src[f"title_{lang}"])))
         )
+    elif lang == "zh":
+        rows.append((t("label.original_title", lang), esc(citation.title(src, "zh"))))
         rows.append((t("label.title_translation", lang), f'<span lang="en">{esc(src["title_en"])}</span>'))
     else:
         rows.append(
-            (t("label.original_title", lang), f'<span lang="zh">{esc(src["title_zh"])}</span>{untitled}')
+            (t("label.original_title", lang), f'<span lang="zh">{esc(citation.title(src, "zh"))}</span>')
         )
         rows.append((t("label.title_translation", lang), esc(src["title_en"])))
-    if not outlet_given(src):
+    if not citation.outlet(src, lang):
         outlet = t("label.outlet_missing", lang)
     elif lang == "zh":
         outlet = esc(src["outlet_zh"])
@@ -1194,16 +1199,19 @@ def render_citations(body: str, ctx: Context) -> str:
         author = src["author_zh"] if lang == "zh" else src["author_en"]
         date = esc(fmt_date(src["date"], lang))
         url = f' <a href="{esc(src["url"])}" rel="noopener">{esc(src["url"])}</a>' if src["url"] else ""
+        outlet = citation.outlet(src, lang)
         if lang == "zh":
             who = f"{esc(author)}：" if author else ""
-            outlet = f"{esc(src['outlet_zh'])}，" if outlet_given(src) else ""
-            text = f"{who}《{esc(src['title_zh'])}》，{outlet}{date}。{url}"
+            where = f"{esc(outlet)}，" if outlet else ""
+            text = f"{who}{esc(citation.title(src, 'zh'))}，{where}{date}。{url}"
         else:
             who = f"{esc(author)}. " if author else ""
-            text = (
-                f'{who}<span lang="zh">{esc(src["title_zh"])}</span> [{esc(src["title_en"])}]. '
-                f"{esc(src['outlet_en']) + ', ' if outlet_given(src) else ''}{date}.{url}"
-            )
+            if citation.is_titled(src):
+                named = f'<span lang="zh">{esc(citation.title(src, "zh"))}</span> [{esc(src["title_en"])}]'
+            else:
+                untitled = citation.title(src, "en")
+                named = esc(untitled[:1].upper() + untitled[1:])
+            text = f"{who}{named}. {esc(outlet) + ', ' if outlet else ''}{date}.{url}"
         summary = f' — <a href="{esc(ctx.href(f"sources/{key}.md"))}">{t("cite.summary", lang)}</a>'
         items.append(f"<li>{text}{summary}</li>")
     return f'<ol class="citation-list" data-no-glossary>{"".join(items)}</ol>'

@@ -8,6 +8,7 @@ event does not pretend to a day. Events outside the window are listed in the cap
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 import plotly.graph_objects as go
@@ -33,7 +34,7 @@ from charts.chart import (
 )
 from charts.frame import CHAR_EM, image_figure
 from charts.i18n import plural, t
-from charts.labels import Frame, place_labels, place_texts
+from charts.labels import Callout, Frame, place_callouts, place_texts
 
 CHART_ID = "timeline"
 FIRST_YEAR = 2015
@@ -52,6 +53,21 @@ IMAGE_LABEL_POSITIONS = (*LABEL_POSITIONS, "top right", "bottom right")
 IMAGE_LABEL_GAP = 10  # px at least between two labels side by side, so they do not read as one
 # A period line stops short of its ends by this share, so consecutive years do not merge into one line.
 PERIOD_INSET = 0.04
+# Which events are named on the chart comes from data/events.csv's priority: a key event always, in a
+# callout (a boxed label with a leader line, so the crowded 2023 still names them all); a notable
+# event by an inline label where there is room; a minor one only in its hover and the table.
+# The plot area on a phone (a 340-px container less the lane names): key events only, by their short
+# labels (label_zh/label_en).
+PHONE_PLOT_WIDTH, PHONE_PLOT_HEIGHT = 250, 360
+CALLOUT_PAD = 3  # px between a callout's text and its border
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where the labels go at one size: a callout per key event, an inline label per notable one."""
+
+    callouts: list[Callout | None]
+    inline: list[tuple[str, str] | None]
 
 
 def _period(date: Any) -> tuple[dt.date, dt.date]:
@@ -131,18 +147,17 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         -0.6,
         len(categories) - 0.4,
     )
-    labels = [local(e, "title", lang) for e in shown]
     points = [(e["date"].as_datetime().toordinal(), y_of[e["id"]]) for e in shown]
     periods = [(_period(e["date"]), y_of[e["id"]]) for e in shown if e["date"].precision != "day"]
-    positions = place_labels(
+    segments = [(first.toordinal(), last.toordinal(), y) for (first, last), y in periods]
+    page = _place(shown, points, segments, frame, lang, size="page")
+    phone = _place(
+        shown,
         points,
-        labels,
-        frame,
-        font_size=theme.SMALL_FONT_SIZE,
-        marker_size=theme.MARKER_SIZE,
-        positions=LABEL_POSITIONS,
-        segments=[(first.toordinal(), last.toordinal(), y) for (first, last), y in periods],
-        char_em=CHAR_EM[lang],
+        segments,
+        Frame(PHONE_PLOT_WIDTH, PHONE_PLOT_HEIGHT, frame.x0, frame.x1, frame.y0, frame.y1),
+        lang,
+        size="phone",
     )
     labelled: list[tuple[int, list[int]]] = []  # trace index, the events it draws
     for category in categories:
@@ -156,8 +171,8 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
                 y=[y_of[shown[i]["id"]] for i in members],
                 mode="markers+text",
                 name=t(f"category.{category}", lang),
-                text=[esc(labels[i]) if positions[i] else "" for i in members],
-                textposition=[positions[i] or "top center" for i in members],
+                text=[esc(page.inline[i][0]) if page.inline[i] else "" for i in members],
+                textposition=[page.inline[i][1] if page.inline[i] else "top center" for i in members],
                 textfont={"size": theme.SMALL_FONT_SIZE, "color": colors.muted},
                 marker={
                     "symbol": theme.symbol(theme.CATEGORY_SYMBOLS, category),
@@ -173,6 +188,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         )
 
     fig.update_layout(height=460)
+    callouts = _add_callouts(fig, shown, [y for _, y in points], page.callouts, scheme)
     fig.update_xaxes(
         type="date",
         range=[f"{FIRST_YEAR - 1}-12-01", f"{LAST_YEAR}-12-31"],
@@ -186,7 +202,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         showgrid=True,
     )
     theme.style(fig, lang, scheme)
-    narrow.hint(fig, markers_only=True)
+    narrow.hint(fig, markers_only=True, layout=_callout_paths(callouts, phone.callouts))
 
     notes = []
     if clipped:
@@ -246,8 +262,132 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         notes=tuple(notes),
         rows=plotted(events=shown),
     )
-    chart.image_traces = _image_labels(chart, labels, points, periods, labelled)
+    chart.image_traces, chart.image_layout = _image_labels(chart, shown, points, segments, labelled, callouts)
     return chart
+
+
+def _place(
+    events: list[dict[str, Any]],
+    points: list[tuple[float, float]],
+    segments: list[tuple[float, float, float]],
+    frame: Frame,
+    lang: str,
+    *,
+    size: str,
+) -> Placement:
+    """Callouts for the key events, then inline labels for the notable ones around them. On a page
+    a callout shows the title (or the short label if the title does not fit); on a phone the short
+    label and no inline labels; on the exported image also a title wrapped onto two lines."""
+    order = sorted(range(len(events)), key=lambda i: (events[i]["date"].as_datetime(), events[i]["id"]))
+    font = {"font_size": theme.SMALL_FONT_SIZE, "marker_size": theme.MARKER_SIZE, "char_em": CHAR_EM[lang]}
+    key_forms = [_key_forms(e, lang, size) if e["priority"] == "key" else () for e in events]
+    callouts = place_callouts(
+        points, key_forms, frame, order=order, segments=segments, pad=CALLOUT_PAD, **font
+    )
+    if size == "phone":
+        return Placement(callouts, [None] * len(events))
+    image = size == "image"
+    inline_forms = [
+        tuple(f for f in (title, _two_lines(title) if image else None) if f)
+        if e["priority"] == "notable"
+        else ()
+        for e in events
+        for title in [local(e, "title", lang)]
+    ]
+    inline = place_texts(
+        points,
+        inline_forms,
+        frame,
+        order=order,
+        positions=IMAGE_LABEL_POSITIONS if image else LABEL_POSITIONS,
+        segments=segments,
+        gap=IMAGE_LABEL_GAP if image else 0,
+        obstacles=[c.box for c in callouts if c],
+        **font,
+    )
+    return Placement(callouts, inline)
+
+
+def short_label(event: dict[str, Any], lang: str) -> str:
+    """The event's short label (label_zh/label_en), or its title when it has none."""
+    return event.get(f"label_{lang}") or local(event, "title", lang)
+
+
+def _inline_forms(event: dict[str, Any], lang: str, image: bool) -> tuple[str, ...]:
+    """The forms a notable event's inline label tries: its title, and on the image the title on two lines."""
+    title = local(event, "title", lang)
+    return tuple(f for f in (title, _two_lines(title) if image else None) if f)
+
+
+def _key_forms(event: dict[str, Any], lang: str, size: str) -> tuple[str, ...]:
+    """The forms a key event's callout tries, longest first."""
+    title, short = local(event, "title", lang), short_label(event, lang)
+    if size == "phone":
+        return (short,)
+    wrapped_title = _two_lines(title) if size == "image" else None
+    return tuple(dict.fromkeys(f for f in (title, wrapped_title, short) if f))
+
+
+def _add_callouts(
+    fig: go.Figure,
+    events: list[dict[str, Any]],
+    ys: list[float],
+    placed: list[Callout | None],
+    scheme: str,
+) -> list[tuple[int, int]]:
+    """One annotation per key event (hidden where its callout did not fit): (event index,
+    annotation index) pairs, so the phone and the image can move or hide each one."""
+    colors = theme.scheme_of(scheme)
+    added = []
+    for i, event in enumerate(events):
+        if event["priority"] != "key":
+            continue
+        callout = placed[i]
+        added.append((i, len(fig.layout.annotations)))
+        fig.add_annotation(
+            x=iso_mid(event["date"]),
+            y=ys[i],
+            text=_callout_text(callout),
+            visible=callout is not None,
+            ax=callout.dx if callout else 0,
+            ay=callout.dy if callout else 0,
+            axref="pixel",
+            ayref="pixel",
+            showarrow=True,
+            arrowhead=0,
+            arrowwidth=1,
+            arrowcolor=colors.muted,
+            standoff=theme.MARKER_SIZE / 2,
+            xanchor="center",
+            yanchor="middle",
+            borderpad=CALLOUT_PAD - 1,
+            borderwidth=1,
+            bordercolor=colors.muted,
+            bgcolor=colors.background,
+            font={"size": theme.SMALL_FONT_SIZE, "color": colors.text},
+        )
+    return added
+
+
+def _callout_text(callout: Callout | None) -> str:
+    """A callout's text, escaped, keeping the line break of a wrapped title."""
+    return "<br>".join(esc(line) for line in callout.text.split("<br>")) if callout else ""
+
+
+def _callout_paths(added: list[tuple[int, int]], placed: list[Callout | None]) -> dict[str, Any]:
+    """Layout paths that move (or hide) each key event's callout to where ``placed`` puts it."""
+    paths: dict[str, Any] = {}
+    for event, annotation in added:
+        callout = placed[event]
+        prefix = f"annotations[{annotation}]"
+        paths[f"{prefix}.visible"] = callout is not None
+        if callout:
+            paths |= {
+                f"{prefix}.text": _callout_text(callout),
+                f"{prefix}.ax": callout.dx,
+                f"{prefix}.ay": callout.dy,
+            }
+    return paths
 
 
 def _two_lines(label: str) -> str | None:
@@ -274,14 +414,15 @@ def _two_lines(label: str) -> str | None:
 
 def _image_labels(
     chart: Chart,
-    labels: list[str],
+    events: list[dict[str, Any]],
     points: list[tuple[float, float]],
-    periods: list[tuple[tuple[dt.date, dt.date], float]],
+    segments: list[tuple[float, float, float]],
     labelled: list[tuple[int, list[int]]],
-) -> dict[int, dict[str, Any]]:
-    """Point labels placed for the exported image's plot area, wider than the narrowest page the
-    figure JSON is placed for, so a slide names more events: per labelled trace, its text and
-    textposition (charts/frame.py applies them to the image only)."""
+    callouts: list[tuple[int, int]],
+) -> tuple[dict[int, dict[str, Any]], dict[str, Any]]:
+    """Labels placed for the exported image's plot area, wider than the narrowest page the figure
+    JSON is placed for, so a slide names more events: per labelled trace its text and textposition,
+    and the callouts' layout paths (charts/frame.py applies both to the image only)."""
     image = image_figure(chart)
     margin = image.layout.margin
     frame = Frame(
@@ -291,26 +432,15 @@ def _image_labels(
         dt.date(LAST_YEAR, 12, 31).toordinal(),
         *image.layout.yaxis.range,
     )
-    forms = [tuple(f for f in (label, _two_lines(label)) if f) for label in labels]
-    placed = place_texts(
-        points,
-        forms,
-        frame,
-        font_size=theme.SMALL_FONT_SIZE,
-        marker_size=theme.MARKER_SIZE,
-        positions=IMAGE_LABEL_POSITIONS,
-        segments=[(first.toordinal(), last.toordinal(), y) for (first, last), y in periods],
-        char_em=CHAR_EM[chart.lang],
-        gap=IMAGE_LABEL_GAP,
-    )
-    updates = {}
+    placed = _place(events, points, segments, frame, chart.lang, size="image")
+    traces = {}
     for index, members in labelled:
-        found = [placed[i] for i in members]
-        updates[index] = {
+        found = [placed.inline[i] for i in members]
+        traces[index] = {
             "text": ["<br>".join(esc(line) for line in f[0].split("<br>")) if f else "" for f in found],
             "textposition": [f[1] if f else "top center" for f in found],
         }
-    return updates
+    return traces, _callout_paths(callouts, placed.callouts)
 
 
 def _hover(event: dict[str, Any], data: Any, lang: str) -> str:
