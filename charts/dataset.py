@@ -33,7 +33,7 @@ QUOTE_NOISE = (
 # Stands for a cell whose problem is already reported, so later rules do not report it twice.
 INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID"})()
 # Optional text given in both languages or in neither.
-BILINGUAL_PAIRS = ("note", "wording")
+BILINGUAL_PAIRS = ("note", "wording", "label")
 # Fields whose value needs an explanation in both languages when it is not an official figure.
 NOTE_REQUIRED = {
     "models": ("params_status", {"reported", "estimated", "disputed"}),
@@ -354,6 +354,8 @@ def _check_row_rules(
                 _check_params(row, flag)
             if name == "events":
                 _check_event_date(row, tables["models"], flag)
+                if row["priority"] == "key" and not row["label_zh"]:
+                    flag("label_zh", None, "a short label (label_zh and label_en), since the event is key")
 
 
 @dataclass(frozen=True)
