@@ -11,8 +11,9 @@ touch, which is why every label is also in the hover and the table.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from charts.chart import text_width
 
@@ -179,49 +180,119 @@ def place_callouts(
     events in its busiest year): for each point with texts, the first form (longest first) that fits
     somewhere, or None if none does.
 
-    Boxes avoid every marker, every period line and each other, stay inside the plot, and are tried
-    close to their point first: straight above or below, then further out to the left and right.
+    Boxes avoid every marker, every period line and each other, and stay inside the plot; a leader
+    line crosses no other callout's box and no other leader line where any place allows that. Boxes are
+    tried close to their point first: straight above or below, then further out to either side.
     """
     pixels = [frame.to_px(x, y) for x, y in points]
     half = marker_size / 2
-    taken = _obstacles(pixels, half, segments, frame)
+    placed = _Placed(taken=_obstacles(pixels, half, segments, frame))
     chosen: list[Callout | None] = [None] * len(points)
-    for index in order if order is not None else range(len(points)):
-        px, py = pixels[index]
-        for text in texts[index]:
-            chosen[index] = _fit_callout(text, px, py, half, frame, taken, font_size, char_em, pad)
-            if chosen[index]:
-                taken.append(chosen[index].box)
-                break
+    for strict in (True, False):  # a crossing leader line is better than a missing key label
+        for index in order if order is not None else range(len(points)):
+            for text in texts[index] if not chosen[index] else ():
+                chosen[index] = _fit_callout(
+                    text, pixels[index], frame, placed, strict, font_size, char_em, pad, half
+                )
+                if chosen[index]:
+                    break
     return chosen
+
+
+@dataclass
+class _Placed:
+    """What callouts placed so far leave no room for: boxes and leader lines."""
+
+    taken: list[Box]
+    boxes: list[Box] = field(default_factory=list)
+    lines: list[tuple[tuple[float, float], tuple[float, float]]] = field(default_factory=list)
+
+    def line_is_clear(self, start: tuple[float, float], end: tuple[float, float]) -> bool:
+        if any(_crosses_box(start, end, box) for box in self.boxes):
+            return False
+        return not any(_segments_cross(start, end, a, b) for a, b in self.lines)
 
 
 def _fit_callout(
     text: str,
-    px: float,
-    py: float,
-    half: float,
+    point: tuple[float, float],
     frame: Frame,
-    taken: list[Box],
+    placed: _Placed,
+    strict: bool,
     font_size: float,
     char_em: float,
     pad: float,
+    half: float,
 ) -> Callout | None:
+    px, py = point
     width, height = label_size(text, font_size, char_em)
     width, height = width + 2 * pad, height + 2 * pad
     for dx, dy in _callout_offsets(width, height, half):
         cx, cy = px + dx, py + dy
         box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
         inside = box[0] >= 0 and box[1] >= 0 and box[2] <= frame.width and box[3] <= frame.height
-        if inside and not any(_overlaps(box, other) for other in taken):
-            return Callout(text, dx, dy, box)
+        if not inside or any(_overlaps(box, other) for other in placed.taken):
+            continue
+        end = _edge_point(box, (px, py))
+        if strict and not placed.line_is_clear((px, py), end):
+            continue
+        placed.taken.append(box)
+        placed.boxes.append(box)
+        placed.lines.append(((px, py), end))
+        return Callout(text, dx, dy, box)
     return None
+
+
+def _edge_point(box: Box, towards: tuple[float, float]) -> tuple[float, float]:
+    """Where a line from the box's centre to ``towards`` leaves the box (the leader line's end)."""
+    cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
+    dx, dy = towards[0] - cx, towards[1] - cy
+    if dx == 0 and dy == 0:
+        return cx, cy
+    half_w, half_h = (box[2] - box[0]) / 2, (box[3] - box[1]) / 2
+    scale = min(half_w / abs(dx) if dx else math.inf, half_h / abs(dy) if dy else math.inf)
+    return cx + dx * scale, cy + dy * scale
+
+
+def _crosses_box(start: tuple[float, float], end: tuple[float, float], box: Box) -> bool:
+    """Whether the segment passes through the box's interior (Liang–Barsky clipping)."""
+    (x0, y0), (x1, y1) = start, end
+    t0, t1 = 0.0, 1.0
+    for p, q in (
+        (x0 - x1, x0 - box[0]),
+        (x1 - x0, box[2] - x0),
+        (y0 - y1, y0 - box[1]),
+        (y1 - y0, box[3] - y0),
+    ):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        r = q / p
+        if p < 0:
+            t0 = max(t0, r)
+        else:
+            t1 = min(t1, r)
+        if t0 > t1:
+            return False
+    return t1 - t0 > 1e-6
+
+
+def _segments_cross(
+    a: tuple[float, float], b: tuple[float, float], c: tuple[float, float], d: tuple[float, float]
+) -> bool:
+    """Whether segments ab and cd properly intersect."""
+
+    def side(p: tuple[float, float], q: tuple[float, float], r: tuple[float, float]) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
 
 
 def _callout_offsets(width: float, height: float, half: float) -> list[tuple[float, float]]:
     """Candidate box centres around a point, nearest first (rows above and below, shifted sideways)."""
-    rows = [sign * (half + 4 + height / 2 + step * (height + 3)) for step in range(6) for sign in (-1, 1)]
-    shifts = [0.0] + [sign * step * width / 2 for step in range(1, 6) for sign in (-1, 1)]
+    rows = [sign * (half + 4 + height / 2 + step * (height + 3)) for step in range(8) for sign in (-1, 1)]
+    shifts = [0.0] + [sign * step * width / 4 for step in range(1, 13) for sign in (-1, 1)]
     offsets = [(dx, dy) for dy in rows for dx in shifts]
     return sorted(offsets, key=lambda o: (abs(o[0]) / 2 + abs(o[1]), o[0] > 0))
 
