@@ -207,10 +207,10 @@ class _Placed:
     boxes: list[Box] = field(default_factory=list)
     lines: list[tuple[tuple[float, float], tuple[float, float]]] = field(default_factory=list)
 
-    def line_is_clear(self, start: tuple[float, float], end: tuple[float, float]) -> bool:
-        if any(_crosses_box(start, end, box) for box in self.boxes):
-            return False
-        return not any(_segments_cross(start, end, a, b) for a, b in self.lines)
+    def crossings(self, start: tuple[float, float], end: tuple[float, float]) -> int:
+        """How many placed callouts (boxes or leader lines) a new leader line would cross."""
+        through_boxes = sum(_crosses_box(start, end, box) for box in self.boxes)
+        return through_boxes + sum(_segments_cross(start, end, a, b) for a, b in self.lines)
 
 
 def _fit_callout(
@@ -224,23 +224,30 @@ def _fit_callout(
     pad: float,
     half: float,
 ) -> Callout | None:
+    """The nearest free place for the box whose leader line crosses nothing; or, when not strict,
+    the free place whose line crosses the fewest other callouts (nearest among equals)."""
     px, py = point
     width, height = label_size(text, font_size, char_em)
     width, height = width + 2 * pad, height + 2 * pad
+    best: tuple[int, Callout] | None = None
     for dx, dy in _callout_offsets(width, height, half):
         cx, cy = px + dx, py + dy
         box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
         inside = box[0] >= 0 and box[1] >= 0 and box[2] <= frame.width and box[3] <= frame.height
         if not inside or any(_overlaps(box, other) for other in placed.taken):
             continue
-        end = _edge_point(box, (px, py))
-        if strict and not placed.line_is_clear((px, py), end):
-            continue
-        placed.taken.append(box)
-        placed.boxes.append(box)
-        placed.lines.append(((px, py), end))
-        return Callout(text, dx, dy, box)
-    return None
+        crossings = placed.crossings((px, py), _edge_point(box, (px, py)))
+        if (crossings == 0 or not strict) and (best is None or crossings < best[0]):
+            best = (crossings, Callout(text, dx, dy, box))
+            if crossings == 0:
+                break
+    if best is None:
+        return None
+    callout = best[1]
+    placed.taken.append(callout.box)
+    placed.boxes.append(callout.box)
+    placed.lines.append(((px, py), _edge_point(callout.box, (px, py))))
+    return callout
 
 
 def _edge_point(box: Box, towards: tuple[float, float]) -> tuple[float, float]:
@@ -294,7 +301,7 @@ def _callout_offsets(width: float, height: float, half: float) -> list[tuple[flo
     rows = [sign * (half + 4 + height / 2 + step * (height + 3)) for step in range(8) for sign in (-1, 1)]
     shifts = [0.0] + [sign * step * width / 4 for step in range(1, 13) for sign in (-1, 1)]
     offsets = [(dx, dy) for dy in rows for dx in shifts]
-    return sorted(offsets, key=lambda o: (abs(o[0]) / 2 + abs(o[1]), o[0] > 0))
+    return sorted(offsets, key=lambda o: (abs(o[0]) / 4 + abs(o[1]), o[0] > 0))
 
 
 def _obstacles(
