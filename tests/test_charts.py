@@ -326,7 +326,65 @@ def test_timeline_labels_stay_inside_the_plot_at_the_narrowest_width_that_shows_
             right = {"center": px + width / 2, "right": px + width + 8, "left": px}[position.split()[1]]
             assert right <= timeline.PLOT_WIDTH, (text, position)
             shown += 1
+    for callout in _callouts(fig):
+        if callout.get("visible") is False:
+            continue
+        px, _ = frame.to_px(dt.date.fromisoformat(callout["x"]).toordinal(), 0.5)
+        width, _ = labels.label_size(callout["text"], theme.SMALL_FONT_SIZE, CHAR_EM[lang])
+        centre = px + callout["ax"]
+        assert centre - width / 2 >= 0, callout["text"]
+        assert centre + width / 2 <= timeline.PLOT_WIDTH, callout["text"]
+        shown += 1
     assert shown >= 10
+
+
+def _callouts(fig: dict[str, Any]) -> list[dict[str, Any]]:
+    """The timeline's callouts: annotations with a leader line to an event."""
+    return [a for a in fig["layout"].get("annotations", []) if a.get("showarrow")]
+
+
+def _key_titles(data: Any, lang: str, field: str = "title") -> set[str]:
+    return {
+        (e[f"label_{lang}"] if field == "label" else e[f"title_{lang}"])
+        for e in data.events.values()
+        if e["priority"] == "key" and timeline.FIRST_YEAR <= e["date"].year <= timeline.LAST_YEAR
+    }
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_timeline_calls_out_every_key_event_on_a_page_on_a_phone_and_on_a_slide(data, charts, lang):
+    chart = charts[("timeline", lang, "light")]
+    fig = figure(chart)
+    page = {a["text"] for a in _callouts(fig) if a.get("visible") is not False}
+    titles, short = _key_titles(data, lang), _key_titles(data, lang, "label")
+    events = [e for e in data.events.values() if e["priority"] == "key"]
+    assert len(page) == len(titles) >= 8
+    assert all(any(text in (e[f"title_{lang}"], e[f"label_{lang}"]) for e in events) for text in page)
+
+    phone = narrow.apply(fig, 340)
+    assert {a["text"] for a in _callouts(phone) if a.get("visible") is not False} == short
+    assert all(trace.get("mode") != "markers+text" for trace in phone["data"])  # no inline label on a phone
+
+    image = figure_dict(image_figure(chart))
+    shown = {a["text"].replace("<br>", "") for a in _callouts(image) if a.get("visible") is not False}
+    assert len(shown) == len(titles)
+    assert shown <= {t.replace(" ", "") for t in titles} | {t for t in titles} | short
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_minor_event_is_named_only_in_its_hover_and_the_table(data, charts, lang):
+    chart = charts[("timeline", lang, "light")]
+    minor = {
+        e[f"title_{lang}"]
+        for e in data.events.values()
+        if e["priority"] == "minor" and timeline.FIRST_YEAR <= e["date"].year <= timeline.LAST_YEAR
+    }
+    assert minor
+    for fig in (figure(chart), figure_dict(image_figure(chart))):
+        labels_drawn = {t.replace("<br>", " ") for tr in fig["data"] for t in tr.get("text") or [] if t}
+        assert not labels_drawn & minor
+    table_titles = {row[2] for row in chart.table.rows}
+    assert minor <= table_titles
 
 
 def _label_boxes(fig: dict[str, Any], frame: labels.Frame, lang: str) -> list[tuple[str, labels.Box]]:
@@ -540,7 +598,7 @@ def test_parameter_status_and_open_weights_change_the_marker_and_colour_gives_th
             assert style["symbol"].endswith("-open") == (model["open_weights"] == "no")
             assert style["color"] == theme.color(scheme, model["country"])
             assert (style["opacity"] < 1) == (model["params_status"] == "disputed")
-        assert "official" in symbols and len(symbols) >= 3, "the data has reported/estimated/disputed sizes"
+        assert {"official", "disputed"} <= set(symbols), "the data has official and disputed sizes"
         assert all(len(s) == 1 for s in symbols.values())
         assert len({next(iter(s)) for s in symbols.values()}) == len(symbols), "one symbol per status"
 

@@ -264,12 +264,21 @@ def expected_text(code: str, data: Dataset, lang: str) -> str:
     row = data.table(table)[key]
     field = rest[0] if rest else "value"
     if table == "figures" and field == "value":
-        return formats.format_value(row["value"], row["unit"], lang, bound=row["bound"])
+        return row[f"wording_{lang}"] or formats.format_value(
+            row["value"], row["unit"], lang, bound=row["bound"]
+        )
     if field == "date":
         column = {"figures": "date", "models": "release_date", "events": "date"}[table]
         return formats.format_date(row[column], lang)
     if field == "params":
-        return formats.format_params(row["params_billion"], lang, long=True)
+        text = formats.format_params(row["params_billion"], lang, long=True)
+        bounded = {
+            "at-least": ("超过{}", "over {}"),
+            "about": ("约{}", "about {}"),
+            "at-most": ("至多{}", "up to {}"),
+        }
+        forms = bounded.get(row["params_bound"])
+        return forms[LANGS.index(lang)].format(text) if forms else text
     if field == "context":
         return formats.format_value(row["context_tokens"], "tokens", lang)
     if field == "tokens":
