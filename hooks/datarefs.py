@@ -140,7 +140,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A forecast about the future, not something that has happened.",
     },
     "explain.disputed": {
-        "zh": "传闻或有争议的说法，未经证实，请勿当作事实引用。",
+        "zh": "传闻或受到质疑的说法，未经证实，请勿当作事实引用。",
         "en": "A rumour or contested claim; unconfirmed, so do not cite it as fact.",
     },
     "explain.unknown": {

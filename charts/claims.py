@@ -1,0 +1,118 @@
+"""The articles' contested claims and the site's one name for each thing (data/claims.yaml), and the
+checks that keep every page and dataset text field to them.
+
+A debunked reading may appear only as the article's words: inside quotation marks, or in a sentence
+that attributes or corrects it ("文章称……", "Richard says…", "…is not…"). Anything else is the site
+restating it as its own statement, which ``restatements`` reports. ``variant_uses`` reports a name
+the registry retires (阿尔特曼 for 奥特曼, Lightcone for Guangzhui) used outside a quotation.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# Quoted spans: verbatim words of an article (or a title), which the checks leave alone.
+QUOTED = re.compile(r"「[^」]*」|『[^』]*』|“[^”]*”|\"[^\"\n]*\"|<q\b[^>]*>.*?</q>", re.DOTALL)
+SENTENCE_END = {"zh": re.compile(r"(?<=[。！？；])"), "en": re.compile(r"(?<=[.!?;])\s+")}
+# Words that attribute a claim to someone else or say it is wrong: such a sentence reports the
+# claim, it does not make it.
+ATTRIBUTION = {
+    "zh": re.compile(
+        r"文章|文中|作者|原文|称|说|声称|认为|宣称|据|所谓|号称|传闻|并非|不是|没有|并无|不对|误|夸张|未经证实|存疑"
+    ),
+    "en": re.compile(
+        r"\b(article|author|op-ed|piece|says?|said|claims?|claimed|according|calls?|called|argues?|"
+        r"reports?|reported|rumou?r|not|no|never|nothing|wrong|overstate[sd]?|exaggerat\w*|"
+        r"supposedly|reportedly|unconfirmed)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    sources: tuple[str, ...]
+    said: dict[str, str]
+    reading: dict[str, str]
+    reference: str
+    restated: dict[str, tuple[re.Pattern[str], ...]]
+
+
+@dataclass(frozen=True)
+class Name:
+    kind: str
+    canonical: dict[str, str]
+    variants: dict[str, tuple[re.Pattern[str], ...]]
+
+
+@dataclass(frozen=True)
+class Registry:
+    claims: tuple[Claim, ...]
+    names: tuple[Name, ...]
+
+
+def load(data_dir: Path) -> Registry:
+    """data/claims.yaml, with its patterns compiled."""
+    raw: dict[str, Any] = yaml.safe_load((data_dir / "claims.yaml").read_text(encoding="utf-8"))
+    claims = tuple(
+        Claim(
+            id=c["id"],
+            sources=tuple(c["sources"]),
+            said=c["said"],
+            reading=c["reading"],
+            reference=c.get("reference") or "",
+            restated={
+                lang: tuple(re.compile(p) for p in c["restated"].get(lang, ())) for lang in ("zh", "en")
+            },
+        )
+        for c in raw["claims"]
+    )
+    names = tuple(
+        Name(
+            kind=n["kind"],
+            canonical={"zh": n["zh"], "en": n["en"]},
+            variants={
+                lang: tuple(re.compile(v) for v in n["variants"].get(lang, ())) for lang in ("zh", "en")
+            },
+        )
+        for n in raw["names"]
+    )
+    return Registry(claims, names)
+
+
+def unquoted(text: str) -> str:
+    """The text with every quoted span blanked out (kept as spaces, so sentences keep their shape)."""
+    return QUOTED.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def sentences(text: str, lang: str) -> list[str]:
+    return [s.strip() for s in SENTENCE_END[lang].split(unquoted(text)) if s.strip()]
+
+
+def restatements(text: str, lang: str, registry: Registry) -> list[tuple[str, str]]:
+    """(claim id, sentence) for each sentence that states a debunked reading as fact."""
+    found = []
+    for sentence in sentences(text, lang):
+        for claim in registry.claims:
+            if any(p.search(sentence) for p in claim.restated[lang]) and not ATTRIBUTION[lang].search(
+                sentence
+            ):
+                found.append((claim.id, sentence))
+    return found
+
+
+def variant_uses(text: str, lang: str, registry: Registry) -> list[tuple[str, str]]:
+    """(canonical name, variant found) for each retired name used outside a quotation."""
+    plain = unquoted(text)
+    return [
+        (name.canonical[lang], match.group(0))
+        for name in registry.names
+        for pattern in name.variants[lang]
+        for match in pattern.finditer(plain)
+    ]
