@@ -39,7 +39,7 @@ from typing import Any
 import plotly.graph_objects as go
 from plotly.offline import get_plotlyjs
 
-from charts import export, narrow, theme
+from charts import citation, export, narrow, theme
 from charts.chart import Chart
 from charts.figures import (
     china_model_count,
@@ -161,7 +161,11 @@ def meta(chart: Chart, data: Any, files: dict[str, Any]) -> dict[str, Any]:
         "sources": [
             {
                 "id": key,
-                "title": data.sources[key][f"title_{chart.lang}"],
+                # An untitled article has no title to give, only our label inside its citation.
+                "title": data.sources[key][f"title_{chart.lang}"]
+                if citation.is_titled(data.sources[key])
+                else None,
+                "citation": citation.full(data.sources[key], chart.lang),
                 "outlet": data.sources[key][f"outlet_{chart.lang}"],
                 "date": data.sources[key]["date"].iso,
                 "url": data.sources[key]["url"] or "",

@@ -35,9 +35,15 @@ def _to_simplified() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+# Names written with a character OpenCC would convert, which their owners write that way in
+# Simplified Chinese too (Huawei's 昇腾 is not 升腾): they are kept as written.
+NAMES_AS_WRITTEN = ("昇腾",)
+
+
 def simplified(text: str) -> str:
-    """Text in Simplified characters (OpenCC's Traditional-to-Simplified conversion)."""
-    return _to_simplified().convert(text)
+    """Text in Simplified characters (OpenCC's Traditional-to-Simplified conversion), names kept."""
+    parts = re.split(f"({'|'.join(NAMES_AS_WRITTEN)})", text)
+    return "".join(part if part in NAMES_AS_WRITTEN else _to_simplified().convert(part) for part in parts)
 
 
 def punctuated(text: str) -> str:

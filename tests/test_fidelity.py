@@ -264,7 +264,7 @@ def test_a_chinese_page_shows_the_reading_and_keeps_the_exact_words_one_click_aw
 
 DOUBLED = re.compile(
     r"超过\s*超过|超过\s*约|约\s*超过|超\s*超过|约\s*约|至多\s*至多|至至多|达到\s*超过|只数到\s*超过|近\s*约|约\s*近|多于\s*超过|"
-    r"\b(over|more than|at least|about|nearly|up to)\s+(over|more than|about|nearly|up to)\b|"
+    r"\b(over|more than|at least|about|nearly|up to)\s+(over|more than|nearly|up to)\b|\babout\s+about\b|"
     r"\d\+\s*(or more|\+)",
     re.IGNORECASE,
 )
@@ -342,7 +342,7 @@ def test_a_chinese_page_has_no_traditional_character_outside_a_marked_original(b
 @pytest.mark.slow
 def test_no_built_file_gives_the_untitled_article_a_title(built_site: BuiltSite):
     invented = re.compile(
-        r"《斯普特尼克评论》|[“\"]斯普特尼克评论[”\"]|[“\"]Sputnik op-ed[”\"]|百模竞流|"
+        r"《斯普特尼克评论》|[“\"]斯普特尼克评论[”\"]|[“\"]Sputnik op-ed[”\"]|《百模竞流|"
         r"A hundred models in the race"
     )
     charts = built_site.dir.parent / "charts"
