@@ -19,17 +19,21 @@ import yaml
 # Quoted spans: verbatim words of an article (or a title), which the checks leave alone.
 QUOTED = re.compile(r"「[^」]*」|『[^』]*』|“[^”]*”|\"[^\"\n]*\"|<q\b[^>]*>.*?</q>", re.DOTALL)
 SENTENCE_END = {"zh": re.compile(r"(?<=[。！？；])"), "en": re.compile(r"(?<=[.!?;])\s+")}
-# Words that attribute a claim to someone else or say it is wrong: such a sentence reports the
-# claim, it does not make it.
+# Words that attribute a claim to someone else, and words that say it is wrong: a sentence with
+# either reports the claim, it does not make it. (A claim that is itself a denial, such as "Microsoft
+# built no model of its own", is marked `negative` and only attribution excuses it.)
 ATTRIBUTION = {
-    "zh": re.compile(
-        r"文章|文中|作者|原文|称|说|声称|认为|宣称|据|所谓|号称|传闻|并非|不是|没有|并无|不对|误|夸张|未经证实|存疑"
-    ),
+    "zh": re.compile(r"文章|文中|作者|原文|称|说|声称|认为|宣称|据|所谓|号称|传闻"),
     "en": re.compile(
         r"\b(article|author|op-ed|piece|says?|said|claims?|claimed|according|calls?|called|argues?|"
-        r"reports?|reported|rumou?r|not|no|never|nothing|wrong|overstate[sd]?|exaggerat\w*|"
-        r"supposedly|reportedly|unconfirmed)\b",
+        r"reports?|reported|rumou?r|supposedly|reportedly)\b",
         re.IGNORECASE,
+    ),
+}
+CORRECTION = {
+    "zh": re.compile(r"并非|不是|没有|并无|不对|误|夸张|未经证实|存疑"),
+    "en": re.compile(
+        r"\b(not|no|never|nothing|wrong|overstate[sd]?|exaggerat\w*|unconfirmed)\b", re.IGNORECASE
     ),
 }
 
@@ -42,6 +46,13 @@ class Claim:
     reading: dict[str, str]
     reference: str
     restated: dict[str, tuple[re.Pattern[str], ...]]
+    negative: bool = False
+
+    def excused(self, sentence: str, lang: str) -> bool:
+        """Whether the sentence attributes the claim (or, unless the claim is a denial, corrects it)."""
+        if ATTRIBUTION[lang].search(sentence):
+            return True
+        return not self.negative and bool(CORRECTION[lang].search(sentence))
 
 
 @dataclass(frozen=True)
@@ -100,9 +111,7 @@ def restatements(text: str, lang: str, registry: Registry) -> list[tuple[str, st
     found = []
     for sentence in sentences(text, lang):
         for claim in registry.claims:
-            if any(p.search(sentence) for p in claim.restated[lang]) and not ATTRIBUTION[lang].search(
-                sentence
-            ):
+            if any(p.search(sentence) for p in claim.restated[lang]) and not claim.excused(sentence, lang):
                 found.append((claim.id, sentence))
     return found
 
