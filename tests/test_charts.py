@@ -804,3 +804,15 @@ def test_label_groups_cover_each_row_once():
     ]
     rows.append({"value": 79, "bound": "at-least", "date": date})
     assert china_model_count.label_groups(rows) == [[0, 1], [], [2]]
+
+
+def test_callouts_never_overlap_each_other_or_a_marker_and_stay_inside_the_plot():
+    frame = labels.Frame(300, 200, 0, 10, 0, 10)
+    points = [(9.0 + i * 0.1, 5 + (i % 3) * 0.2) for i in range(8)]
+    placed = labels.place_callouts(points, [(f"event {i}",) for i in range(8)], frame, font_size=11)
+    boxes = [c.box for c in placed if c]
+    assert len(boxes) == 8
+    markers = [(px - 6, py - 6, px + 6, py + 6) for px, py in (frame.to_px(x, y) for x, y in points)]
+    for i, box in enumerate(boxes):
+        assert box[0] >= 0 and box[1] >= 0 and box[2] <= frame.width and box[3] <= frame.height
+        assert not any(labels._overlaps(box, other) for other in boxes[i + 1 :] + markers)

@@ -264,3 +264,31 @@ def test_plain_numbers_have_no_float_noise_or_trailing_zeros():
     assert formats.plain(1.170) == "1.17"
     assert formats.plain(0.1 + 0.2) == "0.3"
     assert formats.plain(-0.001) == "0"
+
+
+@pytest.mark.parametrize(
+    ("bound", "zh", "en_long", "en_short"),
+    [
+        ("exact", "1000亿", "100 billion", "100B"),
+        ("at-least", "超过1000亿", "over 100 billion", "100B+"),
+        ("about", "约1000亿", "about 100 billion", "about 100B"),
+    ],
+)
+def test_a_models_parameter_count_carries_its_bound(bound, zh, en_long, en_short):
+    row = {"params_billion": 100, "params_bound": bound}
+    assert formats.format_model_params(row, "zh") == zh
+    assert formats.format_model_params(row, "en", long=True) == en_long
+    assert formats.format_model_params(row, "en") == en_short
+
+
+def test_a_figure_in_the_articles_own_idiom_is_shown_as_the_article_words_it():
+    row = {
+        "value": 200,
+        "unit": "count",
+        "bound": "at-least",
+        "wording_zh": "200多",
+        "wording_en": "more than 200",
+    }
+    assert formats.format_value(row, "zh") == "200多"
+    assert formats.format_value(row, "en") == "more than 200"
+    assert formats.format_value(row | {"wording_zh": "", "wording_en": ""}, "zh") == "超过200"
