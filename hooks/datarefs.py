@@ -105,6 +105,8 @@ FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
 # --- UI strings: one flat key -> {zh, en} table; tests check both languages exist ------------
 
+LANGS = ("zh", "en")
+
 
 def _chart_word(key: str) -> dict[str, str]:
     """A word the charts also show (a status, a category), in mid-sentence case: one vocabulary."""
@@ -113,7 +115,6 @@ def _chart_word(key: str) -> dict[str, str]:
     }
 
 
-LANGS = ("zh", "en")
 SHARED_WORDS = (
     *(f"status.{s}" for s in ("official", "reported", "estimated", "projected", "disputed", "unknown")),
     *(f"category.{c}" for c in ("model", "open-source", "product", "conference", "research", "milestone")),

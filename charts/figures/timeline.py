@@ -3,6 +3,11 @@
 A category is told by its lane, its symbol and its colour. A date known only to the year or
 month is drawn at the middle of its period with a line across the whole period, so a "2017"
 event does not pretend to a day. Events outside the window are listed in the caption.
+
+Which events are named on the chart is data (events.csv ``priority``): every key event gets a
+callout — a boxed label with a leader line, so crowded 2023 still names GPT-4, 文心一言 and the rest —
+on the page, on a phone (by its short label) and on the exported slide image; notable events get an
+inline label where there is room; minor ones are named in their hover and the table only.
 """
 
 from __future__ import annotations
