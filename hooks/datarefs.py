@@ -68,7 +68,7 @@ from charts.dataset import Dataset, PartialDate, load_dataset  # noqa: E402
 ASSETS = Path(__file__).resolve().parent / "assets"
 SITE_ASSETS = "assets/datarefs"
 DATA_FILES = ("sources.csv", "references.csv", "models.csv", "events.csv", "figures.csv", "schema.yaml")
-EXTRA_DATA_FILES = ("glossary.yaml",)
+EXTRA_DATA_FILES = ("glossary.yaml", "claims.yaml")
 
 # Where each table's rows live on the site: (page, anchor prefix, id of the whole table).
 ROW_PAGES: dict[str, tuple[str, str, str]] = {
@@ -248,6 +248,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "downloads.content": {"zh": "内容", "en": "Contents"},
     "downloads.size": {"zh": "大小", "en": "Size"},
     "downloads.glossary": {"zh": "术语表（中英文定义）", "en": "Glossary (definitions in both languages)"},
+    "downloads.claims": {
+        "zh": "文章中有争议的说法及本站的解读（附出处），以及全站统一的译名",
+        "en": "The articles' contested claims with this site's reading and its reference, and the one "
+        "name the site uses for each thing",
+    },
     "downloads.schema": {"zh": "数据结构说明：每张表、每一列", "en": "The schema: every table and column"},
     "cite.site": {
         "zh": "本站：百模大战 · The Hundred-Model War，中国大模型竞赛中英双语解读，"

@@ -349,7 +349,7 @@ def test_no_built_file_gives_the_untitled_article_a_title(built_site: BuiltSite)
     files = [
         p
         for p in (*built_site.dir.rglob("*"), *charts.rglob("*"))
-        if p.suffix in {".html", ".json", ".csv", ".md", ".txt"}
+        if p.suffix in {".html", ".json", ".csv", ".md", ".txt", ".svg"}
     ]
     assert files
     for path in files:
