@@ -81,6 +81,7 @@ def load(data_dir: Path) -> Registry:
             restated={
                 lang: tuple(re.compile(p) for p in c["restated"].get(lang, ())) for lang in ("zh", "en")
             },
+            negative=bool(c.get("negative")),
         )
         for c in raw["claims"]
     )

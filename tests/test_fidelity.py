@@ -103,6 +103,8 @@ def test_no_dataset_text_states_a_debunked_claim_as_fact(data, registry):
         ("en", "The article says LLaMA, 7 to 65 billion parameters, saw 1.4 trillion tokens.", False),
         ("en", "Tongyi Qianwen is a multimodal model.", True),
         ("en", "Its terms do not restrict non-English use.", False),
+        ("zh", "微软没有自己的大模型，只把OpenAI的模型接入Office。", True),  # a denial is not excused by 没有
+        ("zh", "深渡说微软没有另起炉灶，只把OpenAI的模型接入Office。", False),
     ],
 )
 def test_the_claim_check_catches_a_restatement_and_lets_a_quote_or_an_attribution_pass(
