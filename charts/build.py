@@ -27,8 +27,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import shutil
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from html import escape
@@ -51,6 +49,7 @@ from charts.figures import (
     timeline,
     training_cost,
 )
+from charts.files import atomic_write, swap_dir
 from charts.frame import image_figure
 from charts.i18n import LANGS, t
 
@@ -359,26 +358,6 @@ body.bare h1, body.bare .subtitle, body.bare .caption, body.bare details {{ disp
 # --- writing ----------------------------------------------------------------------------------------
 
 
-def _place(data: bytes, path: Path) -> None:
-    """Write a fresh file (never writing through a hard link to the previous output)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        path.unlink()
-    path.write_bytes(data)
-
-
-def _copy_tree(source: Path, target: Path) -> None:
-    """Carry the previous output over cheaply: hard links where possible, copies otherwise."""
-
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
-    shutil.copytree(source, target, copy_function=link)
-
-
 def _check_out_dir(out_dir: Path) -> None:
     """Refuse to replace a folder that is not ours: swapping it would delete someone's files."""
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
@@ -418,19 +397,10 @@ def write_outputs(
     # Render everything first: a chart that fails leaves no trace on disk.
     charts = {(lang, cid, s): render(data, cid, lang, s) for lang in langs_ for cid in ids for s in SCHEMES}
 
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out_dir.parent / f".{out_dir.name}.tmp-{os.getpid()}"
-    old = out_dir.parent / f".{out_dir.name}.old-{os.getpid()}"
-    for leftover in (tmp, old):
-        if leftover.exists():
-            shutil.rmtree(leftover)
     report = BuildReport(out_dir=out_dir)
-    try:
-        if not full and out_dir.exists():
-            _copy_tree(out_dir, tmp)
-        tmp.mkdir(parents=True, exist_ok=True)
-        _place(
-            b"Written by build_charts.py; this whole folder is replaced on every full build.\n", tmp / MARKER
+    with swap_dir(out_dir, keep=not full) as tmp:
+        atomic_write(
+            tmp / MARKER, b"Written by build_charts.py; this whole folder is replaced on every full build.\n"
         )
         jobs: list[export.ImageJob] = []
         image_figures: dict[tuple[str, str, str], dict[str, Any]] = {}  # PNG and SVG share one
@@ -441,7 +411,7 @@ def write_outputs(
                 by_scheme = {s: charts[(lang, cid, s)] for s in SCHEMES}
 
                 def put(name: str, content: bytes, folder: Path = folder) -> None:
-                    _place(content, folder / name)
+                    atomic_write(folder / name, content)
                     report.written.append(str((folder / name).relative_to(tmp)))
 
                 if "json" in formats_:
@@ -485,17 +455,8 @@ def write_outputs(
                 names = file_names(cid, lang, transparent=transparent)
                 present = _present(names, folder)
                 content = _dumps(meta(charts[(lang, cid, "light")], data, present), indent=2) + "\n"
-                _place(content.encode("utf-8"), folder / names["meta"])
+                atomic_write(folder / names["meta"], content)
                 report.written.append(str((folder / names["meta"]).relative_to(tmp)))
-        if out_dir.exists():
-            os.replace(out_dir, old)
-        os.replace(tmp, out_dir)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if old.exists() and not out_dir.exists():
-            os.replace(old, out_dir)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
     report.written.sort()
     return report
 

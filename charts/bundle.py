@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from charts import citation, quotes
+from charts.files import atomic_write
 
 # 1980-01-01 is the earliest time a zip entry can hold; any fixed value makes the bytes stable.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -315,12 +315,6 @@ def zip_name(chart_id: str, lang: str) -> str:
     return f"{chart_id}-{lang}.zip"
 
 
-def _write_atomic(path: Path, content: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.part")
-    tmp.write_bytes(content)
-    os.replace(tmp, path)
-
-
 def write_bundles(
     data: Any, out_dir: Path | str, chart_ids: Sequence[str] | None = None, langs: Sequence[str] | None = None
 ) -> list[Path]:
@@ -347,9 +341,9 @@ def write_bundles(
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             meta["files"].pop("zip", None)
             zip_path = folder / zip_name(chart_id, lang)
-            _write_atomic(zip_path, bundle_bytes(folder, meta, data))
+            atomic_write(zip_path, bundle_bytes(folder, meta, data))
             meta["files"]["zip"] = zip_path.name
             text = json.dumps(meta, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
-            _write_atomic(meta_path, text.encode("utf-8"))
+            atomic_write(meta_path, text)
             written.append(zip_path)
     return written

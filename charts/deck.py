@@ -42,6 +42,7 @@ from pptx.util import Emu, Inches, Pt
 from charts import citation, theme
 from charts.bundle import deterministic_zip
 from charts.chart import text_width
+from charts.files import atomic_write
 from charts.frame import image_figure
 
 SLIDE_WIDTH = Emu(12192000)  # 13.333 × 7.5 in: 16:9, PowerPoint's "Widescreen"
@@ -479,9 +480,7 @@ def write_decks(data: Any, out_dir: Path | str, langs: Sequence[str], chart_ids:
     contents = {lang: deck_bytes(data, out_dir, lang, chart_ids) for lang in langs}  # all or nothing
     for lang, content in contents.items():
         path = out_dir / deck_name(lang)
-        tmp = path.with_name(f".{path.name}.part")
-        tmp.write_bytes(content)
-        os.replace(tmp, path)
+        atomic_write(path, content)
         written.append(path)
     return written
 

@@ -28,6 +28,8 @@ from typing import Any
 
 import plotly
 
+from charts.files import atomic_write
+
 PROJECT = Path(__file__).resolve().parent.parent
 # Exported images by content hash; $HMW_IMAGE_CACHE moves it (benchmarks/site_build.py --cold).
 CACHE_DIR = Path(os.environ.get("HMW_IMAGE_CACHE") or PROJECT / ".cache" / "images")
@@ -176,7 +178,7 @@ def export_images(
         key = job.key()
         cached = cache_dir / f"{key}.{job.format}" if cache_dir else None
         if cached and cached.exists():
-            _place(cached.read_bytes(), job.path)
+            atomic_write(job.path, cached.read_bytes())
             result.written.append(job.path)
             result.from_cache += 1
         else:
@@ -203,10 +205,9 @@ def export_images(
         result.skipped += [job.path for job, _ in pending]
         return result
     for (job, key), image in zip(pending, images, strict=True):
-        _place(image, job.path)
+        atomic_write(job.path, image)
         if cache_dir:
-            cache_dir.mkdir(parents=True, exist_ok=True)
-            _place(image, cache_dir / f"{key}.{job.format}")
+            atomic_write(cache_dir / f"{key}.{job.format}", image)
         result.written.append(job.path)
         result.rendered += 1
     return result
@@ -230,14 +231,6 @@ def basic_plotly_js(figures: Sequence[dict[str, Any]]) -> str | None:
 
 class BrowserUnavailable(RuntimeError):
     """The browser exists on disk but kaleido could not start or talk to it."""
-
-
-def _place(data: bytes, path: Path) -> None:
-    """Write bytes to a fresh file (unlinking first, so a hard-linked old output is never modified)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.part")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 def _render_all(jobs: Sequence[ImageJob], browser: str, progress: bool) -> list[bytes]:
