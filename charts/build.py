@@ -35,9 +35,8 @@ from types import ModuleType
 from typing import Any
 
 import plotly.graph_objects as go
-from plotly.offline import get_plotlyjs
 
-from charts import citation, export, narrow, theme
+from charts import citation, export, narrow, plotly_js, theme
 from charts.chart import Chart
 from charts.figures import (
     china_model_count,
@@ -187,41 +186,6 @@ def meta(chart: Chart, data: Any, files: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-_PLOTLY_JS: dict[str, str] = {}
-# plotly.js's "basic" partial bundle (npm plotly.js-basic-dist-min, package.json) draws scatter, bar
-# and pie traces at a quarter of the full bundle's size (1.2 MB vs 4.8 MB), which keeps each
-# standalone page and download bundle small. It is used only when node_modules holds the same
-# plotly.js version as the Python plotly package (older versions draw plotly 7's base64 arrays as
-# blank charts) and the figure uses no other trace type; otherwise the full bundle is inlined.
-BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
-BASIC_BUNDLE = Path(__file__).resolve().parent.parent / "node_modules" / "plotly.js-basic-dist-min"
-
-
-def _basic_bundle() -> str | None:
-    """The basic partial bundle's code when it is installed in the matching version, else None."""
-    from plotly.offline import get_plotlyjs_version
-
-    try:
-        version = json.loads((BASIC_BUNDLE / "package.json").read_text(encoding="utf-8"))["version"]
-        if version != get_plotlyjs_version():
-            return None
-        return (BASIC_BUNDLE / "plotly-basic.min.js").read_text(encoding="utf-8")
-    except (OSError, ValueError, KeyError):
-        return None
-
-
-def _plotly_js(trace_types: Iterable[str] = ()) -> str:
-    """plotly.js for a page drawing these trace types: the basic bundle when it can draw them all
-    and matches the plotly package's version, else the full bundle inside the plotly package."""
-    if "basic" not in _PLOTLY_JS:
-        _PLOTLY_JS["basic"] = _basic_bundle() or ""
-    if _PLOTLY_JS["basic"] and set(trace_types) <= BASIC_TRACES:
-        return _PLOTLY_JS["basic"]
-    if "full" not in _PLOTLY_JS:
-        _PLOTLY_JS["full"] = get_plotlyjs()
-    return _PLOTLY_JS["full"]
-
-
 def _script_json(value: Any) -> str:
     """JSON safe inside a <script> element."""
     return _dumps(value).replace("</", "<\\/").replace("<!--", "<\\!--")
@@ -278,7 +242,7 @@ th, td {{ border: 1px solid var(--muted); padding: 2px 6px; text-align: left; ve
 body.bare .chart-page {{ padding: 0; }}
 body.bare h1, body.bare .subtitle, body.bare .caption, body.bare details {{ display: none; }}
 </style>
-<script>{_plotly_js(trace_types)}</script>
+<script>{plotly_js.script(trace_types)}</script>
 </head>
 <body>
 <main class="chart-page">

@@ -28,6 +28,7 @@ from typing import Any
 
 import plotly
 
+from charts import plotly_js
 from charts.files import atomic_write
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -36,13 +37,6 @@ CACHE_DIR = Path(os.environ.get("HMW_IMAGE_CACHE") or PROJECT / ".cache" / "imag
 DEBIAN_BROWSER = Path("/usr/bin/chromium")
 TABS = 2  # this machine has two cores; more tabs only queue
 RENDER_TIMEOUT = 90  # seconds for one image
-# kaleido reloads its page, and so parses plotly.js again, after every image: the basic partial
-# bundle (npm plotly.js-basic-dist-min: scatter, bar, pie) parses four times faster than the full
-# one inside the plotly package and draws the same pixels (PNGs byte-identical, SVGs identical but
-# for their random ids), which cuts a cold export by a quarter. Used only in the plotly package's
-# plotly.js version and when every figure's traces are ones it draws.
-BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
-BASIC_BUNDLE = PROJECT / "node_modules" / "plotly.js-basic-dist-min"
 
 INSTALL_BROWSER = (
     "PNG/SVG export needs Chrome or Chromium (kaleido drives it). Install one:\n"
@@ -214,19 +208,15 @@ def export_images(
 
 
 def basic_plotly_js(figures: Sequence[dict[str, Any]]) -> str | None:
-    """The basic plotly.js bundle when it is installed in the right version and draws every trace
-    of these figures, as a file URI, else None (kaleido then uses the plotly package's full bundle)."""
-    from plotly.offline import get_plotlyjs_version
+    """The basic plotly.js bundle as a file URI when it may draw every trace of these figures
+    (charts.plotly_js.basic_bundle), else None: kaleido then uses the plotly package's full bundle.
 
+    kaleido reloads its page, and so parses plotly.js again, after every image: the basic bundle
+    parses four times faster and draws the same pixels (PNGs byte-identical, SVGs identical but for
+    their random ids), which cuts a cold export by a quarter."""
     traces = {trace.get("type", "scatter") for figure in figures for trace in figure.get("data", [])}
-    if not traces <= BASIC_TRACES:
-        return None
-    try:
-        installed = json.loads((BASIC_BUNDLE / "package.json").read_text(encoding="utf-8"))["version"]
-    except (OSError, ValueError, KeyError):
-        return None
-    script = BASIC_BUNDLE / "plotly-basic.min.js"
-    return script.as_uri() if installed == get_plotlyjs_version() and script.is_file() else None
+    bundle = plotly_js.basic_bundle(traces)
+    return bundle.as_uri() if bundle else None
 
 
 class BrowserUnavailable(RuntimeError):

@@ -21,7 +21,8 @@ exported in one browser session; a language built on its own writes only its own
 docs/ would make ``mkdocs serve`` rebuild in a loop; PNG/SVG exports are cached by content hash by
 the charts package, so a warm build is fast. plotly.js comes from the npm package plotly.js-basic-dist-min
 (package.json), whose version must equal the plotly.js inside the Python plotly package that
-wrote the figure JSON (plotly 7 writes base64 arrays that older plotly.js draws as blank charts).
+wrote the figure JSON (plotly 7 writes base64 arrays that older plotly.js draws as blank charts);
+charts/plotly_js.py finds it and checks the versions for the site, the standalone pages and images.
 """
 
 from __future__ import annotations
@@ -54,10 +55,6 @@ FENCE = "chart"
 DEFAULT_LANG = "zh"  # hooks/i18n.py builds the other languages after this one
 GALLERY_FENCE = "chart-gallery"  # every chart as a thumbnail with its downloads (the slides page)
 SITE_CHARTS = "assets/charts"  # where each chart's files live in a language's site
-PLOTLY_PACKAGE = "plotly.js-basic-dist-min"
-PLOTLY_FILE = "plotly-basic.min.js"
-NODE_MODULES = ROOT / "node_modules"
-PACKAGE_JSON = ROOT / "package.json"
 DEFAULT_OUT = ROOT / "build" / "site-charts"
 # config.extra key that hooks/i18n.py sets on a language it builds inside the default language's
 # site: that site's root relative to this language's root ("../"); shared assets are served from it.
@@ -112,31 +109,15 @@ def out_dir(lang: str) -> Path:
     return Path(os.environ.get("HMW_CHARTS_DIR") or DEFAULT_OUT) / lang
 
 
-def plotly_versions() -> tuple[str, str | None, str | None]:
-    """(plotly.js inside the Python plotly package, version pinned in package.json, version installed
-    in node_modules); None where missing."""
-    from plotly.offline import get_plotlyjs_version
-
-    pinned = json.loads(PACKAGE_JSON.read_text(encoding="utf-8")).get("dependencies", {}).get(PLOTLY_PACKAGE)
-    installed_json = NODE_MODULES / PLOTLY_PACKAGE / "package.json"
-    installed = (
-        json.loads(installed_json.read_text(encoding="utf-8"))["version"] if installed_json.exists() else None
-    )
-    return get_plotlyjs_version(), pinned, installed
-
-
 def check_plotly_js() -> str:
-    """The plotly.js version to serve; fails when npm's copy is missing or differs from Python's."""
-    python_js, pinned, installed = plotly_versions()
-    if installed is None:
-        raise PluginError(f"charts: {NODE_MODULES / PLOTLY_PACKAGE} is missing; run `npm ci` in {ROOT}")
-    if not python_js == pinned == installed:
-        raise PluginError(
-            f"charts: plotly.js versions differ: the Python plotly package writes figures for plotly.js "
-            f"{python_js}, package.json pins {PLOTLY_PACKAGE} {pinned}, node_modules has {installed}. "
-            f"Pin {python_js} in package.json and run `npm install`."
-        )
-    return installed
+    """The plotly.js version to serve; fails the build when npm's copy is missing or differs from
+    the one the Python plotly package writes for (charts/plotly_js.py, which names the fix)."""
+    from charts import plotly_js
+
+    try:
+        return plotly_js.check()
+    except plotly_js.PlotlyJsError as exc:
+        raise PluginError(f"charts: {exc}") from exc
 
 
 def plotly_site_path(version: str) -> str:
@@ -416,8 +397,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if deck.exists():  # written by on_config unless the PNGs are missing
         files.append(File.generated(config, f"{SITE_CHARTS}/{deck.name}", abs_src_path=str(deck)))
     if STATE["own_plotly"]:  # else the default language's site serves it (plotly_href)
-        plotly_js = NODE_MODULES / PLOTLY_PACKAGE / PLOTLY_FILE
-        files.append(File.generated(config, plotly_site_path(STATE["plotly"]), abs_src_path=str(plotly_js)))
+        from charts.plotly_js import BUNDLE
+
+        files.append(File.generated(config, plotly_site_path(STATE["plotly"]), abs_src_path=str(BUNDLE)))
     return files
 
 

@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from charts import plotly_js
 from hooks import charts as chart_hook
 from hooks import i18n
 
@@ -95,10 +96,16 @@ def test_an_unknown_chart_fails_the_build_naming_the_page_and_the_chart(monkeypa
 
 
 def test_the_served_plotly_js_is_the_version_the_python_plotly_package_writes_for():
-    python_js, pinned, installed = chart_hook.plotly_versions()
+    python_js, pinned, installed = plotly_js.versions()
     assert python_js == pinned == installed
     assert chart_hook.check_plotly_js() == python_js
     assert chart_hook.plotly_site_path(python_js).endswith(f"plotly-basic-{python_js}.min.js")
+
+
+def test_a_plotly_js_mismatch_fails_the_build_with_the_check_s_message(monkeypatch):
+    monkeypatch.setattr(plotly_js, "installed_version", lambda: None)
+    with pytest.raises(chart_hook.PluginError, match=r"^charts: .* is missing; run `npm ci`"):
+        chart_hook.check_plotly_js()
 
 
 def test_a_language_built_inside_the_default_site_loads_plotly_js_from_the_root_copy():

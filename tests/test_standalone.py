@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from charts import build
+from charts import plotly_js
 from charts.build import CHART_IDS, SCHEMES, render, standalone_html
 from charts.dataset import load_dataset
 from charts.i18n import LANGS
@@ -67,12 +67,14 @@ def test_standalone_pages_are_byte_identical_on_rebuild(data):
         assert standalone_html({s: render(data, chart_id, "zh", s) for s in SCHEMES}) == first
 
 
-def test_pages_inline_the_small_basic_plotly_bundle_unless_a_trace_needs_the_full_one():
+def test_pages_inline_the_small_basic_plotly_bundle_unless_a_trace_needs_the_full_one(data):
     from plotly.offline import get_plotlyjs
 
-    basic = build._plotly_js({"scatter", "bar"})
+    basic = plotly_js.script({"scatter", "bar"})
+    assert basic == plotly_js.BUNDLE.read_text(encoding="utf-8")
     assert basic != get_plotlyjs() and len(basic) < len(get_plotlyjs()) / 2
-    assert build._plotly_js({"scatter", "heatmap"}) == get_plotlyjs()
+    assert plotly_js.script({"scatter", "heatmap"}) == get_plotlyjs()
+    assert basic in standalone_html({s: render(data, "param-scale", "en", s) for s in SCHEMES})
 
 
 # --- in the browser --------------------------------------------------------------------------------
