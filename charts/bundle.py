@@ -33,8 +33,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from charts import citation, quotes
+from charts import citation, embed, quotes
 from charts.files import atomic_write
+from charts.i18n import t
 
 # 1980-01-01 is the earliest time a zip entry can hold; any fixed value makes the bytes stable.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -44,94 +45,6 @@ LICENCE_URLS = {
     "cc-by": {"zh": "https://creativecommons.org/licenses/by/4.0/deed.zh-hans", "en": "https://creativecommons.org/licenses/by/4.0/"},
     "mit": {"zh": "https://opensource.org/license/mit", "en": "https://opensource.org/license/mit"},
 }  # fmt: skip
-
-# The README's words, one flat key -> {zh, en} table (a test checks both languages are complete).
-STRINGS: dict[str, dict[str, str]] = {
-    "about": {
-        "zh": "本图出自中英双语解读站「百模大战」，数据来自五篇中文报道与评论，每个数字都注明出处。",
-        "en": "A chart from The Hundred-Model War (百模大战), a bilingual explainer of China's "
-        "large-model race built from five Chinese articles, in which every number carries its source.",
-    },
-    "files": {"zh": "文件", "en": "Files"},
-    "file.png": {
-        "zh": "PNG 图片，1920×1080，正好一页 16:9 幻灯片（{scheme}）",
-        "en": "PNG image, 1920×1080, one 16:9 slide ({scheme})",
-    },
-    "file.svg": {
-        "zh": "SVG 矢量图，放大不失真（{scheme}）",
-        "en": "SVG vector image, sharp at any size ({scheme})",
-    },
-    "file.csv": {
-        "zh": "图中画出的数据（UTF-8 编码，Excel 可直接打开）",
-        "en": "the plotted data (UTF-8, opens in Excel)",
-    },
-    "file.html": {
-        "zh": "可交互的独立网页，断网也能打开；可嵌入 iframe，见下文",
-        "en": "the interactive chart as one web page that works offline; embed it in an iframe, see below",
-    },
-    "scheme.light": {"zh": "浅色", "en": "light"},
-    "scheme.dark": {"zh": "深色", "en": "dark"},
-    "scheme.light-transparent": {"zh": "浅色配色，透明背景", "en": "light colours, transparent background"},
-    "scheme.dark-transparent": {"zh": "深色配色，透明背景", "en": "dark colours, transparent background"},
-    "sources": {"zh": "来源", "en": "Sources"},
-    "articles": {"zh": "来源文章", "en": "Source articles"},
-    "article": {"zh": "{citation}。{url}", "en": "{citation}{original}. {url}"},
-    "article.original": {"zh": "", "en": " (original title: {original})"},
-    "no_url": {"zh": "原文未给出网址。", "en": "The copy gives no URL."},
-    "references": {"zh": "外部参考", "en": "External references"},
-    "references.help": {
-        "zh": "文章没有给出、取自公开论文或官方页面的数值，出处如下：",
-        "en": "Values the articles do not give come from these public papers and pages:",
-    },
-    "reference": {
-        "zh": "{publisher}（{year}）：{title}。{url}",
-        "en": "{publisher} ({year}): {title}. {url}",
-    },
-    "quotes": {"zh": "原文引语", "en": "Quotes"},
-    "quotes.help": {
-        "zh": "图中每一项数据都出自下面的原文（逐字摘录），附英文译文。",
-        "en": "Every plotted item rests on these verbatim quotes from the articles (in Chinese), "
-        "each with our English translation.",
-    },
-    "quote": {
-        "zh": "- **{label}**：「{quote}」{exact}\n  英译：{quote_en}\n  ——{source}",
-        "en": "- **{label}**: “{quote_en}”\n  Original: 「{quote}」{exact}\n  — {source}",
-    },
-    "quote.exact": {"zh": "\n  原文照录：「{quote}」", "en": ""},
-    "notes": {"zh": "说明", "en": "Notes"},
-    "embed": {"zh": "嵌入网页或 reveal.js 幻灯片", "en": "Embed in a web page or reveal.js slides"},
-    "embed.help": {
-        "zh": "把 `{html}` 放在网页或演示文稿旁边，用 iframe 引用。`?bare` 只显示图表，"
-        "`?scheme=dark` 固定深色，`?transparent` 透明背景；图表在幻灯片切换到可见时会按实际大小重绘。",
-        "en": "Put `{html}` next to your page or presentation and load it in an iframe. `?bare` shows the "
-        "chart alone, `?scheme=dark` fixes the dark colours, `?transparent` clears the background; the "
-        "chart redraws at its real size when its slide becomes visible.",
-    },
-    "licence": {"zh": "许可", "en": "Licence"},
-    "licence.text": {
-        "zh": "文字与数据采用 [CC BY 4.0]({cc}) 许可，代码采用 [MIT]({mit}) 许可。"
-        "可以自由使用、修改和转载，请注明出处（见下）。原文引语的版权归原作者和原媒体所有。",
-        "en": "Text and data are under [CC BY 4.0]({cc}); code is under the [MIT licence]({mit}). "
-        "Use, adapt and share freely with credit (see below). The quoted articles remain their "
-        "authors' and outlets' copyright.",
-    },
-    "cite": {"zh": "如何引用", "en": "How to cite"},
-    "cite.text": {
-        "zh": "百模大战（The Hundred-Model War）：《{title}》，图表，CC BY 4.0。{caption}",
-        "en": "The Hundred-Model War (百模大战), “{title}”, chart, CC BY 4.0. {caption}",
-    },
-    "cite.help": {
-        "zh": "引用具体数字时，请同时注明上面列出的原始文章；网上引用请附上本图所在页面的网址和访问日期。",
-        "en": "When you use a particular number, cite the original article listed above as well; online, "
-        "add the address of the page where you found the chart and the date you accessed it.",
-    },
-}
-
-
-def s(key: str, lang: str, **values: Any) -> str:
-    """A README string in the chart's language; an unknown key is a bug, so it raises."""
-    text = STRINGS[key][lang]
-    return text.format(**values) if values else text
 
 
 # --- which dataset rows a chart plots --------------------------------------------------------------
@@ -191,12 +104,12 @@ def _articles(meta: dict[str, Any], data: Any) -> list[str]:
     for item in meta["sources"]:
         source = data.sources[item["id"]]
         original = citation.original_title(source) if lang != "zh" else ""
-        text = s(
-            "article",
+        text = t(
+            "bundle.article",
             lang,
             citation=citation.full(source, lang),
-            original=s("article.original", lang, original=original) if original else "",
-            url=source["url"] or s("no_url", lang),
+            original=t("bundle.article.original", lang, original=original) if original else "",
+            url=source["url"] or t("bundle.no_url", lang),
         )
         lines.append(f"- {text.strip()}")
     return lines
@@ -209,33 +122,43 @@ def readme(meta: dict[str, Any], data: Any) -> str:
     out = [f"# {meta['title']}", ""]
     if meta.get("subtitle"):
         out += [meta["subtitle"], ""]
-    out += [s("about", lang), "", f"## {s('files', lang)}", ""]
+    out += [t("bundle.about", lang), "", f"## {t('bundle.files', lang)}", ""]
     for fmt in ("png", "svg"):
         for scheme, name in _by_scheme(files.get(fmt, {})):
-            out.append(f"- `{name}`: {s(f'file.{fmt}', lang, scheme=s(f'scheme.{scheme}', lang))}")
+            out.append(
+                f"- `{name}`: {t(f'bundle.file.{fmt}', lang, scheme=t(f'bundle.scheme.{scheme}', lang))}"
+            )
     for fmt in ("csv", "html"):
         if fmt in files:
-            out.append(f"- `{files[fmt]}`: {s(f'file.{fmt}', lang)}")
-    out += ["", f"## {s('sources', lang)}", "", meta["caption"], "", f"### {s('articles', lang)}", ""]
+            out.append(f"- `{files[fmt]}`: {t(f'bundle.file.{fmt}', lang)}")
+    out += [
+        "",
+        f"## {t('bundle.sources', lang)}",
+        "",
+        meta["caption"],
+        "",
+        f"### {t('bundle.articles', lang)}",
+        "",
+    ]
     out += _articles(meta, data)
     if meta["references"]:
-        out += ["", f"### {s('references', lang)}", "", s("references.help", lang), ""]
+        out += ["", f"### {t('bundle.references', lang)}", "", t("bundle.references.help", lang), ""]
         for ref in meta["references"]:
             fields = {k: ref[k] for k in ("publisher", "year", "title")}
-            out.append(("- " + s("reference", lang, url=ref["url"] or "", **fields)).strip())
+            out.append(("- " + t("bundle.reference", lang, url=ref["url"] or "", **fields)).strip())
     rows = [p for p in plotted_rows(meta, data) if p.row.get("quote")]
     if rows:
-        out += ["", f"## {s('quotes', lang)}", "", s("quotes.help", lang), ""]
+        out += ["", f"## {t('bundle.quotes', lang)}", "", t("bundle.quotes.help", lang), ""]
         for plotted in rows:
             row = plotted.row
             source = _source_line(data.sources[row["source"]], lang)
             out.append(
-                s(
-                    "quote",
+                t(
+                    "bundle.quote",
                     lang,
                     label=plotted.label,
                     quote=row["quote"] if lang == "en" else quotes.marked_reading(row["quote"]),
-                    exact=s("quote.exact", lang, quote=row["quote"])
+                    exact=t("bundle.quote.exact", lang, quote=row["quote"])
                     if quotes.reading(row["quote"]) != row["quote"]
                     else "",
                     quote_en=row["quote_en"],
@@ -243,26 +166,25 @@ def readme(meta: dict[str, Any], data: Any) -> str:
                 )
             )
     if meta.get("notes"):
-        out += ["", f"## {s('notes', lang)}", ""] + [f"- {note}" for note in meta["notes"]]
+        out += ["", f"## {t('bundle.notes', lang)}", ""] + [f"- {note}" for note in meta["notes"]]
     if "html" in files:
-        out += ["", f"## {s('embed', lang)}", "", s("embed.help", lang, html=files["html"]), ""]
+        out += ["", f"## {t('bundle.embed', lang)}", "", t("bundle.embed.help", lang, html=files["html"]), ""]
         out += [
             "```html",
-            f'<iframe src="{files["html"]}?bare" title="{meta["title"]}" width="960" height="540" '
-            'style="border:0; max-width:100%"></iframe>',
+            embed.iframe(f"{files['html']}?bare", meta["title"]),
             "```",
         ]
     out += [
         "",
-        f"## {s('licence', lang)}",
+        f"## {t('bundle.licence', lang)}",
         "",
-        s("licence.text", lang, cc=LICENCE_URLS["cc-by"][lang], mit=LICENCE_URLS["mit"][lang]),
+        t("bundle.licence.text", lang, cc=LICENCE_URLS["cc-by"][lang], mit=LICENCE_URLS["mit"][lang]),
         "",
-        f"## {s('cite', lang)}",
+        f"## {t('bundle.cite', lang)}",
         "",
-        "> " + s("cite.text", lang, title=meta["title"], caption=meta["caption"]),
+        "> " + t("bundle.cite.text", lang, title=meta["title"], caption=meta["caption"]),
         "",
-        s("cite.help", lang),
+        t("bundle.cite.help", lang),
         "",
     ]
     return "\n".join(out)

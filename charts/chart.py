@@ -199,8 +199,8 @@ def quote_lines(row: Row, data: Any, lang: str) -> list[str]:
     if lang == "zh":
         lines.append(wrapped(t("hover.quote", lang, quote=quotes.marked_reading(row["quote"]))))
     else:
-        lines.append(wrapped(t("hover.quote", lang, quote=row["quote_en"])))
-        lines.append(wrapped(t("hover.original", lang, quote=row["quote"])))
+        lines.append(wrapped(t("hover.translation", lang, quote=row["quote_en"])))
+        lines.append(wrapped(t("hover.quote", lang, quote=row["quote"])))
     lines.append(esc(t("hover.source", lang, source=source_with_date(source, lang))))
     return lines
 

@@ -44,6 +44,7 @@ from charts.bundle import deterministic_zip
 from charts.chart import text_width
 from charts.files import atomic_write
 from charts.frame import image_figure
+from charts.i18n import t
 
 SLIDE_WIDTH = Emu(12192000)  # 13.333 × 7.5 in: 16:9, PowerPoint's "Widescreen"
 SLIDE_HEIGHT = Emu(6858000)
@@ -66,44 +67,6 @@ SOURCES_TOP, SOURCES_BOTTOM = TITLE_TOP + TITLE_HEIGHT + Inches(0.2), SLIDE_HEIG
 SOURCES_WIDTH = SLIDE_WIDTH - 2 * MARGIN
 SOURCES_HEADING_SIZE, ARTICLE_SIZE, REFERENCE_SIZE = 18, 16, 14
 SOURCES_GAP, SOURCES_GAP_HEADING = 5, 14  # points of space before a line and before a heading
-
-STRINGS: dict[str, dict[str, str]] = {
-    "deck.title": {"zh": "百模大战", "en": "The Hundred-Model War"},
-    "deck.subtitle": {
-        "zh": "中国大模型竞赛图表集（{first}—{last}）",
-        "en": "China's large-model race in {n} charts, {first}–{last}",
-    },
-    "deck.about": {
-        "zh": "{n} 张图表，数据来自 {k} 篇中文报道与评论，每个数字都注明出处",
-        "en": "Built from {k} Chinese articles; every number carries its source",
-    },
-    "deck.licence": {
-        "zh": "文字与数据采用 CC BY 4.0 许可，代码采用 MIT 许可",
-        "en": "Text and data under CC BY 4.0; code under the MIT licence",
-    },
-    "sources.title": {"zh": "来源", "en": "Sources"},
-    "sources.continued": {"zh": "{title}（续）", "en": "{title} (continued)"},
-    "sources.articles": {"zh": "{k} 篇来源文章", "en": "The {k} source articles"},
-    "sources.articles.short": {"zh": "来源文章", "en": "Source articles"},
-    "sources.references.short": {"zh": "外部参考", "en": "External references"},
-    "sources.references": {
-        "zh": "外部参考（文章未给出的数值）",
-        "en": "External references (values the articles do not give)",
-    },
-    "article.original": {"zh": "{text}", "en": "{text} (original title: {original})"},
-    "reference": {"zh": "{publisher}（{year}）：{title}", "en": "{publisher} ({year}): {title}"},
-    "notes.data": {
-        "zh": "数据：{csv}（随图表打包下载）",
-        "en": "Data: {csv} (in the chart's download bundle)",
-    },
-    "notes.url": {"zh": "原文：{url}", "en": "Article: {url}"},
-}
-
-
-def s(key: str, lang: str, **values: Any) -> str:
-    """A deck string in the deck's language; an unknown key is a bug, so it raises."""
-    text = STRINGS[key][lang]
-    return text.format(**values) if values else text
 
 
 class DeckError(Exception):
@@ -276,15 +239,15 @@ def _title_slide(prs: Any, lang: str, slides: Sequence[ChartSlide], data: Any) -
     title, subtitle = slide.shapes.title, slide.placeholders[1]
     _place(title, MARGIN, Inches(2.0), SLIDE_WIDTH - 2 * MARGIN, Inches(1.4))
     _place(subtitle, MARGIN, Inches(3.5), SLIDE_WIDTH - 2 * MARGIN, Inches(2.2))
-    set_text(title.text_frame, [s("deck.title", lang)], lang, 48, bold=True)
+    set_text(title.text_frame, [t("deck.title", lang)], lang, 48, bold=True)
     set_text(
         subtitle.text_frame,
-        [s("deck.subtitle", lang, n=n, first=first, last=last)],
+        [t("deck.subtitle", lang, n=n, first=first, last=last)],
         lang,
         24,
         color=theme.LIGHT.text,
     )
-    for line, size in ((s("deck.about", lang, n=n, k=k), 18), (s("deck.licence", lang), 14)):
+    for line, size in ((t("deck.about", lang, n=n, k=k), 18), (t("deck.licence", lang), 14)):
         paragraph = subtitle.text_frame.add_paragraph()
         run = paragraph.add_run()
         run.text = line
@@ -327,9 +290,9 @@ def _chart_slide(prs: Any, lang: str, item: ChartSlide, data: Any) -> None:
     notes = [meta["caption"]]
     for source in meta["sources"]:
         if source["url"]:
-            notes.append(s("notes.url", lang, url=source["url"]))
+            notes.append(t("deck.notes.url", lang, url=source["url"]))
     if "csv" in meta["files"]:
-        notes.append(s("notes.data", lang, csv=meta["files"]["csv"]))
+        notes.append(t("deck.notes.data", lang, csv=meta["files"]["csv"]))
     set_text(slide.notes_slide.notes_text_frame, notes, lang, 12)
 
 
@@ -347,13 +310,15 @@ class SourceLine:
 def source_lines(lang: str, slides: Sequence[ChartSlide], data: Any) -> list[SourceLine]:
     """What the sources slides list, in order: the articles, then the external references the
     charts use (each once)."""
-    articles = s("sources.articles.short", lang)
-    lines = [SourceLine(s("sources.articles", lang, k=len(data.sources)), SOURCES_HEADING_SIZE, heading=True)]
+    articles = t("deck.sources.articles.short", lang)
+    lines = [
+        SourceLine(t("deck.sources.articles", lang, k=len(data.sources)), SOURCES_HEADING_SIZE, heading=True)
+    ]
     for source in data.sources.values():
         text = citation.full(source, lang)
         original = citation.original_title(source) if lang != "zh" else ""
         if original:
-            text = s("article.original", lang, text=text, original=original)
+            text = t("deck.article.original", lang, text=text, original=original)
         lines.append(SourceLine(text, ARTICLE_SIZE, source["url"] or None, section=articles))
 
     references: dict[str, dict[str, Any]] = {}
@@ -361,10 +326,10 @@ def source_lines(lang: str, slides: Sequence[ChartSlide], data: Any) -> list[Sou
         for ref in item.meta["references"]:
             references.setdefault(ref["id"], ref)
     if references:
-        heading = s("sources.references.short", lang)
-        lines.append(SourceLine(s("sources.references", lang), SOURCES_HEADING_SIZE, heading=True))
+        heading = t("deck.sources.references.short", lang)
+        lines.append(SourceLine(t("deck.sources.references", lang), SOURCES_HEADING_SIZE, heading=True))
         for ref in sorted(references.values(), key=lambda r: (r["publisher"].lower(), r["year"], r["title"])):
-            text = s("reference", lang, publisher=ref["publisher"], year=ref["year"], title=ref["title"])
+            text = t("deck.reference", lang, publisher=ref["publisher"], year=ref["year"], title=ref["title"])
             lines.append(SourceLine(text, REFERENCE_SIZE, ref["url"] or None, section=heading))
     return lines
 
@@ -389,7 +354,7 @@ def source_pages(lines: Sequence[SourceLine], lang: str) -> list[list[SourceLine
             pages.append([])
             used = 0
             if not line.heading:
-                cont = s("sources.continued", lang, title=line.section)
+                cont = t("deck.sources.continued", lang, title=line.section)
                 pages[-1].append(SourceLine(cont, SOURCES_HEADING_SIZE, heading=True, section=line.section))
                 used += source_line_height(pages[-1][-1], True)
         used += source_line_height(line, not pages[-1])
@@ -404,9 +369,9 @@ def _sources_slides(prs: Any, lang: str, slides: Sequence[ChartSlide], data: Any
         slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
         title = slide.shapes.title
         _place(title, MARGIN, TITLE_TOP, SLIDE_WIDTH - 2 * MARGIN, TITLE_HEIGHT)
-        heading = s("sources.title", lang)
+        heading = t("deck.sources.title", lang)
         if number:
-            heading = s("sources.continued", lang, title=heading)
+            heading = t("deck.sources.continued", lang, title=heading)
         set_text(title.text_frame, [heading], lang, TITLE_SIZE, bold=True)
         title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
         title.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
@@ -448,8 +413,8 @@ def deck_bytes(data: Any, out_dir: Path, lang: str, chart_ids: Sequence[str]) ->
     _sources_slides(prs, lang, slides, data)
 
     props = prs.core_properties
-    props.title = s("deck.title", lang)
-    props.subject = s("deck.subtitle", lang, n=len(slides), first="", last="").strip("（）— ,–")
+    props.title = t("deck.title", lang)
+    props.subject = t("deck.subtitle", lang, n=len(slides), first="", last="").strip("（）— ,–")
     props.author = props.last_modified_by = "百模大战 · The Hundred-Model War"
     props.language = TEXT_LANG[lang]
     props.created = props.modified = _fixed_time()

@@ -63,34 +63,13 @@ SHARED_ROOT = "hmw_shared_root"
 ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*chart[ \t]*$")
 
-# --- UI strings: one flat key -> {zh, en} table (tests check both languages exist) ---------------
-
-STRINGS: dict[str, dict[str, str]] = {
-    "data": {"zh": "数据表", "en": "Data table"},
-    "rows": {"zh": "（{n} 行）", "en": " ({n} rows)"},
-    "downloads": {"zh": "下载", "en": "Download"},
-    "light": {"zh": "浅色", "en": "light"},
-    "dark": {"zh": "深色", "en": "dark"},
-    "csv": {"zh": "CSV 数据", "en": "CSV data"},
-    "html": {"zh": "独立网页（可离线）", "en": "standalone page (works offline)"},
-    "embed": {"zh": "嵌入代码", "en": "Embed this chart"},
-    "embed_help": {
-        "zh": "把下面这段代码贴进网页或 reveal.js 幻灯片，图表连同标题和来源一起显示：",
-        "en": "Paste this into a web page or a reveal.js slide; the chart comes with its title and sources:",
-    },
-    "image_label": {"zh": "{format}（{scheme}）", "en": "{format} ({scheme})"},
-    "static": {"zh": "静态图：{title}", "en": "Static image: {title}"},
-    "table_label": {"zh": "数据表：{title}", "en": "Data table: {title}"},
-    "zip": {"zh": "打包下载（图片、数据、来源说明）", "en": "zip bundle (images, data, sources)"},
-    "gallery_embed": {"zh": "iframe 嵌入代码", "en": "iframe embed code"},
-    "gallery_sources": {"zh": "来源", "en": "Sources"},
-}
-
 
 def t(key: str, lang: str, **values: Any) -> str:
-    """A UI string in the page's language; an unknown key is a bug, so it raises."""
-    text = STRINGS[key][lang]
-    return text.format(**values) if values else text
+    """A word from the one vocabulary (charts/strings.yaml), looked up through the charts package as
+    it is now (it is reloaded when its code changes under `mkdocs serve`)."""
+    from charts.i18n import t as word
+
+    return word(key, lang, **values)
 
 
 class ChartFenceError(PluginError):
@@ -167,6 +146,22 @@ def esc(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
 
+def download_links(files: dict[str, Any], rel: Any, lang: str) -> list[str]:
+    """The links to a chart's files (images light then dark, CSV, standalone page, zip), for the
+    figure under a chart and for its card in the gallery."""
+    links = [
+        f'<a href="{esc(rel(name))}" download>'
+        f"{esc(t('figure.image_label', lang, format=fmt.upper(), scheme=t(f'figure.{scheme}', lang)))}</a>"
+        for fmt in ("png", "svg")
+        for scheme, name in sorted(files.get(fmt, {}).items(), reverse=True)
+        if scheme in ("light", "dark")
+    ]
+    for kind, download in (("csv", " download"), ("html", ""), ("zip", " download")):
+        if kind in files:
+            links.append(f'<a href="{esc(rel(files[kind]))}"{download}>{esc(t(f"figure.{kind}", lang))}</a>')
+    return links
+
+
 def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, site_url: str) -> str:
     """The <figure> for one chart on one page (links relative to the page, embed URL absolute)."""
     files = meta["files"]
@@ -180,29 +175,14 @@ def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, s
     table = meta["table"]
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in table["headers"])
     body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in table["rows"])
-    downloads = []
-    for fmt in ("png", "svg"):
-        links = [
-            f'<a href="{esc(rel(name))}" download>'
-            f"{esc(t('image_label', lang, format=fmt.upper(), scheme=t(s, lang)))}</a>"
-            for s, name in sorted(files.get(fmt, {}).items())
-            if s in ("light", "dark")
-        ]
-        downloads += links
-    if "csv" in files:
-        downloads.append(f'<a href="{esc(rel(files["csv"]))}" download>{esc(t("csv", lang))}</a>')
-    if "html" in files:
-        downloads.append(f'<a href="{esc(rel(files["html"]))}">{esc(t("html", lang))}</a>')
-    if "zip" in files:
-        downloads.append(f'<a href="{esc(rel(files["zip"]))}" download>{esc(t("zip", lang))}</a>')
-    embed = (
-        f'<iframe src="{site_url}{folder}/{files["html"]}" title="{esc(title)}" width="960" height="540" '
-        f'style="border:0; max-width:100%" loading="lazy"></iframe>'
-    )
+    downloads = download_links(files, rel, lang)
+    from charts import embed
+
+    snippet = embed.iframe(f"{site_url}{folder}/{files['html']}", title, lazy=True)
     static = files.get("svg", {}).get("light") or files.get("png", {}).get("light")
     noscript = (
         f'<noscript><img src="{esc(rel(static))}" '
-        f'alt="{esc(t("static", lang, title=meta.get("alt") or title))}" '
+        f'alt="{esc(t("figure.static", lang, title=meta.get("alt") or title))}" '
         f'width="960" height="540" loading="lazy"></noscript>'
         if static
         else ""
@@ -217,17 +197,17 @@ def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, s
         f'<div class="hmw-chart__plot" role="img" aria-label="{esc(meta.get("alt") or title)}" '
         f'data-light="{folder}/{files["json"]["light"]}" data-dark="{folder}/{files["json"]["dark"]}" '
         f'style="--hmw-chart-height: {height}px">{noscript}</div>'
-        f'<details class="hmw-chart__data"><summary>{esc(t("data", lang))}'
-        f"{esc(t('rows', lang, n=len(table['rows'])))}</summary>"
+        f'<details class="hmw-chart__data"><summary>{esc(t("figure.data", lang))}'
+        f"{esc(t('figure.rows', lang, n=len(table['rows'])))}</summary>"
         f'<div class="hmw-chart__scroll" tabindex="0" role="region" '
-        f'aria-label="{esc(t("table_label", lang, title=title))}">'
+        f'aria-label="{esc(t("figure.table_label", lang, title=title))}">'
         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
-        f'<p class="hmw-chart__downloads"><span>{esc(t("downloads", lang))}:</span> '
+        f'<p class="hmw-chart__downloads"><span>{esc(t("figure.downloads", lang))}:</span> '
         + " · ".join(downloads)
         + "</p>"
-        f'<details class="hmw-chart__embed"><summary>{esc(t("embed", lang))}</summary>'
-        f"<p>{esc(t('embed_help', lang))}</p>"
-        f'<div class="highlight"><pre><code>{esc(embed)}</code></pre></div></details>'
+        f'<details class="hmw-chart__embed"><summary>{esc(t("figure.embed", lang))}</summary>'
+        f"<p>{esc(t('figure.embed_help', lang))}</p>"
+        f'<div class="highlight"><pre><code>{esc(snippet)}</code></pre></div></details>'
         f"</figure>"
     )
 
@@ -240,41 +220,27 @@ def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, sit
         files, folder = meta["files"], f"{SITE_CHARTS}/{chart_id}"
 
         def rel(name: str, folder: str = folder) -> str:
-            return esc(get_relative_url(f"{folder}/{name}", page_url))
+            return get_relative_url(f"{folder}/{name}", page_url)
 
         thumbs = "".join(
-            f'<img src="{rel(name)}#only-{scheme}" alt="{esc(meta.get("alt") or meta["title"])}" '
+            f'<img src="{esc(rel(name))}#only-{scheme}" alt="{esc(meta.get("alt") or meta["title"])}" '
             f'width="480" height="270" loading="lazy">'
             for scheme, name in sorted(files.get("svg", {}).items(), reverse=True)
             if scheme in ("light", "dark")
         )
-        links = [
-            f'<a href="{rel(name)}" download>'
-            f"{esc(t('image_label', lang, format=fmt.upper(), scheme=t(s, lang)))}</a>"
-            for fmt in ("png", "svg")
-            for s, name in sorted(files.get(fmt, {}).items(), reverse=True)
-            if s in ("light", "dark")
-        ]
-        links += (
-            [f'<a href="{rel(files["csv"])}" download>{esc(t("csv", lang))}</a>'] if "csv" in files else []
-        )
-        links += [f'<a href="{rel(files["html"])}">{esc(t("html", lang))}</a>'] if "html" in files else []
-        links += (
-            [f'<a href="{rel(files["zip"])}" download>{esc(t("zip", lang))}</a>'] if "zip" in files else []
-        )
-        embed = (
-            f'<iframe src="{site_url}{folder}/{files["html"]}?bare" title="{esc(meta["title"])}" '
-            f'width="960" height="540" style="border:0; max-width:100%" loading="lazy"></iframe>'
-        )
+        links = download_links(files, rel, lang)
+        from charts import embed
+
+        snippet = embed.iframe(f"{site_url}{folder}/{files['html']}?bare", meta["title"], lazy=True)
         cards.append(
             f'<li id="gallery-{chart_id}">{thumbs}'
             f"<p><strong>{esc(meta['title'])}</strong></p>"
             f'<p class="hmw-chart__downloads">{" · ".join(links)}</p>'
             # The full source line is long (it is drawn in every image too): folded, so cards stay short.
-            f'<details class="hmw-chart__embed"><summary>{esc(t("gallery_sources", lang))}</summary>'
+            f'<details class="hmw-chart__embed"><summary>{esc(t("figure.gallery_sources", lang))}</summary>'
             f"<p><small>{esc(meta['caption'])}</small></p></details>"
-            f'<details class="hmw-chart__embed"><summary>{esc(t("gallery_embed", lang))}</summary>'
-            f'<div class="highlight"><pre><code>{esc(embed)}</code></pre></div></details></li>'
+            f'<details class="hmw-chart__embed"><summary>{esc(t("figure.gallery_embed", lang))}</summary>'
+            f'<div class="highlight"><pre><code>{esc(snippet)}</code></pre></div></details></li>'
         )
     return f'<div class="grid cards hmw-gallery" data-no-glossary><ul>{"".join(cards)}</ul></div>'
 

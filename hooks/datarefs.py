@@ -62,8 +62,8 @@ if sys.path[:1] != [str(ROOT)]:
     sys.path.insert(0, str(ROOT))
 
 from charts import citation, formats, quotes  # noqa: E402
-from charts import i18n as chart_words  # noqa: E402
 from charts.dataset import Dataset, PartialDate, load_dataset  # noqa: E402
+from charts.i18n import in_sentence, t  # noqa: E402
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 SITE_ASSETS = "assets/datarefs"
@@ -83,7 +83,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "events": ("date", "title"),
 }
 DEFAULT_FIELD = {"figures": "value"}
-COUNTRIES = ("CN", "US", "GB", "AE")
 # The words for a column taken from an external reference (ref_fields values).
 FIELD_LABELS = {
     "release_date": "label.released",
@@ -103,182 +102,15 @@ HREF = re.compile(r"""href=["']([^"']+)["']""")
 H1 = re.compile(r"^#\s+(.+?)\s*(?:\{[^}]*\})?\s*$", re.MULTILINE)
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 
-# --- UI strings: one flat key -> {zh, en} table; tests check both languages exist ------------
+# --- words: every UI string comes from the one vocabulary (charts/strings.yaml) ------------------
 
 LANGS = ("zh", "en")
 
 
-def _chart_word(key: str) -> dict[str, str]:
-    """A word the charts also show (a status, a category), in mid-sentence case: one vocabulary."""
-    return {
-        lang: chart_words.t(key, lang) if lang == "zh" else chart_words.t(key, lang).lower() for lang in LANGS
-    }
+def word(key: str, lang: str) -> str:
+    """A status or category as it reads inside a sentence or a table cell ("reported", "研究")."""
+    return in_sentence(t(key, lang), lang)
 
-
-SHARED_WORDS = (
-    *(f"status.{s}" for s in ("official", "reported", "estimated", "projected", "disputed", "unknown")),
-    *(f"category.{c}" for c in ("model", "open-source", "product", "conference", "research", "milestone")),
-)
-
-STRINGS: dict[str, dict[str, str]] = {
-    **{key: _chart_word(key) for key in SHARED_WORDS},
-    "status.external": {"zh": "外部参考", "en": "external reference"},
-    "explain.official": {
-        "zh": "由发布机构自己公布的数字。",
-        "en": "Stated by the organisation itself.",
-    },
-    "explain.reported": {
-        "zh": "由可信的第二手来源报道，未经发布机构证实。",
-        "en": "Reported by a credible secondary source, not confirmed by the organisation.",
-    },
-    "explain.estimated": {
-        "zh": "估算：由文章作者、第三方或本站推算，不是发布机构公布的数字。",
-        "en": "An estimate, worked out by the article's author, a third party or us; "
-        "not a figure the organisation published.",
-    },
-    "explain.projected": {
-        "zh": "对未来的预测，不是已经发生的事实。",
-        "en": "A forecast about the future, not something that has happened.",
-    },
-    "explain.disputed": {
-        "zh": "传闻或受到质疑的说法，未经证实，请勿当作事实引用。",
-        "en": "A rumour or contested claim; unconfirmed, so do not cite it as fact.",
-    },
-    "explain.unknown": {
-        "zh": "文章没有给出这个数字。",
-        "en": "The article gives no figure.",
-    },
-    "explain.external": {
-        "zh": "文章没有给出这一项，数值取自公开的外部参考（论文或官方页面）。",
-        "en": "The article does not give this value; it comes from a public external reference "
-        "(a paper or an official page).",
-    },
-    "label.source": {"zh": "来源", "en": "Source"},
-    "label.status": {"zh": "状态", "en": "Status"},
-    "label.note": {"zh": "注", "en": "Note"},
-    "label.quote": {"zh": "原文", "en": "Quote"},
-    "label.exact_quote": {"zh": "原文照录", "en": "Exact words"},
-    "label.translation": {"zh": "译文", "en": "Translation"},
-    "label.external": {"zh": "外部参考", "en": "External reference"},
-    "label.external_fields": {"zh": "取自外部参考的字段", "en": "Fields taken from it"},
-    "label.model": {"zh": "模型", "en": "Model"},
-    "label.org": {"zh": "机构", "en": "Organisation"},
-    "label.country": {"zh": "国家/地区", "en": "Country"},
-    "label.released": {"zh": "发布", "en": "Released"},
-    "label.params": {"zh": "参数量", "en": "Parameters"},
-    "label.open_weights": {"zh": "开放权重", "en": "Open weights"},
-    "label.evidence": {"zh": "来源与原文", "en": "Source and evidence"},
-    "label.context": {"zh": "上下文窗口", "en": "Context window"},
-    "label.training_tokens": {"zh": "训练语元", "en": "Training tokens"},
-    "label.date": {"zh": "日期", "en": "Date"},
-    "label.event": {"zh": "事件", "en": "Event"},
-    "label.category": {"zh": "类别", "en": "Category"},
-    "label.models": {"zh": "相关模型", "en": "Models"},
-    "label.subject": {"zh": "对象", "en": "Subject"},
-    "label.measure": {"zh": "指标", "en": "Measure"},
-    "label.value": {"zh": "数值", "en": "Value"},
-    "label.as_of": {"zh": "时点", "en": "As of"},
-    "label.group": {"zh": "分组", "en": "Group"},
-    "label.all": {"zh": "全部", "en": "All"},
-    "label.filters": {"zh": "筛选", "en": "Filter"},
-    "label.shown": {"zh": "显示 {shown} / {total} 个模型", "en": "Showing {shown} of {total} models"},
-    "label.sort_hint": {
-        "zh": "点击表头可排序；下拉菜单可按国家、机构和是否开放权重筛选。",
-        "en": "Click a column header to sort; use the menus to filter by country, organisation "
-        "and open weights.",
-    },
-    "label.year_heading": {"zh": "{year} 年", "en": "{year}"},
-    "label.no_date": {"zh": "日期不详", "en": "Date unknown"},
-    "label.original_title": {"zh": "原标题", "en": "Original title"},
-    "label.title_translation": {"zh": "标题英译", "en": "Title in English"},
-    "label.untitled": {
-        "zh": "无。文章发表时没有标题；本站称它为{label}，这不是标题。",
-        "en": "None. The article was published without a title; we call it the {label}, "
-        "which is not a title.",
-    },
-    "label.outlet": {"zh": "媒体", "en": "Outlet"},
-    "label.outlet_missing": {"zh": "副本未注明", "en": "Not stated in the copy"},
-    "cite.summary": {"zh": "本站解读", "en": "our summary"},
-    "label.author": {"zh": "作者", "en": "Author"},
-    "label.author_missing": {"zh": "副本未署名", "en": "Not stated in the copy"},
-    "label.published": {"zh": "发表日期", "en": "Published"},
-    "label.date_evidence": {"zh": "日期依据", "en": "How we know"},
-    "label.language": {"zh": "语言与字体", "en": "Language and script"},
-    "label.link": {"zh": "原文链接", "en": "Original link"},
-    "label.link_missing": {"zh": "副本未给出链接", "en": "The copy gives no link"},
-    "label.noise": {"zh": "副本中的噪声（已剔除）", "en": "Noise in the copy (left out)"},
-    "label.used_by": {"zh": "本站引用此文的页面", "en": "Pages on this site that build on it"},
-    "label.used_by_none": {"zh": "暂无其他页面引用", "en": "No other page cites it yet"},
-    "label.not_republished": {
-        "zh": "原文版权归原发布方所有，本站不转载全文。",
-        "en": "The article belongs to its publisher; this site does not republish it.",
-    },
-    "script.Hans": {"zh": "中文（简体）", "en": "Chinese (Simplified)"},
-    "script.Hant": {"zh": "中文（繁体，本站以简体转述）", "en": "Chinese (Traditional)"},
-    "open.yes": {"zh": "开放", "en": "yes"},
-    "open.no": {"zh": "不开放", "en": "no"},
-    "open.unknown": {"zh": "不详", "en": "unknown"},
-    "country.CN": {"zh": "中国", "en": "China"},
-    "country.US": {"zh": "美国", "en": "United States"},
-    "country.GB": {"zh": "英国", "en": "United Kingdom"},
-    "country.AE": {"zh": "阿联酋", "en": "United Arab Emirates"},
-    "schema.column": {"zh": "列名", "en": "Column"},
-    "schema.type": {"zh": "类型", "en": "Type"},
-    "schema.unit": {"zh": "单位", "en": "Unit"},
-    "schema.required_yes": {"zh": "必填", "en": "required"},
-    "schema.required_no": {"zh": "可空", "en": "may be empty"},
-    "downloads.rows": {"zh": "{title}，{rows} 行", "en": "{title}, {rows} rows"},
-    "schema.values": {"zh": "允许值", "en": "Allowed values"},
-    "schema.description": {"zh": "说明", "en": "Description"},
-    "schema.description_en": {"zh": "说明（英文原文）", "en": "Description"},
-    "schema.file": {"zh": "文件", "en": "File"},
-    "schema.key": {"zh": "主键", "en": "Key"},
-    "schema.rows": {"zh": "行数", "en": "Rows"},
-    "schema.refers_to": {"zh": "指向 {table} 表", "en": "refers to {table}"},
-    "schema.multiple": {"zh": "可多值，以 ; 分隔", "en": "several, ;-separated"},
-    "type.id": {"zh": "编号", "en": "id"},
-    "type.text": {"zh": "文本", "en": "text"},
-    "type.date": {"zh": "日期", "en": "date"},
-    "type.number": {"zh": "数字", "en": "number"},
-    "type.integer": {"zh": "整数", "en": "integer"},
-    "type.enum": {"zh": "枚举", "en": "enum"},
-    "type.ref": {"zh": "引用", "en": "reference"},
-    "type.url": {"zh": "网址", "en": "URL"},
-    "downloads.file": {"zh": "文件", "en": "File"},
-    "downloads.content": {"zh": "内容", "en": "Contents"},
-    "downloads.size": {"zh": "大小", "en": "Size"},
-    "downloads.glossary": {"zh": "术语表（中英文定义）", "en": "Glossary (definitions in both languages)"},
-    "downloads.claims": {
-        "zh": "文章中有争议的说法及本站的解读（附出处），以及全站统一的译名",
-        "en": "The articles' contested claims with this site's reading and its reference, and the one "
-        "name the site uses for each thing",
-    },
-    "downloads.schema": {"zh": "数据结构说明：每张表、每一列", "en": "The schema: every table and column"},
-    "cite.site": {
-        "zh": "本站：百模大战 · The Hundred-Model War，中国大模型竞赛中英双语解读，"
-        "文字与数据采用 CC BY 4.0。",
-        "en": "This site: 百模大战 · The Hundred-Model War, a bilingual explainer of China's "
-        "large-model race; "
-        "text and data CC BY 4.0.",
-    },
-    "mark.legend": {"zh": "标记", "en": "Mark"},
-    "mark.meaning": {"zh": "含义", "en": "Meaning"},
-    "count.models": {
-        "zh": "数据集中的模型数（data/models.csv 的行数）",
-        "en": "Models in the dataset (rows of data/models.csv)",
-    },
-    "count.events": {
-        "zh": "数据集中的事件数（data/events.csv 的行数）",
-        "en": "Events in the dataset (rows of data/events.csv)",
-    },
-    "count.figures": {
-        "zh": "数据集中的数字条目（data/figures.csv 的行数）",
-        "en": "Figures in the dataset (rows of data/figures.csv)",
-    },
-    "count.sources": {"zh": "本站解读的来源文章数", "en": "Source articles this site summarises"},
-    "count.filtered": {"zh": "，其中 {filter}", "en": ", only {filter}"},
-    "count.open": {"zh": "开放权重的模型", "en": "models with open weights"},
-}
 
 # The visible mark for each status that is not plain fact. External values get their own mark.
 MARKS: dict[str, str] = {
@@ -288,11 +120,6 @@ MARKS: dict[str, str] = {
     "disputed": "?",
     "external": "‡",
 }
-
-
-def t(key: str, lang: str, **values: Any) -> str:
-    """A UI string in the page's language; an unknown key is a bug, so it raises."""
-    return STRINGS[key][lang].format(**values) if values else STRINGS[key][lang]
 
 
 # --- rendering context ------------------------------------------------------------------------
@@ -404,7 +231,7 @@ def describe(ctx: Context, source_id: str, status: str | None, note: str, extern
     parts = []
     if status:
         explain = t("explain." + status, lang).rstrip("。.")
-        parts.append(f"{t('label.status', lang)}{colon}{t('status.' + status, lang)} — {explain}")
+        parts.append(f"{t('label.status', lang)}{colon}{word('status.' + status, lang)} — {explain}")
     if external:
         parts.append(f"{t('label.external', lang)}{colon}{reference_line(ctx, external)}")
         parts.append(f"{t('label.source', lang)}{colon}{source_line(ctx, source_id)}")
@@ -419,7 +246,7 @@ def mark_html(kind: str | None, lang: str) -> str:
     """A visible superscript for a value that is not plain fact, with words for screen readers."""
     if kind not in MARKS:
         return ""
-    words = t("status." + kind, lang)
+    words = word("status." + kind, lang)
     hidden = f"（{words}）" if lang == "zh" else f" ({words})"
     return (
         f'<sup class="dataref__mark dataref__mark--{kind}" aria-hidden="true">{MARKS[kind]}</sup>'
@@ -429,10 +256,11 @@ def mark_html(kind: str | None, lang: str) -> str:
 
 def legend_mark(kind: str, lang: str) -> str:
     """A status mark on its own, for prose that explains the marks; its title says what it means."""
+    status = word("status." + kind, lang)
     return (
         f'<span class="dataref__mark dataref__mark--{kind} dataref__mark--legend" '
-        f'title="{esc(t("status." + kind, lang) + " — " + t("explain." + kind, lang))}">{MARKS[kind]}</span>'
-        f'<span class="dataref__sr">{esc(t("status." + kind, lang))}</span>'
+        f'title="{esc(status + " — " + t("explain." + kind, lang))}">{MARKS[kind]}</span>'
+        f'<span class="dataref__sr">{esc(status)}</span>'
     )
 
 
@@ -544,18 +372,23 @@ def render_event(row: dict[str, Any], name: str, ctx: Context, fail: Callable[[s
     return link_html(ctx, page, prefix + row["id"], text, title, "external" if external else None)
 
 
+def countries(data: Dataset) -> list[str]:
+    """The country codes the schema allows, in its order."""
+    return list(data.schema["models"]["columns"]["country"]["values"])
+
+
 def count_rows(data: Dataset, table: str, flt: str | None) -> tuple[int, str]:
     """Count a table's rows, optionally filtered; return (count, words for the filter)."""
     rows = data.table(table).values()
     if flt is None:
         return len(data.table(table)), ""
-    if table == "models" and flt in COUNTRIES:
+    if table == "models" and flt in countries(data):
         return sum(1 for r in rows if r["country"] == flt), f"country.{flt}"
     if table == "models" and flt == "open":
         return sum(1 for r in rows if r["open_weights"] == "yes"), "count.open"
     if table == "events" and re.fullmatch(r"\d{4}", flt):
         return sum(1 for r in rows if r["date"].year == int(flt)), f"year:{flt}"
-    if table == "events" and f"category.{flt}" in STRINGS:
+    if table == "events" and flt in data.schema["events"]["columns"]["category"]["values"]:
         return sum(1 for r in rows if r["category"] == flt), f"category.{flt}"
     if table == "figures" and flt in data.schema["figures"]["columns"]["group"]["values"]:
         return sum(1 for r in rows if r["group"] == flt), f"group:{flt}"
@@ -571,7 +404,8 @@ def render_count(args: list[str], ctx: Context, fail: Callable[[str], Exception]
         count, words = count_rows(ctx.data, table, flt)
     except KeyError:
         raise fail(
-            f"unknown filter {flt!r} for {table}; models take a country ({', '.join(COUNTRIES)}) or 'open', "
+            f"unknown filter {flt!r} for {table}; models take a country "
+            f"({', '.join(countries(ctx.data))}) or 'open', "
             "events a year or a category, figures a group"
         ) from None
     if table == "sources" and flt:
@@ -742,7 +576,7 @@ def quote_html(ctx: Context, row: dict[str, Any]) -> str:
     if quotes.reading(exact) == exact:
         return shown
     mark = (
-        f'<span class="dataref-converted">{chart_words.t("quote.converted", "zh")}</span>'
+        f'<span class="dataref-converted">{t("quote.converted", "zh")}</span>'
         if quotes.is_converted(exact)
         else ""
     )
@@ -780,7 +614,7 @@ def status_html(ctx: Context, status: str) -> str:
     return (
         f'<span class="dataref-status dataref-status--{status}" '
         f'title="{esc(t("explain." + status, ctx.lang))}">'
-        f"{mark}{t('status.' + status, ctx.lang)}</span>"
+        f"{mark}{word('status.' + status, ctx.lang)}</span>"
     )
 
 
@@ -865,7 +699,7 @@ def models_table(ctx: Context) -> str:
                 kind = "external"
             params = f"{esc(fmt_params(row, lang))}{mark_html(kind, lang)}"
         else:
-            params = f'<span class="dataref-unknown">{t("status.unknown", lang)}</span>'
+            params = f'<span class="dataref-unknown">{word("status.unknown", lang)}</span>'
         extras = []
         if row["context_tokens"]:
             extras.append(f"{t('label.context', lang)} {esc(fmt_tokens(row['context_tokens'], lang))}")
@@ -938,7 +772,7 @@ def events_table(ctx: Context) -> str:
             f'<tr id="{anchor}"><th scope="row" data-label="{esc(t("label.date", lang))}">'
             f"{_event_date(ctx, row)}</th>"
             + value_cell(t("label.event", lang), _event_text(ctx, row), None)
-            + value_cell(t("label.category", lang), esc(t("category." + row["category"], lang)), None)
+            + value_cell(t("label.category", lang), esc(word("category." + row["category"], lang)), None)
             + value_cell(t("label.evidence", lang), evidence_html(ctx, row, None), None)
             + "</tr>"
         )
@@ -1021,7 +855,7 @@ def render_eventlist(body: str, ctx: Context) -> str:
                 f'<li id="{anchor}" class="eventlist__item eventlist__item--{row["category"]}">'
                 f'<div class="eventlist__when">{_event_date(ctx, row)}'
                 f'<span class="eventlist__category">'
-                f"{esc(t('category.' + row['category'], lang))}</span></div>"
+                f"{esc(word('category.' + row['category'], lang))}</span></div>"
                 f'<div class="eventlist__what">{_event_text(ctx, row)}'
                 f'<div class="eventlist__evidence">{evidence_html(ctx, row, None)}</div></div></li>'
             )
@@ -1229,7 +1063,7 @@ def render_marks(body: str, ctx: Context) -> str:
         raise ShortcodeError(f"{ctx.page}: ```marks takes no body")
     lang = ctx.lang
     rows = [
-        (f"{legend_mark(kind, lang)} {t('status.' + kind, lang)}", [t("explain." + kind, lang)])
+        (f"{legend_mark(kind, lang)} {word('status.' + kind, lang)}", [t("explain." + kind, lang)])
         for kind in MARKS
     ]
     return plain_table("marks", [t("mark.legend", lang), t("mark.meaning", lang)], rows)

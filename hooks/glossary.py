@@ -86,20 +86,12 @@ VOID_TAGS = {
 TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>", re.DOTALL)
 MD_NOISE = re.compile(r"\]\([^)]*\)|<[^>]+>|\{[#.][^}]*\}|^\s*#+\s.*$", re.MULTILINE)
 
-STRINGS: dict[str, dict[str, str]] = {
-    "related": {"zh": "延伸阅读", "en": "Read more"},
-    "used_on": {"zh": "出现在", "en": "Used on"},
-    "used_nowhere": {
-        "zh": "本站其他页面尚未使用这个词",
-        "en": "No other page on this site uses this term yet",
-    },
-    "index": {"zh": "全部术语", "en": "All terms"},
-    "term_count": {"zh": "共 {n} 个术语", "en": "{n} terms"},
-}
-
 
 def t(key: str, lang: str, **values: Any) -> str:
-    return STRINGS[key][lang].format(**values)
+    """A word from the one vocabulary (charts/strings.yaml), through the charts package as it is now."""
+    from charts.i18n import t as word
+
+    return word(key, lang, **values)
 
 
 class GlossaryError(PluginError):
@@ -282,8 +274,8 @@ def render_glossary(
         f'<li><a href="#term-{term.id}">{html.escape(term.names[lang])}</a></li>' for term in glossary.terms
     )
     out = [
-        f'<p class="glossary-count">{t("term_count", lang, n=len(glossary.terms))}</p>',
-        f'<ul class="glossary-index" aria-label="{t("index", lang)}">{index}</ul>',
+        f'<p class="glossary-count">{t("glossary.term_count", lang, n=len(glossary.terms))}</p>',
+        f'<ul class="glossary-index" aria-label="{t("glossary.index", lang)}">{index}</ul>',
     ]
     for key, names in glossary.categories.items():
         members = [term for term in glossary.terms if term.category == key]
@@ -308,11 +300,11 @@ def render_glossary(
             )
             lines = []
             if related:
-                lines.append(f"{t('related', lang)}{colon}{related}")
+                lines.append(f"{t('glossary.related', lang)}{colon}{related}")
             if used_html:
-                lines.append(f"{t('used_on', lang)}{colon}{used_html}")
+                lines.append(f"{t('glossary.used_on', lang)}{colon}{used_html}")
             if not term.related and not used:
-                lines.append(t("used_nowhere", lang))
+                lines.append(t("glossary.used_nowhere", lang))
             entries.append(
                 f'<div class="glossary-entry" id="term-{term.id}">'
                 f"<dt>{html.escape(term.names[lang])}{other_name}</dt>"

@@ -26,6 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+from markupsafe import Markup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -55,32 +56,14 @@ LANGUAGES: dict[str, dict[str, str]] = {
 }
 DEFAULT = "zh"
 
-# Interface strings our templates use (overrides/), one flat key -> {language: text} table; a test
-# checks that every key has every language. Material translates its own interface.
-STRINGS: dict[str, dict[str, str]] = {
-    "made_with": {"zh": "本站用", "en": "Made with"},
-    "and": {"zh": "和", "en": "and"},
-    "made_with_end": {"zh": "构建。", "en": "."},
-    "not_found_title": {"zh": "找不到这一页", "en": "Page not found"},
-    "not_found_text": {
-        "zh": "这个地址没有页面：也许链接有误，也许页面已经改名。可以从首页重新开始，或用右上角的搜索。",
-        "en": "There is no page at this address: the link may be wrong, or the page may have moved. "
-        "Start again from the home page, or use the search at the top right.",
-    },
-    "not_found_other": {
-        "zh": "Page not found. The English site starts at the “English home page” link above.",
-        "en": "",
-    },
-    "home_zh": {"zh": "中文首页", "en": "Chinese home page (中文首页)"},
-    "home_en": {"zh": "English home page（英文首页）", "en": "English home page"},
-    "progress": {"zh": "正在载入页面", "en": "Loading the page"},
-    "og_image_alt": {
-        "zh": "大模型大事记（2015—2024年）时间线图",
-        "en": "Timeline chart of large-model events, 2015–2024",
-    },
-}
-
 # --- helpers ---------------------------------------------------------------------------------------
+
+
+def strings_under(prefix: str, lang: str) -> dict[str, str]:
+    """Words from the one vocabulary (charts/strings.yaml), through the charts package as it is now."""
+    from charts.i18n import strings_under as words
+
+    return words(prefix, lang)
 
 
 def language_of(config: MkDocsConfig) -> str:
@@ -199,7 +182,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             for code, info in LANGUAGES.items()
         ],
         "default_root": roots[DEFAULT],
-        "strings": {key: texts[lang] for key, texts in STRINGS.items()},
+        # Words for our templates (theme.*) and for hmw.js (js.*), from the one vocabulary.
+        "strings": strings_under("theme.", lang),
+        "script_strings": strings_under("js.", lang),
     }
     # Material keeps the reader's choices (colour scheme…) per scope: one scope for both languages.
     config.extra["scope"] = urlsplit(root).path
@@ -226,6 +211,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 # Point the alternates (head hreflang links and the language switcher) at this page's twins.
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     config.extra["alternate"] = alternates(page.url, STATE["lang"], STATE["roots"])
+    # Material prints the description into a <meta> attribute as it is (MkDocs' templates do not
+    # autoescape), so a `"` in it would end the attribute: hand it over escaped, as Markup, which
+    # our templates' `| e` leaves alone.
+    description = page.meta.get("description")
+    if isinstance(description, str) and not isinstance(description, Markup):
+        page.meta["description"] = Markup.escape(description)
     return context
 
 

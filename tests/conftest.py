@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from charts.dataset import Dataset, load_dataset
 from tests.browser.site import CHROMIUM, PROJECT
 
 BUILD_TIMEOUT = 300  # seconds; the whole site builds in about 15 s
@@ -90,3 +91,9 @@ def article_runs() -> dict[str, set[str]]:
     from tests.test_summaries import article_runs_of  # the copy rule lives with the summary tests
 
     return article_runs_of()
+
+
+@pytest.fixture(scope="session")
+def data() -> Dataset:
+    """The project's dataset (data/), loaded once for the whole run; tests must not change it."""
+    return load_dataset(PROJECT / "data")

@@ -6,7 +6,6 @@ directly, on the project's dataset and on the small sample of tests/sample_data.
 
 from __future__ import annotations
 
-import ast
 import copy
 import datetime as dt
 import html
@@ -30,11 +29,6 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # An English hover may show Chinese only as the original sentence it quotes.
 ORIGINAL = re.compile(r"Original: 「.*?」", re.S)
 OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset(PROJECT / "data")
 
 
 @pytest.fixture(scope="module")
@@ -216,8 +210,9 @@ def test_crowded_point_labels_are_marked_for_hiding_on_a_narrow_screen(charts, c
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("chart_id", CHART_IDS)
 def test_every_figure_carries_a_narrow_variant_that_plotly_accepts(charts, chart_id, lang):
-    """layout.meta.narrow (charts/narrow.py, narrow-contract.md): applied at phone width, the figure
-    is still valid for plotly (every path names a real attribute), wider pages draw it unchanged."""
+    """layout.meta.narrow (its contract: charts/narrow.py's docstring): applied at phone width, the
+    figure is still valid for plotly (every path names a real attribute), wider pages draw it
+    unchanged."""
     fig = figure(charts[(chart_id, lang, "light")])
     hint = fig["layout"]["meta"]["narrow"]
     assert set(hint) == {"max_width", "markers_only", "traces", "layout"}
@@ -260,7 +255,7 @@ def test_narrow_paths_set_nested_attributes_and_list_items_as_the_javascript_doe
     narrow.set_path(target, "annotations[1].text", "B")
     narrow.set_path(target, "xaxis2.title.text", "T")
     assert target == {"annotations": [{"text": "a"}, {"text": "B"}], "xaxis2": {"title": {"text": "T"}}}
-    assert "replace(/\\[(\\d+)\\]/g" in narrow.NARROW_JS and "markers_only" in narrow.NARROW_JS
+    assert "replace(/\\[(\\d+)\\]/g" in narrow.narrow_js() and "markers_only" in narrow.narrow_js()
 
 
 def test_on_a_phone_long_names_and_labels_make_room(charts):
@@ -721,53 +716,6 @@ def test_an_event_out_of_the_window_is_listed_in_the_caption_not_dropped_silentl
     )
     data = load_dataset(write_dataset(tmp_path / "data", rows))
     assert "Too early (2012)" in timeline.build(data, "en", "light").caption
-
-
-# --- translations ---------------------------------------------------------------------------------
-
-
-def test_every_ui_string_exists_in_both_languages():
-    assert i18n.missing_keys() == []
-
-
-def test_the_missing_key_check_catches_a_string_without_its_twin():
-    assert i18n.missing_keys({"x": {"zh": "甲"}, "y": {"zh": "", "en": "y"}}) == [
-        "x: no en",
-        "y: empty in zh only",
-    ]
-
-
-def test_every_literal_key_the_chart_code_uses_is_in_the_table():
-    used = set()
-    for path in (PROJECT / "charts").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("t", "plural"):
-                first = node.args[0] if node.args else None
-                if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                    used.add(first.value)
-    plural_bases = {key.rsplit(".", 1)[0] for key in i18n.STRINGS if key.endswith((".one", ".other"))}
-    assert used, "the scan found the t() calls"
-    assert sorted(k for k in used if k not in i18n.STRINGS and k not in plural_bases) == []
-
-
-def test_every_value_a_chart_looks_up_by_name_has_a_string(data):
-    schema = data.schema
-    needed = [f"category.{c}" for c in schema["events"]["columns"]["category"]["values"]]
-    needed += [f"country.{c}" for c in schema["models"]["columns"]["country"]["values"]]
-    needed += [f"status.{s}" for s in schema["models"]["columns"]["params_status"]["values"]]
-    needed += [f"status.{s}" for s in schema["figures"]["columns"]["status"]["values"]]
-    needed += [f"mark.{s}" for s in ("official", "reported", "estimated", "disputed")]
-    needed += [f"weights.{w}" for w in schema["models"]["columns"]["open_weights"]["values"]]
-    needed += [f"bound.{b}" for b in schema["figures"]["columns"]["bound"]["values"]]
-    needed += [f"unit.{u}" for u in schema["figures"]["columns"]["unit"]["values"]]
-    assert [key for key in needed if key not in i18n.STRINGS] == []
-
-
-def test_asking_for_a_missing_string_fails_loudly():
-    with pytest.raises(KeyError, match="no UI string"):
-        i18n.t("no.such.key", "en")
-    with pytest.raises(KeyError, match="language"):
-        i18n.t("table.date", "fr")
 
 
 def test_chart_modules_contain_no_user_visible_chinese():

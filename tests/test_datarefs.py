@@ -29,11 +29,6 @@ def sample(tmp_path: Path) -> Dataset:
     return load_dataset(write_dataset(tmp_path / "data"))
 
 
-@pytest.fixture(scope="module")
-def real() -> Dataset:
-    return load_dataset(PROJECT / "data")
-
-
 def link_text(rendered: str) -> str:
     """The visible value of a rendered shortcode, without its mark and screen-reader words."""
     inner = re.search(r"<a [^>]*>(.*?)</a>", rendered, re.DOTALL)
@@ -137,26 +132,21 @@ def test_counts_follow_the_dataset(sample: Dataset, lang: str):
     assert link_text(none) == formats.format_value(0, "count", lang)
 
 
-def test_every_ui_string_exists_in_both_languages():
-    for key, texts in datarefs.STRINGS.items():
-        assert set(texts) == {"zh", "en"} and all(texts.values()), key
-
-
 # --- fences -----------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("table", ["models", "events", "figures"])
-def test_a_datatable_writes_an_anchor_for_every_row(real: Dataset, table: str):
-    ctx = context(real, "en", page=ANCHOR_PAGES[table])
+def test_a_datatable_writes_an_anchor_for_every_row(data: Dataset, table: str):
+    ctx = context(data, "en", page=ANCHOR_PAGES[table])
     html = render_page(f"```datatable\n{table}\n```\n", ctx)
     prefix = datarefs.ROW_PAGES[table][1]
     ids = re.findall(r'<tr id="([^"]+)"', html)
-    assert ids and sorted(ids) == sorted(prefix + key for key in real.table(table))
+    assert ids and sorted(ids) == sorted(prefix + key for key in data.table(table))
 
 
 @pytest.mark.parametrize("table", ["models", "events", "figures"])
-def test_a_datatable_is_one_balanced_block_kept_out_of_the_glossary(real: Dataset, table: str):
-    html = render_page(f"```datatable\n{table}\n```\n", context(real, "en", page=ANCHOR_PAGES[table]))
+def test_a_datatable_is_one_balanced_block_kept_out_of_the_glossary(data: Dataset, table: str):
+    html = render_page(f"```datatable\n{table}\n```\n", context(data, "en", page=ANCHOR_PAGES[table]))
     table_id = datarefs.ROW_PAGES[table][2]
     assert re.search(rf'<div class="datatable datatable--{table}" id="{table_id}" data-no-glossary', html)
     for tag in ("div", "table", "tr", "td", "th"):
@@ -173,11 +163,11 @@ def test_each_datatable_row_shows_its_source_quote_and_status(sample: Dataset, l
     assert "sources/shendu.md" in html
 
 
-def test_the_event_list_has_a_heading_per_year_and_an_anchor_per_event(real: Dataset):
-    markdown = render_page("```eventlist\n```\n", context(real, "zh", page="timeline.md"))
-    years = sorted({row["date"].year for row in real.events.values()})
+def test_the_event_list_has_a_heading_per_year_and_an_anchor_per_event(data: Dataset):
+    markdown = render_page("```eventlist\n```\n", context(data, "zh", page="timeline.md"))
+    years = sorted({row["date"].year for row in data.events.values()})
     assert re.findall(r"^## .*\{#year-(\d{4})\}$", markdown, re.MULTILINE) == [str(y) for y in years]
-    assert sorted(re.findall(r'<li id="event-([^"]+)"', markdown)) == sorted(real.events)
+    assert sorted(re.findall(r'<li id="event-([^"]+)"', markdown)) == sorted(data.events)
 
 
 def test_the_same_table_twice_on_one_page_fails(sample: Dataset):
@@ -212,9 +202,9 @@ def test_a_source_card_is_built_from_the_sources_table_and_lists_the_pages_using
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_schema_fence_lists_every_table_and_column(real: Dataset, lang: str):
-    markdown = render_page("```schema\n```\n", context(real, lang, page="method.md"))
-    for table, spec in real.schema.items():
+def test_the_schema_fence_lists_every_table_and_column(data: Dataset, lang: str):
+    markdown = render_page("```schema\n```\n", context(data, lang, page="method.md"))
+    for table, spec in data.schema.items():
         assert f"{{#schema-{table}}}" in markdown
         for column in spec["columns"]:
             assert f"<code>{column}</code>" in markdown, f"{table}.{column}"
@@ -225,7 +215,7 @@ def test_the_schema_fence_lists_every_table_and_column(real: Dataset, lang: str)
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", OWN_PAGES)
-def test_each_reference_page_renders_against_the_real_dataset(real: Dataset, lang: str, page: str):
+def test_each_reference_page_renders_against_the_real_dataset(data: Dataset, lang: str, page: str):
     markdown = (PROJECT / "docs" / lang / page).read_text(encoding="utf-8")
-    rendered = render_page(markdown, context(real, lang, page=page))
+    rendered = render_page(markdown, context(data, lang, page=page))
     assert "[[" not in rendered.replace("`[[", "")

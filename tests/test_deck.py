@@ -14,8 +14,7 @@ from pptx.oxml.ns import qn
 
 from charts import deck
 from charts.build import CHART_IDS, write_outputs
-from charts.dataset import load_dataset
-from charts.i18n import LANGS
+from charts.i18n import LANGS, t
 
 PROJECT = Path(__file__).resolve().parent.parent
 MIN_WIDTH, MIN_HEIGHT = 1920, 1080
@@ -23,11 +22,6 @@ MIN_WIDTH, MIN_HEIGHT = 1920, 1080
 
 def _has_cjk(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" for ch in text)
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset(PROJECT / "data")
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +72,7 @@ def test_deck_is_16_9_with_a_title_slide_one_slide_per_chart_and_as_many_sources
     assert prs.slides[0].shapes.title.text == deck.s("deck.title", lang)
     first, *more = [slide.shapes.title.text for slide in _sources_slides(prs)]
     assert first == deck.s("sources.title", lang)
-    assert more == [deck.s("sources.continued", lang, title=first)] * len(more)
+    assert more == [t("deck.sources.continued", lang, title=first)] * len(more)
 
 
 @pytest.mark.slow
@@ -182,7 +176,7 @@ def test_a_long_source_list_runs_onto_more_slides_each_within_the_slide_body(lan
         assert sum(deck.source_line_height(line, i == 0) for i, line in enumerate(page)) <= available
         assert not page[-1].heading  # a heading never ends a slide
     for page in pages[1:]:
-        assert page[0].heading and page[0].text == deck.s("sources.continued", lang, title="Refs")
+        assert page[0].heading and page[0].text == t("deck.sources.continued", lang, title="Refs")
     listed = [line for page in pages for line in page if not line.heading]
     assert listed == lines[1:]  # every line once, in order
 
@@ -234,9 +228,3 @@ def test_deck_without_pngs_names_every_missing_image_and_how_to_make_them(data, 
     assert "timeline-en-light.png" in message and "training-cost-en-light.png" in message
     assert "build_charts.py" in message
     assert not (out / deck.deck_name("en")).exists()
-
-
-def test_deck_strings_exist_in_both_languages():
-    assert [
-        key for key, text in deck.STRINGS.items() if set(text) != set(LANGS) or not all(text.values())
-    ] == []

@@ -18,10 +18,8 @@ import pytest
 
 from charts import citation, claims, quotes
 from charts import i18n as chart_words
-from charts.bundle import STRINGS as BUNDLE_STRINGS
 from charts.bundle import _articles
 from charts.dataset import Dataset, load_dataset
-from charts.deck import STRINGS as DECK_STRINGS
 from charts.deck import source_lines
 from hooks import datarefs
 from hooks.datarefs import Context, render_page
@@ -37,11 +35,6 @@ PAGES = sorted(
     for path in (PROJECT / "docs" / lang).rglob("*.md")
 )
 PAGE_IDS = [f"{lang}/{page}" for lang, page in PAGES]
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(DATA)
 
 
 @pytest.fixture(scope="module")
@@ -120,18 +113,8 @@ def test_the_claim_check_catches_a_restatement_and_lets_a_quote_or_an_attributio
 
 def interface_words() -> list[tuple[str, str, str]]:
     """Every interface string of the charts, the site hooks, the bundles and the decks."""
-    tables = {
-        "charts/i18n.py": chart_words.STRINGS,
-        "hooks/datarefs.py": datarefs.STRINGS,
-        "charts/bundle.py": BUNDLE_STRINGS,
-        "charts/deck.py": DECK_STRINGS,
-    }
-    return [
-        (f"{where} {key}", lang, entry[lang])
-        for where, table in tables.items()
-        for key, entry in table.items()
-        for lang in LANGS
-    ]
+    table = chart_words.STRINGS
+    return [(f"strings.yaml {key}", lang, entry[lang]) for key, entry in table.items() for lang in LANGS]
 
 
 def test_pages_dataset_and_interface_use_one_name_for_each_thing(data, registry):
@@ -148,14 +131,6 @@ def test_the_name_check_catches_a_retired_name_but_not_inside_a_quote(registry):
     assert claims.variant_uses("阿尔特曼说", "zh", registry) == [("奥特曼", "阿尔特曼")]
     assert claims.variant_uses("Lightcone AI reported", "en", registry) == [("Guangzhui", "Lightcone")]
     assert claims.variant_uses("原文写作「阿尔特曼」", "zh", registry) == []
-
-
-@pytest.mark.parametrize("status", ["official", "reported", "estimated", "projected", "disputed", "unknown"])
-def test_a_status_has_the_same_words_on_charts_and_on_pages(status):
-    for lang in LANGS:
-        chart = chart_words.t(f"status.{status}", lang)
-        page = datarefs.t(f"status.{status}", lang)
-        assert page.lower() == chart.lower()
 
 
 # --- bounds and the articles' idiom --------------------------------------------------------------------

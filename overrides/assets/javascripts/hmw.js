@@ -11,7 +11,8 @@
  * its box. It redraws with the other JSON when the reader toggles Material's palette
  * (body[data-md-color-scheme]), when a hidden tab or <details> opens and when the box changes size
  * (ResizeObserver), and frees the plots of a page the reader leaves. Below a chart's narrow width
- * (a phone) it draws the phone version the figure's layout.meta.narrow hint describes.
+ * (a phone) it draws the phone version the figure's layout.meta.narrow hint describes, with
+ * hmwNarrow from narrow.js (config/base.yml loads it before this file).
  *
  * Language switcher: instant navigation does not replace the header, so the switcher's links would
  * keep pointing at the first page's twins; they are re-pointed at the current page's twins.
@@ -36,10 +37,8 @@
 
   var PLOT = ".hmw-chart__plot[data-light][data-dark]";
   var PLOT_CONFIG = { displayModeBar: false, displaylogo: false, responsive: false, scrollZoom: false };
-  var MESSAGES = {
-    zh: "图表未能加载。下方的数据表和下载文件仍可使用。",
-    en: "The chart could not be loaded. The data table and downloads below still work.",
-  };
+  // Words come from the one vocabulary (charts/strings.yaml, keys js.*), in the page's language.
+  var STRINGS = settings.strings || {};
 
   var plotlyPromise = null;
   var figureCache = new Map(); // URL → Promise of the figure's JSON text
@@ -135,7 +134,9 @@
         var Plotly = results[0];
         if (!el.isConnected) return null;
         var figure = JSON.parse(results[1]);
-        var drawn = narrowFigure(figure, width);
+        // The figure as a phone should see it (narrow.js, loaded before this file; the same code
+        // runs in every standalone chart page).
+        var drawn = hmwNarrow(figure, width);
         narrow = drawn !== figure;
         // On a phone the legend moves below the plot and the hint asks for a taller figure.
         el.style.height = narrow && drawn.layout && drawn.layout.height ? drawn.layout.height + "px" : "";
@@ -170,40 +171,10 @@
     return el.__hmwBusy;
   }
 
-  // The figure as a phone should see it: charts/narrow.py writes layout.meta.narrow (max_width,
-  // markers_only, per-trace values and relayout-style layout keys) into every figure; below
-  // max_width a copy gets them, at or above it the figure is drawn as it is.
-  function narrowFigure(figure, width) {
-    var hint = figure.layout && figure.layout.meta && figure.layout.meta.narrow;
-    if (!hint || !(width < hint.max_width)) return figure;
-    var copy = JSON.parse(JSON.stringify(figure));
-    function set(target, path, value) {
-      var parts = path.replace(/\[(\d+)\]/g, ".$1").split(".");
-      for (var i = 0; i < parts.length - 1; i++) {
-        if (target[parts[i]] == null) target[parts[i]] = /^\d+$/.test(parts[i + 1]) ? [] : {};
-        target = target[parts[i]];
-      }
-      target[parts[parts.length - 1]] = value;
-    }
-    (hint.markers_only || []).forEach(function (i) {
-      copy.data[i].mode = "markers";
-    });
-    Object.keys(hint.traces || {}).forEach(function (i) {
-      Object.keys(hint.traces[i]).forEach(function (key) {
-        set(copy.data[+i], key, hint.traces[i][key]);
-      });
-    });
-    Object.keys(hint.layout || {}).forEach(function (key) {
-      set(copy.layout, key, hint.layout[key]);
-    });
-    return copy;
-  }
-
   function showError(el) {
     if (el.__hmwState || !el.isConnected) return;
-    var lang = (document.documentElement.lang || "zh").slice(0, 2);
     el.classList.add("hmw-chart__plot--error");
-    el.textContent = MESSAGES[lang] || MESSAGES.en;
+    el.textContent = STRINGS.chart_failed;
   }
 
   function onResize(entries) {
