@@ -29,7 +29,8 @@ $(STAMP): pyproject.toml
 	touch $@
 
 $(NPM_STAMP): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	# --ignore-scripts: vnu-jar's install script would download a Java runtime; we use the system's.
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 charts: setup ## Build every chart, both languages, every format, into build/charts/

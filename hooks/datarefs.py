@@ -171,6 +171,16 @@ def files_url_for(files: Files, page: Page) -> Callable[[str, str], str]:
 # --- formatting (all number and date formats come from charts/formats.py) --------------------
 
 
+# Characters Markdown (and its extensions: tilde, caret, mark) would read as markup in prose.
+MARKDOWN_CHARS = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]~^="})
+
+
+def prose_text(value: Any) -> str:
+    """Dataset text for the text of an element that a shortcode puts inside a paragraph: Markdown
+    runs after the shortcodes, so its characters are written as character references too."""
+    return esc(value).translate(MARKDOWN_CHARS)
+
+
 def esc(value: Any) -> str:
     return html.escape(str(value), quote=True)
 
@@ -268,7 +278,7 @@ def link_html(ctx: Context, target: str, anchor: str, text: str, title: str, kin
     classes = "dataref" + (f" dataref--{kind}" if kind else "")
     return (
         f'<a class="{classes}" href="{esc(ctx.href(target, anchor))}" title="{esc(title)}">'
-        f"{esc(text)}{mark_html(kind, ctx.lang)}</a>"
+        f"{prose_text(text)}{mark_html(kind, ctx.lang)}</a>"
     )
 
 
@@ -619,20 +629,21 @@ def status_html(ctx: Context, status: str) -> str:
 
 
 def evidence_html(ctx: Context, row: dict[str, Any], status: str | None) -> str:
-    """Source, quote, status, note and external reference of one row, for a table cell."""
+    """Source, quote, status, note and external reference of one row, for a table cell: one block
+    each (the quote may hold a <details> with the exact words, which phrasing content may not)."""
     colon = "：" if ctx.lang == "zh" else ": "
     parts = [
-        f'<span class="dataref-source">{source_link(ctx, row["source"])}{colon}{quote_html(ctx, row)}</span>'
+        f'<div class="dataref-source">{source_link(ctx, row["source"])}{colon}{quote_html(ctx, row)}</div>'
     ]
     if status:
-        parts.append(f"{t('label.status', ctx.lang)}{colon}{status_html(ctx, status)}")
+        parts.append(f"<div>{t('label.status', ctx.lang)}{colon}{status_html(ctx, status)}</div>")
     note = row.get(f"note_{ctx.lang}")
     if note:
-        parts.append(f'<span class="dataref-note">{t("label.note", ctx.lang)}{colon}{esc(note)}</span>')
+        parts.append(f'<div class="dataref-note">{t("label.note", ctx.lang)}{colon}{esc(note)}</div>')
     external = external_html(ctx, row)
     if external:
-        parts.append(external)
-    return "<br>".join(parts)
+        parts.append(f"<div>{external}</div>")
+    return "".join(parts)
 
 
 def evidence_details(ctx: Context, row: dict[str, Any], status: str | None) -> str:

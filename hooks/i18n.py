@@ -59,6 +59,12 @@ DEFAULT = "zh"
 # --- helpers ---------------------------------------------------------------------------------------
 
 
+def escaped_description(text: str) -> Markup:
+    """A page description ready for an attribute in any template: escaped once, as Markup, so a
+    template that prints it raw (Material's) and one that escapes it (ours, `| e`) print the same."""
+    return Markup.escape(text)
+
+
 def strings_under(prefix: str, lang: str) -> dict[str, str]:
     """Words from the one vocabulary (charts/strings.yaml), through the charts package as it is now."""
     from charts.i18n import strings_under as words
@@ -214,9 +220,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     # Material prints the description into a <meta> attribute as it is (MkDocs' templates do not
     # autoescape), so a `"` in it would end the attribute: hand it over escaped, as Markup, which
     # our templates' `| e` leaves alone.
-    description = page.meta.get("description")
-    if isinstance(description, str) and not isinstance(description, Markup):
-        page.meta["description"] = Markup.escape(description)
+    if isinstance(page.meta.get("description"), str):
+        page.meta["description"] = escaped_description(page.meta["description"])
     return context
 
 

@@ -97,3 +97,15 @@ def article_runs() -> dict[str, set[str]]:
 def data() -> Dataset:
     """The project's dataset (data/), loaded once for the whole run; tests must not change it."""
     return load_dataset(PROJECT / "data")
+
+
+# Markers follow from what a test needs, not from a decorator someone may forget: anything that needs
+# the built site is slow, anything that needs a browser is a browser test (`make test-fast` runs neither).
+MARKED_BY_FIXTURE = {"built_site": "slow", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, marker in MARKED_BY_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(marker)

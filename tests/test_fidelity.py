@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import re
 import zipfile
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -139,7 +140,7 @@ def test_the_name_check_catches_a_retired_name_but_not_inside_a_quote(registry):
 def rendered(code: str, data: Dataset, lang: str) -> str:
     ctx = Context(data=data, lang=lang, page="index.md", url_for=lambda target, anchor: f"{target}#{anchor}")
     html = render_page(f"[[{code}]]", ctx)
-    return re.sub(r"<span class=\"dataref__sr\">.*?</span>|<[^>]+>", "", html)
+    return unescape(re.sub(r"<span class=\"dataref__sr\">.*?</span>|<[^>]+>", "", html))
 
 
 @pytest.mark.parametrize(("lang", "shown"), [("zh", "超过1000亿"), ("en", "over 100 billion")])

@@ -19,6 +19,7 @@ What counts as what, on a summary page's Markdown (front matter removed):
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -290,7 +291,7 @@ def expected_text(code: str, data: Dataset, lang: str) -> str:
 
 def shown_text(rendered: str) -> str:
     text = re.sub(r"<sup.*?</sup>|<span class=\"dataref__sr\">.*?</span>", "", rendered)
-    return re.sub(r"<[^>]+>", "", text).replace("&amp;", "&").replace("&#x27;", "'")
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 @pytest.mark.parametrize(("lang", "key"), ALL_PAGES, ids=ALL_IDS)
