@@ -257,7 +257,7 @@ body.bare h1, body.bare .subtitle, body.bare .caption, body.bare details {{ disp
 </main>
 <script type="application/json" id="{dom_id}-figures">{_script_json(figures)}</script>
 <script>
-{narrow.NARROW_JS}</script>
+{narrow.narrow_js()}</script>
 <script>
 (function () {{
   "use strict";

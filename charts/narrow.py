@@ -3,7 +3,7 @@
 Plotly has no media queries. The figure JSON is laid out for a page or a slide (legend above the
 plot, point labels placed for 960 px, long axis titles); in a 340-px container the legend stacks
 over the plot and labels collide. So each chart also says, in its own JSON, what to change when it
-is drawn narrow, and the page applies it before drawing. The contract (also in narrow-contract.md):
+is drawn narrow, and the page applies it before drawing. The contract:
 
     layout.meta.narrow = {
         "max_width": 600,          # apply when the chart's container is narrower than this (CSS px)
@@ -18,8 +18,11 @@ Paths use Plotly's attribute strings (``xaxis2.title.text``, ``annotations[1].vi
 in ``traces`` is the value itself (an array is the per-point array), not Plotly.restyle's
 array-of-arrays. To apply: copy the figure, set ``mode = "markers"`` on each ``markers_only``
 trace, set every ``traces`` and ``layout`` path on the copy, and draw the copy; when the container
-grows to ``max_width`` or wider, draw the original again. ``NARROW_JS`` below does exactly that
-(``hmwNarrow(figure, width)`` returns the figure to draw) and is what the standalone HTML uses.
+grows to ``max_width`` or wider, draw the original again. The browser does this with the one
+JavaScript copy, ``hmwNarrow(figure, width)`` in overrides/assets/javascripts/narrow.js: the site
+loads that file before hmw.js, and every standalone page inlines it (``narrow_js()``). ``apply``
+below is its Python mirror, which the tests use to see what a phone draws (``set_path`` also
+serves charts/frame.py); tests/test_narrow.py checks that the two agree on every chart.
 
 Every chart gets at least the common layout: the legend moves below the plot (full width,
 ``yref: container``), and the figure grows by the legend's estimated height so the plot keeps its
@@ -32,6 +35,7 @@ from __future__ import annotations
 import copy
 from collections.abc import Mapping
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
@@ -39,6 +43,8 @@ import plotly.graph_objects as go
 from charts import theme
 from charts.chart import text_width
 
+# The browser's copy of the contract (see the module docstring).
+JS_FILE = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "javascripts" / "narrow.js"
 # Below this container width (CSS px) the page applies the hint.
 MAX_WIDTH = 600
 # The container the narrow layout is designed for: a 375-px phone minus the page's padding.
@@ -131,7 +137,7 @@ def hint(
 
 
 def set_path(target: dict[str, Any], path: str, value: Any) -> None:
-    """Set a Plotly attribute path (``annotations[2].text``) in a plain figure dict, as NARROW_JS does."""
+    """Set a Plotly attribute path (``annotations[2].text``) in a plain figure dict, as narrow.js does."""
     parts = path.replace("[", ".").replace("]", "").split(".")
     for here, following in pairwise(parts):
         key: Any = int(here) if isinstance(target, list) else here
@@ -161,25 +167,8 @@ def apply(figure: dict[str, Any], width: float) -> dict[str, Any]:
     return out
 
 
-# The browser side of the contract, for the standalone HTML (and to copy into the site's script).
-NARROW_JS = """\
-function hmwNarrow(figure, width) {
-  var hint = figure.layout && figure.layout.meta && figure.layout.meta.narrow;
-  if (!hint || !(width < hint.max_width)) return figure;
-  var copy = JSON.parse(JSON.stringify(figure));
-  function set(target, path, value) {
-    var parts = path.replace(/\\[(\\d+)\\]/g, ".$1").split(".");
-    for (var i = 0; i < parts.length - 1; i++) {
-      if (target[parts[i]] == null) target[parts[i]] = /^\\d+$/.test(parts[i + 1]) ? [] : {};
-      target = target[parts[i]];
-    }
-    target[parts[parts.length - 1]] = value;
-  }
-  (hint.markers_only || []).forEach(function (i) { copy.data[i].mode = "markers"; });
-  Object.keys(hint.traces || {}).forEach(function (i) {
-    Object.keys(hint.traces[i]).forEach(function (k) { set(copy.data[+i], k, hint.traces[i][k]); });
-  });
-  Object.keys(hint.layout || {}).forEach(function (k) { set(copy.layout, k, hint.layout[k]); });
-  return copy;
-}
-"""
+def narrow_js() -> str:
+    """The code of narrow.js (read at build time, so an edit shows on the next build), without the
+    file's header comment: the standalone page inlines it."""
+    text = JS_FILE.read_text(encoding="utf-8")
+    return text[text.index("*/\n") + 3 :] if text.startswith("/*") else text

@@ -128,6 +128,24 @@ def test_a_chart_redraws_at_the_new_size_when_the_window_narrows(open_page: Call
     assert page.monitor.problems == []
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_the_site_draws_the_narrow_variant_with_the_one_narrow_js(
+    open_page: Callable[..., Page], site: Site, lang: str
+):
+    """hmw.js draws with hmwNarrow from narrow.js, the file every standalone page inlines."""
+    served = site.dir / LANGS[lang] / "assets" / "javascripts" / "narrow.js"
+    assert served.read_bytes() == (PROJECT / "overrides/assets/javascripts/narrow.js").read_bytes()
+    path = next(p for code, p, ids in CHART_PAGES if code == lang and "param-scale" in ids)
+    page = open_page(site.url(lang, path), width=PHONE)
+    wait_for_charts(page)
+    plot = page.locator("#chart-param-scale .hmw-chart__plot")
+    figure = json.loads(fetch(figure_url(site, lang, plot.get_attribute("data-light"))))
+    height = figure["layout"]["meta"]["narrow"]["layout"]["height"]  # the phone's taller figure
+    assert height > figure["layout"]["height"]
+    assert plot.evaluate("el => el.getBoundingClientRect().height") == pytest.approx(height, abs=1)
+    assert page.monitor.problems == []
+
+
 # --- colour scheme ---------------------------------------------------------------------------------
 
 
