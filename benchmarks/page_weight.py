@@ -22,7 +22,6 @@ import argparse
 import functools
 import gzip
 import mimetypes
-import os
 import sys
 import tempfile
 import threading
@@ -31,16 +30,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # devtools/, charts/
 from site_build import build_site
 
-CHROMIUM = os.environ.get("BROWSER_PATH") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
+from devtools.chromium import launch
+
 FLOOR_NO_CHARTS = 150 * 1024
 FLOOR_CHARTS = 700 * 1024
 # What GitHub Pages compresses; images (PNG) are sent as they are.
@@ -102,7 +96,7 @@ def measure(root: str, paths: list[str], width: int) -> list[dict]:
 
     rows = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         for path in paths:
             context = browser.new_context(viewport={"width": width, "height": 900})
             page = context.new_page()

@@ -24,6 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # devtools/, charts/
+from devtools.chromium import CHROMIUM
+
 PROJECT = Path(__file__).resolve().parent.parent
 # The venv's mkdocs script, as a user runs it.
 MKDOCS = Path(sys.executable).parent / "mkdocs"
@@ -45,7 +48,7 @@ def build_site(
     }
     if image_cache is not None:
         env["HMW_IMAGE_CACHE"] = str(image_cache)
-    env.setdefault("BROWSER_PATH", "/usr/bin/chromium")
+    env.setdefault("BROWSER_PATH", CHROMIUM)
     started = time.perf_counter()
     done = subprocess.run(
         [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],

@@ -20,7 +20,8 @@ from typing import Any
 import pytest
 
 from charts.dataset import Dataset, load_dataset
-from tests.browser.site import CHROMIUM, PROJECT
+from devtools.chromium import CHROMIUM
+from tests.browser.site import PROJECT
 
 BUILD_TIMEOUT = 300  # seconds; the whole site builds in about 15 s
 # The venv's mkdocs script, as a user runs it.

@@ -15,7 +15,7 @@ import pytest
 
 from charts.build import CHART_IDS
 from charts.export import ImageJob, export_images
-from tests.browser.site import CHROMIUM
+from devtools.chromium import CHROMIUM
 from tests.sample_data import PROJECT
 
 SCRIPT = PROJECT / "build_charts.py"

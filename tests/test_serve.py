@@ -21,7 +21,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.site import CHROMIUM, CHROMIUM_ARGS, PROJECT
+from devtools.chromium import CHROMIUM, launch
+from tests.browser.site import PROJECT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -139,7 +140,7 @@ def edit_an_event_description(project: Path) -> str:
 def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(server: tuple[Server, Path, str]):
     running, project, root = server
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         try:
             page = browser.new_page()
             loads: list[float] = []

@@ -17,7 +17,7 @@ from charts import plotly_js
 from charts.build import CHART_IDS, SCHEMES, render, standalone_html
 from charts.dataset import load_dataset
 from charts.i18n import LANGS
-from tests.browser.site import CHROMIUM, CHROMIUM_ARGS
+from devtools.chromium import launch
 
 PROJECT = Path(__file__).resolve().parent.parent
 # Every drawn data point or bar is an element with class "point" in Plotly's SVG.
@@ -85,7 +85,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch(playwright)
         yield browser
         browser.close()
 

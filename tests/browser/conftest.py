@@ -19,7 +19,8 @@ from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.browser.site import CHROMIUM, CHROMIUM_ARGS, WIDTHS, Site, all_pages
+from devtools.chromium import launch
+from tests.browser.site import WIDTHS, Site, all_pages
 from tests.conftest import BuiltSite
 
 
@@ -37,7 +38,7 @@ def site(built_site: BuiltSite) -> Iterator[Site]:
 @pytest.fixture(scope="package")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        chromium = launch(playwright)
         yield chromium
         chromium.close()
 

@@ -1,12 +1,12 @@
-"""What the browser tests know about the site without a browser: its pages, the chart figures it
-serves, and Chromium's settings. Fixtures live in conftest.py; this module holds plain helpers.
+"""What the browser tests know about the site without a browser: its pages and the chart figures
+it serves. Fixtures live in conftest.py; this module holds plain helpers (Chromium's settings are
+in devtools/chromium.py, shared with the benchmarks).
 """
 
 from __future__ import annotations
 
 import base64
 import math
-import os
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,20 +18,6 @@ PROJECT = Path(__file__).resolve().parents[2]
 LANGS: dict[str, str] = {"zh": "", "en": "en/"}
 HTML_LANG: dict[str, tuple[str, ...]] = {"zh": ("zh", "zh-Hans", "zh-CN"), "en": ("en",)}
 WIDTHS = (1280, 375)
-
-# Debian's Chromium; on macOS or Windows point $HMW_CHROMIUM at Google Chrome (README).
-CHROMIUM = os.environ.get("HMW_CHROMIUM") or "/usr/bin/chromium"
-# Every host but the test server resolves to nothing, so a stray request fails at once (and is
-# reported) instead of waiting for a network this machine may not have.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-quic",
-    "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 
 
 def page_paths(lang: str) -> list[str]:
