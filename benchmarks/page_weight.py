@@ -29,11 +29,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # devtools/, charts/
-from site_build import build_site
-
 from devtools.chromium import launch
+from devtools.site_build import build_site
 
 FLOOR_NO_CHARTS = 150 * 1024
 FLOOR_CHARTS = 700 * 1024

@@ -18,49 +18,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # devtools/, charts/
-from devtools.chromium import CHROMIUM
+from devtools.site_build import PROJECT, build_site
 
-PROJECT = Path(__file__).resolve().parent.parent
-# The venv's mkdocs script, as a user runs it.
-MKDOCS = Path(sys.executable).parent / "mkdocs"
 FLOOR_SECONDS = 15.0
-
-
-def build_site(
-    site_dir: Path,
-    charts_dir: Path,
-    site_url: str = "http://127.0.0.1:8000/",
-    image_cache: Path | None = None,
-) -> float:
-    """Build both languages strictly into site_dir; the wall time in seconds. Raises with mkdocs'
-    output when the build fails. image_cache: an image cache folder instead of the project's."""
-    env = os.environ | {
-        "SITE_URL": site_url,
-        "HMW_CHARTS_DIR": str(charts_dir),
-        "NO_MKDOCS_2_WARNING": "1",
-    }
-    if image_cache is not None:
-        env["HMW_IMAGE_CACHE"] = str(image_cache)
-    env.setdefault("BROWSER_PATH", CHROMIUM)
-    started = time.perf_counter()
-    done = subprocess.run(
-        [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    seconds = time.perf_counter() - started
-    if done.returncode != 0:
-        raise RuntimeError(f"mkdocs build --strict failed:\n{(done.stdout + done.stderr)[-4000:]}")
-    return seconds
 
 
 def count_pages(site_dir: Path) -> int:

@@ -8,8 +8,6 @@ images) per run. A run that selects neither (`pytest -m "not browser and not slo
 from __future__ import annotations
 
 import functools
-import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,12 +18,10 @@ from typing import Any
 import pytest
 
 from charts.dataset import Dataset, load_dataset
-from devtools.chromium import CHROMIUM
+from devtools.site_build import SiteBuildError, build_site
 from tests.browser.site import PROJECT
 
 BUILD_TIMEOUT = 300  # seconds; the whole site builds in about 15 s
-# The venv's mkdocs script, as a user runs it.
-MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -56,31 +52,20 @@ class BuiltSite:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
-    """`mkdocs build --strict` of mkdocs.yml (zh into the folder, then hooks/i18n.py builds en into
-    its en/) into a temporary folder, with site_url naming a local server on a free port (instant
-    navigation needs the page's origin to match site_url) and the charts written to a temporary
-    folder (not build/site-charts, which other builds share)."""
+    """The whole site, built by devtools/site_build.py into a temporary folder, with site_url naming
+    a local server on a free port (instant navigation needs the page's origin to match site_url)
+    and the charts written to a temporary folder."""
     work = tmp_path_factory.mktemp("site")
     site_dir = work / "site"
     site_dir.mkdir()
     # Binding first reserves the port the site is built for; nobody else can take it meanwhile.
     server = QuietServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site_dir)))
     root = f"http://127.0.0.1:{server.server_address[1]}/"
-    env = os.environ | {"SITE_URL": root, "HMW_CHARTS_DIR": str(work / "charts"), "NO_MKDOCS_2_WARNING": "1"}
-    env.setdefault("BROWSER_PATH", CHROMIUM)  # kaleido exports the chart images with it
     try:
-        built = subprocess.run(
-            [MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
-            cwd=PROJECT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=BUILD_TIMEOUT,
-        )
-        if built.returncode != 0:
-            pytest.fail(
-                f"mkdocs build --strict failed:\n{(built.stdout + built.stderr)[-6000:]}", pytrace=False
-            )
+        try:
+            build_site(site_dir, work / "charts", root, timeout=BUILD_TIMEOUT)
+        except SiteBuildError as failure:
+            pytest.fail(str(failure), pytrace=False)
         yield BuiltSite(root=root, dir=site_dir, server=server)
     finally:
         server.server_close()

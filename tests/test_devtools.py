@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from devtools import chromium
+import pytest
+
+from devtools import chromium, site_build
 from tests.browser.site import PROJECT
 
 USERS = [*sorted((PROJECT / "tests").rglob("*.py")), *sorted((PROJECT / "benchmarks").glob("*.py"))]
@@ -21,3 +23,44 @@ def test_chromium_is_set_up_in_one_place_for_the_tests_and_the_benchmarks():
         assert "--host-resolver-rules" not in source and "/usr/bin/chromium" not in source, path
         assert "chromium.launch(" not in source, path
     assert "from devtools.chromium import launch" in (PROJECT / "benchmarks/page_weight.py").read_text()
+
+
+def _fake_mkdocs(tmp_path: Path, body: str) -> Path:
+    script = tmp_path / "mkdocs"
+    script.write_text(f"#!/bin/sh\n{body}\n")
+    script.chmod(0o755)
+    return script
+
+
+def test_the_site_build_runs_mkdocs_strictly_with_its_folders_and_address(tmp_path, monkeypatch):
+    record = tmp_path / "record"
+    body = f'echo "$PWD|$*|$SITE_URL|$HMW_CHARTS_DIR|$HMW_IMAGE_CACHE|$BROWSER_PATH" > {record}'
+    monkeypatch.setattr(site_build, "MKDOCS", _fake_mkdocs(tmp_path, body))
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    seconds = site_build.build_site(
+        tmp_path / "site", tmp_path / "charts", "http://127.0.0.1:9/", image_cache=tmp_path / "images"
+    )
+    assert seconds >= 0
+    cwd, args, url, charts, images, browser = record.read_text().strip().split("|")
+    assert Path(cwd) == PROJECT and args == f"build --strict --site-dir {tmp_path / 'site'}"
+    assert (url, charts) == ("http://127.0.0.1:9/", str(tmp_path / "charts"))
+    assert images == str(tmp_path / "images")
+    assert browser == chromium.CHROMIUM
+
+
+def test_a_failed_or_stuck_site_build_says_so_with_mkdocs_output(tmp_path, monkeypatch):
+    failing = _fake_mkdocs(tmp_path, "echo 'ERROR - broken page' >&2; exit 1")
+    monkeypatch.setattr(site_build, "MKDOCS", failing)
+    with pytest.raises(site_build.SiteBuildError, match=r"failed:\n.*ERROR - broken page"):
+        site_build.build_site(tmp_path / "site", tmp_path / "charts")
+    monkeypatch.setattr(site_build, "MKDOCS", _fake_mkdocs(tmp_path, "exec sleep 5"))
+    with pytest.raises(site_build.SiteBuildError, match=r"took over 0\.2 s"):
+        site_build.build_site(tmp_path / "site", tmp_path / "charts", timeout=0.2)
+
+
+def test_the_tests_and_the_benchmarks_build_the_site_with_the_one_build_site():
+    for path, source in _sources().items():
+        assert '"build", "--strict"' not in source, path
+    assert "build_site(" in (PROJECT / "tests/conftest.py").read_text()
+    for name in ("site_build.py", "page_weight.py"):
+        assert "from devtools.site_build import" in (PROJECT / "benchmarks" / name).read_text()

@@ -11,7 +11,6 @@ import re
 import shutil
 import socket
 import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -21,14 +20,15 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from devtools import site_build
 from devtools.chromium import CHROMIUM, launch
 from tests.browser.site import PROJECT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-COPIED = ["data", "charts", "docs", "hooks", "overrides", "config", "package.json", ".cache/images"]
+COPIED = ["data", "charts", "docs", "hmw_site", "overrides", "config", "package.json", ".cache/images"]
 LINKED = ["node_modules"]
-MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+MKDOCS = str(site_build.MKDOCS)
 STARTUP = 180  # s for the first build of both languages
 QUIET = 20  # s after the save during which exactly one rebuild and one reload may happen
 REBUILD = re.compile(r"Detected file changes")

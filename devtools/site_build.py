@@ -1,0 +1,63 @@
+"""Build the whole site (both languages, `mkdocs build --strict`) into a folder of one's choosing.
+
+The browser tests (tests/conftest.py) and the benchmarks (benchmarks/site_build.py, page_weight.py)
+build it the same way, as a user does: the venv's mkdocs script on mkdocs.yml, which builds Chinese
+into the folder and then, through hooks/i18n.py, English into its en/. The charts go to their own
+folder (never build/site-charts, which other builds share), and site_url says where the site will
+be served (instant navigation needs the page's origin to match it).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from devtools.chromium import CHROMIUM
+
+PROJECT = Path(__file__).resolve().parent.parent
+# The venv's mkdocs script, as a user runs it.
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+
+
+class SiteBuildError(RuntimeError):
+    """mkdocs build failed or took too long; the message ends with mkdocs' output."""
+
+
+def build_site(
+    site_dir: Path,
+    charts_dir: Path,
+    site_url: str = "http://127.0.0.1:8000/",
+    *,
+    image_cache: Path | None = None,
+    timeout: float | None = None,
+) -> float:
+    """Build both languages strictly into site_dir, the charts into charts_dir; the wall time in
+    seconds. image_cache: an image cache folder instead of the project's (.cache/images). Raises
+    SiteBuildError with the end of mkdocs' output when the build fails or exceeds timeout."""
+    env = os.environ | {
+        "SITE_URL": site_url,
+        "HMW_CHARTS_DIR": str(charts_dir),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    if image_cache is not None:
+        env["HMW_IMAGE_CACHE"] = str(image_cache)
+    env.setdefault("BROWSER_PATH", CHROMIUM)  # kaleido exports the chart images with it
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(
+            [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
+            cwd=PROJECT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired as exc:
+        raise SiteBuildError(f"mkdocs build --strict took over {timeout} s") from exc
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SiteBuildError(f"mkdocs build --strict failed:\n{(done.stdout + done.stderr)[-6000:]}")
+    return seconds
