@@ -10,8 +10,9 @@ import pytest
 
 from charts import formats
 from charts.dataset import Dataset, load_dataset
-from hooks import datarefs
-from hooks.datarefs import Context, ShortcodeError, render_page
+from hmw_site.context import ROW_PAGES, Context, ShortcodeError
+from hmw_site.datarefs import source_usage
+from hmw_site.fences import render_page
 from tests.sample_data import PROJECT, sample_rows, write_dataset
 
 LANGS = ("zh", "en")
@@ -139,7 +140,7 @@ def test_counts_follow_the_dataset(sample: Dataset, lang: str):
 def test_a_datatable_writes_an_anchor_for_every_row(data: Dataset, table: str):
     ctx = context(data, "en", page=ANCHOR_PAGES[table])
     html = render_page(f"```datatable\n{table}\n```\n", ctx)
-    prefix = datarefs.ROW_PAGES[table][1]
+    prefix = ROW_PAGES[table][1]
     ids = re.findall(r'<tr id="([^"]+)"', html)
     assert ids and sorted(ids) == sorted(prefix + key for key in data.table(table))
 
@@ -147,7 +148,7 @@ def test_a_datatable_writes_an_anchor_for_every_row(data: Dataset, table: str):
 @pytest.mark.parametrize("table", ["models", "events", "figures"])
 def test_a_datatable_is_one_balanced_block_kept_out_of_the_glossary(data: Dataset, table: str):
     html = render_page(f"```datatable\n{table}\n```\n", context(data, "en", page=ANCHOR_PAGES[table]))
-    table_id = datarefs.ROW_PAGES[table][2]
+    table_id = ROW_PAGES[table][2]
     assert re.search(rf'<div class="datatable datatable--{table}" id="{table_id}" data-no-glossary', html)
     for tag in ("div", "table", "tr", "td", "th"):
         assert html.count(f"<{tag}>") + html.count(f"<{tag} ") == html.count(f"</{tag}>"), tag
@@ -192,7 +193,7 @@ def test_a_source_card_is_built_from_the_sources_table_and_lists_the_pages_using
         "topics/compute.md": "Nothing from that article.",
     }
     ctx = context(sample, lang, page="sources/shendu.md")
-    ctx.usage = datarefs.source_usage(pages, sample)
+    ctx.usage = source_usage(pages, sample)
     card = render_page("```source-card\nshendu\n```\n", ctx)
     source = sample.sources["shendu"]
     assert source["title_zh"] in card and source["outlet_zh"] in card

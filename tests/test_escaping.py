@@ -20,8 +20,9 @@ from pptx import Presentation
 from charts import bundle, deck, embed
 from charts.build import file_names, meta, render
 from charts.dataset import Dataset, load_dataset
-from hooks.charts import figure_html
-from hooks.datarefs import Context, render_page
+from hmw_site.charts import figure_html
+from hmw_site.context import Context
+from hmw_site.fences import render_page
 from tests.sample_data import sample_rows, write_dataset
 
 HOSTILE = 'Evil "quote" & <b>bold</b></script> *star* _under_ `tick` [link](x) ~~del~~'
@@ -131,7 +132,7 @@ def test_a_deck_shows_dataset_text_as_text(lang: str):
 def test_meta_tags_keep_a_description_in_its_attribute():
     from markupsafe import Markup
 
-    from hooks.i18n import escaped_description
+    from hmw_site.languages import escaped_description
 
     described = escaped_description(HOSTILE)
     assert isinstance(described, Markup) and escaped_description(described) == described

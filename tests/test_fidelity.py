@@ -22,8 +22,9 @@ from charts import i18n as chart_words
 from charts.bundle import _articles
 from charts.dataset import Dataset, load_dataset
 from charts.deck import source_lines
-from hooks import datarefs
-from hooks.datarefs import Context, render_page
+from hmw_site.context import Context
+from hmw_site.fences import render_page
+from hmw_site.values import quote_html
 from tests.conftest import BuiltSite
 from tests.sample_data import PROJECT, sample_rows, write_dataset
 from tests.test_summaries import prose
@@ -228,13 +229,13 @@ def test_a_quote_reads_in_simplified_characters_with_chinese_punctuation(exact, 
 
 def test_a_chinese_page_shows_the_reading_and_keeps_the_exact_words_one_click_away(data):
     ctx = Context(data=data, lang="zh", page="atlas.md", url_for=lambda target, anchor: f"{target}#{anchor}")
-    html = datarefs.quote_html(ctx, data.models["chinchilla"])
+    html = quote_html(ctx, data.models["chinchilla"])
     assert '<q class="dataref-quote" lang="zh-Hans">其中Chinchilla的模型规模只有70B</q>' in html
     assert "据繁体原文转换" in html
     assert re.search(
         r'<details class="dataref-exact">.*lang="zh-Hant">其中Chinchilla的模型規模只有70B</q></details>', html
     )
-    plain = datarefs.quote_html(ctx, data.models["llama-2"])
+    plain = quote_html(ctx, data.models["llama-2"])
     assert "据繁体原文转换" not in plain and 'lang="zh-Hans"' in plain
 
 
@@ -277,7 +278,7 @@ class VisibleText(HTMLParser):
 
 
 def datarefs_void() -> set[str]:
-    from hooks.glossary import VOID_TAGS
+    from hmw_site.glossary import VOID_TAGS
 
     return set(VOID_TAGS)
 

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from hooks.datarefs import read_pages
-from hooks.glossary import (
+from hmw_site.glossary import (
     GlossaryError,
     load_glossary,
     render_glossary,
     term_uses,
     wrap_terms,
 )
+from hmw_site.markdown import read_pages
 from tests.sample_data import PROJECT
 
 GLOSSARY = PROJECT / "data" / "glossary.yaml"

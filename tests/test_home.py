@@ -8,7 +8,9 @@ import pytest
 
 from charts import formats
 from charts.dataset import Dataset, load_dataset
-from hooks.datarefs import SHORTCODE, Context, find_fences, render_page, strip_front_matter
+from hmw_site.context import Context
+from hmw_site.fences import render_page
+from hmw_site.markdown import SHORTCODE, find_fences, strip_front_matter
 from tests.sample_data import PROJECT
 
 LANGS = ("zh", "en")

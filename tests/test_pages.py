@@ -16,14 +16,9 @@ import yaml
 
 from charts.build import CHART_IDS
 from charts.dataset import Dataset, load_dataset
-from hooks.datarefs import (
-    DATA_FILES,
-    EXTRA_DATA_FILES,
-    find_fences,
-    linked_pages,
-    strip_front_matter,
-)
-from hooks.glossary import VOID_TAGS
+from hmw_site.context import DATA_FILES, EXTRA_DATA_FILES
+from hmw_site.glossary import VOID_TAGS
+from hmw_site.markdown import find_fences, linked_pages, strip_front_matter
 from tests.articles import article_paths
 from tests.conftest import BuiltSite
 from tests.sample_data import PROJECT

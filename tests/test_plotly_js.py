@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from charts import build, export, plotly_js
-from hooks import charts as chart_hook
+from hmw_site import charts as chart_hook
 
 
 @pytest.fixture

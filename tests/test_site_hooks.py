@@ -1,5 +1,5 @@
-"""The site hooks without a build: hooks/i18n.py (twins, alternates, interface strings) and
-hooks/charts.py (the chart fence, plotly.js version). The built site is tested in tests/browser/."""
+"""The site layer without a build: hmw_site/languages.py (twins, alternates) and hmw_site/charts.py
+(the chart fence, plotly.js version). The built site is tested in tests/browser/."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from urllib.parse import urljoin
 import pytest
 
 from charts import plotly_js
-from hooks import charts as chart_hook
-from hooks import i18n
+from hmw_site import charts as chart_hook
+from hmw_site import languages as i18n
+from tests.sample_data import PROJECT
 
 ROOTS = i18n.language_roots("https://example.org/hmw/")
 
@@ -57,7 +58,7 @@ def test_a_page_without_its_twin_is_named_with_the_missing_file():
 
 
 def test_both_navigations_list_the_same_pages_in_the_same_order():
-    assert i18n.config_nav("zh") == i18n.config_nav("en")
+    assert i18n.config_nav(PROJECT, "zh") == i18n.config_nav(PROJECT, "en")
 
 
 def test_chart_fences_are_found_at_any_indentation_and_other_fences_are_ignored():
@@ -79,12 +80,12 @@ def test_chart_fences_are_found_at_any_indentation_and_other_fences_are_ignored(
     assert chart_hook.fence_ids(markdown) == ["timeline", "param-scale"]
 
 
-def test_an_unknown_chart_fails_the_build_naming_the_page_and_the_chart(monkeypatch):
-    monkeypatch.setitem(chart_hook.STATE, "meta", {"timeline": {}})
-    monkeypatch.setitem(chart_hook.STATE, "lang", "en")
+def test_an_unknown_chart_fails_the_build_naming_the_page_and_the_chart():
+    charts = object.__new__(chart_hook.ChartPages)  # without writing the chart files
+    charts.meta, charts.lang = {"timeline": {}}, "en"
     page = SimpleNamespace(file=SimpleNamespace(src_uri="topics/scale.md"))
     with pytest.raises(chart_hook.ChartFenceError) as failure:
-        chart_hook.on_page_markdown("```chart\ntimline\n```\n", page, None, None)
+        charts.check_page("```chart\ntimline\n```\n", page)
     message = str(failure.value)
     assert "docs/en/topics/scale.md" in message and "'timline'" in message and "timeline" in message
 
@@ -105,7 +106,7 @@ def test_a_plotly_js_mismatch_fails_the_build_with_the_check_s_message(monkeypat
 def test_a_language_built_inside_the_default_site_loads_plotly_js_from_the_root_copy():
     version = chart_hook.check_plotly_js()
     own = chart_hook.plotly_site_path(version)
-    # hooks/i18n.py gives the English build "../" (from site/en/ to the site's root).
+    # hmw_site/languages.py gives the English build "../" (from site/en/ to the site's root).
     shared = chart_hook.plotly_href(version, "../")
     assert urljoin(ROOTS["en"], shared) == ROOTS["zh"] + own
     # Built on its own (`mkdocs build -f mkdocs.en.yml`, or the default language) it serves its copy.

@@ -30,16 +30,10 @@ from charts import formats
 from charts.build import _MODULES
 from charts.dataset import Dataset, load_dataset
 from charts.figures.timeline import FIRST_YEAR, LAST_YEAR
-from hooks.datarefs import (
-    SHORTCODE,
-    Context,
-    find_fences,
-    linked_pages,
-    read_pages,
-    render_page,
-    source_usage,
-    strip_front_matter,
-)
+from hmw_site.context import Context
+from hmw_site.datarefs import source_usage
+from hmw_site.fences import render_page
+from hmw_site.markdown import SHORTCODE, find_fences, linked_pages, read_pages, strip_front_matter
 from tests.articles import ARTICLES, article_paths
 from tests.sample_data import PROJECT
 

@@ -19,7 +19,7 @@ import pytest
 from charts import i18n
 
 PROJECT = Path(__file__).resolve().parent.parent
-CODE_DIRS = ("charts", "hooks")
+CODE_DIRS = ("charts", "hmw_site")
 WORD_FUNCTIONS = ("t", "word", "plural")
 
 

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
-from hooks.charts import fence_ids
+from hmw_site.charts import fence_ids
 from tests.browser.conftest import CHARTS_DRAWN, Monitor, Survey
 from tests.browser.site import LANGS, PROJECT, WIDTHS, Site, css_rgb, drawn_points, layout_colours, page_paths
 

@@ -4,7 +4,7 @@
  * instant navigation replaces) and then on every page through Material's `document$` observable,
  * which emits for the first page and after each instant navigation.
  *
- * Charts: hooks/charts.py writes <div class="hmw-chart__plot" data-light=… data-dark=…> with the
+ * Charts: hmw_site/charts.py writes <div class="hmw-chart__plot" data-light=… data-dark=…> with the
  * figure JSON of each colour scheme, relative to this language's site root. On a page that has one,
  * this script loads plotly.js once (asynchronously, so the text never waits for it; the path comes
  * from <script id="__hmw">), fetches the figure for the current scheme and draws it at the size of

@@ -5,7 +5,7 @@ The glossary page (docs/<lang>/glossary.md) holds an introduction and a fence::
     ```glossary
     ```
 
-which this hook replaces with every term, grouped by category (one heading per category, so the
+which the site replaces with every term, grouped by category (one heading per category, so the
 table of contents lists them), each with its anchor ``#term-<id>``, its definition in the page's
 language, the other language's name, the related pages named in the YAML and the pages that
 actually use it (found by scanning every page's Markdown prose for the term's aliases).
@@ -24,34 +24,19 @@ from __future__ import annotations
 
 import html
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-ROOT = Path(__file__).resolve().parent.parent
-# MkDocs puts hooks/ first on sys.path while it loads a hook, and hooks/charts.py would then shadow
-# the charts package: the project root must come first.
-if sys.path[:1] != [str(ROOT)]:
-    sys.path.insert(0, str(ROOT))
-
-from hooks.datarefs import (  # noqa: E402
-    find_fences,
-    page_language,
-    page_title,
-    prose_segments,
-    read_pages,
-    strip_front_matter,
-)
+from charts.i18n import LANGS, t
+from hmw_site.markdown import find_fences, prose_segments, strip_front_matter
 
 GLOSSARY_PAGE = "glossary.md"
-LANGS = ("zh", "en")
 REQUIRED = (
     "id",
     "category",
@@ -85,13 +70,6 @@ VOID_TAGS = {
 }
 TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>", re.DOTALL)
 MD_NOISE = re.compile(r"\]\([^)]*\)|<[^>]+>|\{[#.][^}]*\}|^\s*#+\s.*$", re.MULTILINE)
-
-
-def t(key: str, lang: str, **values: Any) -> str:
-    """A word from the one vocabulary (charts/strings.yaml), through the charts package as it is now."""
-    from charts.i18n import t as word
-
-    return word(key, lang, **values)
 
 
 class GlossaryError(PluginError):
@@ -324,55 +302,47 @@ def expand_glossary_fence(markdown: str, body: str) -> str:
     return "\n".join([*lines[: fence.start], "", body, "", *lines[fence.end :]])
 
 
-# --- hooks ------------------------------------------------------------------------------------
-
-STATE: dict[str, Any] = {}
+# --- per build ----------------------------------------------------------------------------------
 
 
-# Load the glossary once per build; a malformed file stops the build with every problem listed.
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    STATE.clear()
-    STATE["glossary"] = load_glossary(
-        Path(config.config_file_path).resolve().parent / "data" / "glossary.yaml"
-    )
-    STATE["lang"] = page_language(config)
-    return config
+class GlossaryPages:
+    """Per build: the glossary, which pages use each term, and the pages' titles."""
 
+    def __init__(self, project: Path, lang: str) -> None:
+        self.glossary = load_glossary(project / "data" / "glossary.yaml")
+        self.lang = lang
+        self.uses: dict[str, list[str]] = {}
+        self.titles: dict[str, str] = {}
 
-# Scan every page's Markdown once: which pages use which term, and what each page is called.
-def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
-    pages = read_pages(Path(config.docs_dir))
-    glossary: Glossary = STATE["glossary"]
-    missing = sorted({p for term in glossary.terms for p in term.related if p not in pages})
-    if missing:
-        raise GlossaryError(
-            f"data/glossary.yaml: related pages that do not exist in {config.docs_dir}: {missing}"
-        )
-    STATE["uses"] = term_uses(glossary, pages, STATE["lang"])
-    STATE["titles"] = {uri: page_title(text, uri) for uri, text in pages.items()}
-    return nav
+    def read(self, pages: dict[str, str], titles: dict[str, str], docs_dir: str) -> None:
+        """Which pages use which term; fail when the glossary names a page that does not exist."""
+        missing = sorted({p for term in self.glossary.terms for p in term.related if p not in pages})
+        if missing:
+            raise GlossaryError(
+                f"data/glossary.yaml: related pages that do not exist in {docs_dir}: {missing}"
+            )
+        self.uses = term_uses(self.glossary, pages, self.lang)
+        self.titles = titles
 
+    def render_page(self, markdown: str, page: Page, files: Files) -> str:
+        """The glossary page's fence replaced with the entries; other pages unchanged."""
+        if page.file.src_uri != GLOSSARY_PAGE:
+            return markdown
 
-# Replace the glossary page's fence with the entries.
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri != GLOSSARY_PAGE:
-        return markdown
+        def url_for(target: str) -> str:
+            found = files.get_file_from_path(target)
+            if found is None:
+                raise GlossaryError(f"data/glossary.yaml names {target}, which is not a page of this site")
+            return found.url_relative_to(page.file)
 
-    def url_for(target: str) -> str:
-        found = files.get_file_from_path(target)
-        if found is None:
-            raise GlossaryError(f"data/glossary.yaml names {target}, which is not a page of this site")
-        return found.url_relative_to(page.file)
+        body = render_glossary(self.glossary, self.lang, self.uses, self.titles, url_for)
+        return expand_glossary_fence(markdown, body)
 
-    body = render_glossary(STATE["glossary"], STATE["lang"], STATE["uses"], STATE["titles"], url_for)
-    return expand_glossary_fence(markdown, body)
-
-
-# Show a definition on every term in running text of every other page.
-def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri == GLOSSARY_PAGE:
-        return content
-    target = files.get_file_from_path(GLOSSARY_PAGE)
-    if target is None:
-        raise GlossaryError(f"the glossary page {GLOSSARY_PAGE} is missing from {config.docs_dir}")
-    return wrap_terms(content, STATE["glossary"], STATE["lang"], target.url_relative_to(page.file))
+    def wrap(self, content: str, page: Page, files: Files, docs_dir: str) -> str:
+        """A definition on every term in running text of every page but the glossary itself."""
+        if page.file.src_uri == GLOSSARY_PAGE:
+            return content
+        target = files.get_file_from_path(GLOSSARY_PAGE)
+        if target is None:
+            raise GlossaryError(f"the glossary page {GLOSSARY_PAGE} is missing from {docs_dir}")
+        return wrap_terms(content, self.glossary, self.lang, target.url_relative_to(page.file))

@@ -1,4 +1,4 @@
-/* Sort and filter the dataset tables that hooks/datarefs.py writes (no dependencies, no CDN).
+/* Sort and filter the dataset tables that hmw_site/fences/ writes (no dependencies, no CDN).
  *
  * Without JavaScript the table stays a plain, complete HTML table. With it, every header of a
  * `table[data-sortable]` becomes a button that sorts by that column (aria-sort tells assistive

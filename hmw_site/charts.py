@@ -6,7 +6,7 @@ An author places a chart with one fence whose body is the chart's id::
     timeline
     ```
 
-and this hook puts in that language's figure: a ``<figure id="chart-<id>" class="hmw-chart">``
+and the site puts in that language's figure: a ``<figure id="chart-<id>" class="hmw-chart">``
 with the chart's title and source line (from the chart's meta, never typed), a placeholder
 ``<div data-light=… data-dark=…>`` that overrides/assets/javascripts/hmw.js fills with plotly.js,
 a static image for readers without JavaScript, the plotted data as a plain HTML table, downloads
@@ -14,9 +14,9 @@ a static image for readers without JavaScript, the plotted data as a plain HTML 
 An unknown id fails the build naming the page and the id.
 
 Once per build (not per page) the charts package writes the outputs into a cache folder outside
-docs/ (build/site-charts/<lang>, or $HMW_CHARTS_DIR), and this hook adds them to the site as
+docs/ (build/site-charts/<lang>, or $HMW_CHARTS_DIR), and the plugin adds them to the site as
 generated files under assets/charts/<id>/. The default language's build writes every language's
-(the others are built right after it, by hooks/i18n.py, in the same process), so all images are
+(the others are built right after it, by hmw_site/languages.py, in the same process), so all images are
 exported in one browser session; a language built on its own writes only its own. Writing into
 docs/ would make ``mkdocs serve`` rebuild in a loop; PNG/SVG exports are cached by content hash by
 the charts package, so a warm build is fast. plotly.js comes from the npm package plotly.js-basic-dist-min
@@ -32,8 +32,8 @@ import json
 import logging
 import os
 import re
-import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,33 +43,22 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-ROOT = Path(__file__).resolve().parent.parent
-# MkDocs puts hooks/ first on sys.path while it loads a hook, and hooks/charts.py would then shadow
-# the charts package: the project root must come first.
-if sys.path[:1] != [str(ROOT)]:
-    sys.path.insert(0, str(ROOT))
+from charts import embed, plotly_js
+from charts.build import CHART_IDS, write_outputs
+from charts.bundle import write_bundles
+from charts.dataset import load_dataset
+from charts.deck import DeckError, write_decks
+from charts.i18n import DEFAULT_LANG, LANGS, t
+from hmw_site.languages import CHARTS_WRITTEN, SHARED_ROOT
+from hmw_site.markdown import find_fences
 
-log = logging.getLogger("mkdocs.hooks.charts")
+log = logging.getLogger("mkdocs.plugins.hmw")
 
 FENCE = "chart"
-DEFAULT_LANG = "zh"  # hooks/i18n.py builds the other languages after this one
 GALLERY_FENCE = "chart-gallery"  # every chart as a thumbnail with its downloads (the slides page)
 SITE_CHARTS = "assets/charts"  # where each chart's files live in a language's site
-DEFAULT_OUT = ROOT / "build" / "site-charts"
-# config.extra key that hooks/i18n.py sets on a language it builds inside the default language's
-# site: that site's root relative to this language's root ("../"); shared assets are served from it.
-SHARED_ROOT = "hmw_shared_root"
-# An opening fence of a chart: ```chart or ~~~chart (any indentation, e.g. inside content tabs).
+CHARTS_CACHE = Path("build") / "site-charts"  # below the project folder, unless $HMW_CHARTS_DIR
 ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
-FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*chart[ \t]*$")
-
-
-def t(key: str, lang: str, **values: Any) -> str:
-    """A word from the one vocabulary (charts/strings.yaml), looked up through the charts package as
-    it is now (it is reloaded when its code changes under `mkdocs serve`)."""
-    from charts.i18n import t as word
-
-    return word(key, lang, **values)
 
 
 class ChartFenceError(PluginError):
@@ -79,20 +68,14 @@ class ChartFenceError(PluginError):
 # --- helpers ---------------------------------------------------------------------------------------
 
 
-def language_of(config: MkDocsConfig) -> str:
-    return "zh" if str(config.theme.get("language") or "zh").startswith("zh") else "en"
-
-
-def out_dir(lang: str) -> Path:
+def out_dir(project: Path, lang: str) -> Path:
     """This language's chart cache: build/site-charts/<lang> unless $HMW_CHARTS_DIR says otherwise."""
-    return Path(os.environ.get("HMW_CHARTS_DIR") or DEFAULT_OUT) / lang
+    return Path(os.environ.get("HMW_CHARTS_DIR") or project / CHARTS_CACHE) / lang
 
 
 def check_plotly_js() -> str:
     """The plotly.js version to serve; fails the build when npm's copy is missing or differs from
     the one the Python plotly package writes for (charts/plotly_js.py, which names the fix)."""
-    from charts import plotly_js
-
     try:
         return plotly_js.check()
     except plotly_js.PlotlyJsError as exc:
@@ -106,40 +89,18 @@ def plotly_site_path(version: str) -> str:
 
 def plotly_href(version: str, shared_root: str | None) -> str:
     """Where hmw.js finds plotly.js, relative to this language's root. A language built inside the
-    default language's site (hooks/i18n.py sets `shared_root`, that site's root relative to this
-    language's, e.g. "../") uses the default language's copy, so a reader who switches language
+    default language's site (hmw_site/languages.py sets `shared_root`, that site's root relative to
+    this language's, e.g. "../") uses the default language's copy, so a reader who switches language
     does not download plotly.js again; a build on its own (`mkdocs build -f mkdocs.en.yml`, or the
     default language) serves its own copy."""
     return (shared_root or "") + plotly_site_path(version)
 
 
-def reload_charts_package() -> None:
-    """Forget the charts package if its code changed since it was imported, so `mkdocs serve` uses
-    the saved code (MkDocs keeps hook modules, and what they imported, for the whole process)."""
-    newest = max((p.stat().st_mtime for p in (ROOT / "charts").rglob("*.py")), default=0.0)
-    if newest > LOADED.get("charts", newest):
-        for name in [n for n in sys.modules if n == "charts" or n.startswith("charts.")]:
-            del sys.modules[name]
-    LOADED["charts"] = newest
-
-
 def fence_ids(markdown: str) -> list[str]:
     """The chart ids named by the ```chart fences of a page's Markdown, in order."""
-    lines = markdown.split("\n")
-    ids: list[str] = []
-    i = 0
-    while i < len(lines):
-        match = FENCE_OPEN.match(lines[i])
-        if not match:
-            i += 1
-            continue
-        closing = re.compile(rf"^[ \t]*{re.escape(match['fence'][0])}{{{len(match['fence'])},}}[ \t]*$")
-        j = i + 1
-        while j < len(lines) and not closing.match(lines[j]):
-            j += 1
-        ids.append(" ".join(line.strip() for line in lines[i + 1 : j]).strip())
-        i = j + 1
-    return ids
+    return [
+        " ".join(fence.body.split()) for fence in find_fences(markdown.split("\n")) if fence.info == FENCE
+    ]
 
 
 def esc(value: Any) -> str:
@@ -176,8 +137,6 @@ def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, s
     head = "".join(f'<th scope="col">{esc(h)}</th>' for h in table["headers"])
     body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in table["rows"])
     downloads = download_links(files, rel, lang)
-    from charts import embed
-
     snippet = embed.iframe(f"{site_url}{folder}/{files['html']}", title, lazy=True)
     static = files.get("svg", {}).get("light") or files.get("png", {}).get("light")
     noscript = (
@@ -229,8 +188,6 @@ def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, sit
             if scheme in ("light", "dark")
         )
         links = download_links(files, rel, lang)
-        from charts import embed
-
         snippet = embed.iframe(f"{site_url}{folder}/{files['html']}?bare", meta["title"], lazy=True)
         cards.append(
             f'<li id="gallery-{chart_id}">{thumbs}'
@@ -247,49 +204,11 @@ def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, sit
 
 # --- build state -----------------------------------------------------------------------------------
 
-STATE: dict[str, Any] = {}
-# Languages whose chart files the default language's build wrote for the build that follows it in
-# this process (hooks/i18n.py), and the folder holding them.
-WRITTEN: dict[str, Path] = {}
-LOADED: dict[str, float] = {}  # newest mtime of the charts package's code when it was imported
 
-
-def fence_format(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
-    """pymdownx.superfences formatter of the ```chart fence."""
-    chart_id = source.strip()
-    page = STATE.get("page")
-    if chart_id not in STATE["meta"]:
-        raise ChartFenceError(unknown_chart_message(page.file.src_uri if page else "?", chart_id))
-    return figure_html(
-        chart_id, STATE["meta"][chart_id], STATE["lang"], page.url if page else "", STATE["site_url"]
-    )
-
-
-def gallery_format(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
-    """pymdownx.superfences formatter of the ```chart-gallery fence (its body must be empty)."""
-    page = STATE.get("page")
-    if source.strip():
-        raise ChartFenceError(f"charts: a ```chart-gallery fence takes no body, got {source.strip()!r}")
-    return gallery_html(STATE["meta"], STATE["lang"], page.url if page else "", STATE["site_url"])
-
-
-def unknown_chart_message(page: str, chart_id: str) -> str:
-    known = ", ".join(STATE["meta"])
-    return (
-        f"charts: docs/{STATE['lang']}/{page}: unknown chart {chart_id!r} in a ```chart fence; "
-        f"known charts: {known}"
-    )
-
-
-def write_charts(target: Path, langs: list[str]) -> None:
+def write_charts(data_dir: Path, target: Path, langs: list[str]) -> None:
     """Write the languages' chart files, zip bundles and slide decks into target (charts/build.py,
     bundle.py, deck.py); images that could not be exported are a warning."""
-    from charts.build import CHART_IDS, write_outputs
-    from charts.bundle import write_bundles
-    from charts.dataset import load_dataset
-    from charts.deck import DeckError, write_decks
-
-    data = load_dataset(ROOT / "data")
+    data = load_dataset(data_dir)
     report = write_outputs(data, target, langs=langs, progress=False)
     if report.images and (report.images.skipped or report.images.messages):
         log.warning("charts: some images were not exported:\n" + "\n".join(report.images.messages))
@@ -302,84 +221,109 @@ def write_charts(target: Path, langs: list[str]) -> None:
             log.warning(f"charts: no slide deck ({lang}): {exc}")
 
 
-# --- hooks -----------------------------------------------------------------------------------------
+class ChartPages:
+    """Per build: this language's chart files (written once for every language by the default
+    language's build), the ```chart and ```chart-gallery fences, and plotly.js."""
 
+    def __init__(self, config: MkDocsConfig, lang: str, project: Path) -> None:
+        self.lang = lang
+        self.site_url = config.site_url or "/"
+        self.page: Page | None = None
+        self.plotly = check_plotly_js()
+        started = time.monotonic()
+        written = config.extra.get(CHARTS_WRITTEN)
+        if written:  # the default language's build wrote this language's files already
+            target = Path(written)
+        else:
+            # The default language's build writes every language now, exporting every image in one
+            # browser session (two sessions took twice as long on a cold cache); the others reuse them.
+            langs = list(LANGS) if lang == DEFAULT_LANG else [lang]
+            target = out_dir(project, lang)
+            write_charts(project / "data", target, langs)
+        self.written = target
+        self.dir = target / lang
+        self.meta = {chart_id: self._meta(chart_id) for chart_id in CHART_IDS}
+        log.info(f"charts: {len(self.meta)} charts ({lang}) ready in {time.monotonic() - started:.1f} s")
+        self.own_plotly = not config.extra.get(SHARED_ROOT)
 
-# Check plotly.js, write this language's chart files once, and register the ```chart fence.
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    lang = language_of(config)
-    STATE.clear()
-    reload_charts_package()
-    from charts.build import CHART_IDS
-    from charts.i18n import LANGS
-
-    version = check_plotly_js()
-    started = time.monotonic()
-    target = WRITTEN.pop(lang, None)
-    if target is None:
-        # hooks/i18n.py builds every other language right after the default one, in this process:
-        # the default language's build writes them all now, exporting every image in one browser
-        # session (two sessions took twice as long on a cold cache), and their builds take the
-        # files from WRITTEN.
-        langs = list(LANGS) if lang == DEFAULT_LANG else [lang]
-        target = out_dir(lang)
-        WRITTEN.clear()
-        write_charts(target, langs)
-        WRITTEN.update({other: target for other in langs if other != lang})
-    metas = {}
-    for chart_id in CHART_IDS:
-        path = target / lang / chart_id / f"{chart_id}-{lang}.meta.json"
-        metas[chart_id] = json.loads(path.read_text(encoding="utf-8"))
-        figure = json.loads(
-            (target / lang / chart_id / metas[chart_id]["files"]["json"]["light"]).read_text()
+    def _meta(self, chart_id: str) -> dict[str, Any]:
+        meta = json.loads(
+            (self.dir / chart_id / f"{chart_id}-{self.lang}.meta.json").read_text(encoding="utf-8")
         )
-        metas[chart_id].setdefault("height", figure.get("layout", {}).get("height"))
-    log.info(f"charts: {len(metas)} charts ({lang}) ready in {time.monotonic() - started:.1f} s")
-    STATE.update(lang=lang, meta=metas, dir=target / lang, plotly=version, site_url=config.site_url or "/")
-    fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
-    fences[:] = [f for f in fences if f.get("name") not in (FENCE, GALLERY_FENCE)]
-    fences.append({"name": FENCE, "class": "hmw-chart", "format": fence_format})
-    fences.append({"name": GALLERY_FENCE, "class": "hmw-gallery", "format": gallery_format})
-    # For templates: where plotly.js is (hmw.js loads it only on pages with a chart), and the Open
-    # Graph image of every page (the timeline).
-    shared_root = config.extra.get(SHARED_ROOT)
-    STATE["own_plotly"] = not shared_root
-    config.extra["hmw_plotly"] = plotly_href(version, shared_root)
-    timeline = metas.get("timeline", {}).get("files", {}).get("png", {}).get("light")
-    if timeline:
-        config.extra["hmw_og_image"] = f"{SITE_CHARTS}/timeline/{timeline}"
-    return config
+        figure = json.loads(
+            (self.dir / chart_id / meta["files"]["json"]["light"]).read_text(encoding="utf-8")
+        )
+        meta.setdefault("height", figure.get("layout", {}).get("height"))
+        return meta
 
+    def configure(self, config: MkDocsConfig) -> None:
+        """Register the fences; tell the templates where plotly.js is and which image Open Graph uses."""
+        fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
+        fences[:] = [f for f in fences if f.get("name") not in (FENCE, GALLERY_FENCE)]
+        fences.append({"name": FENCE, "class": "hmw-chart", "format": partial(ChartPages.chart_fence, self)})
+        fences.append(
+            {"name": GALLERY_FENCE, "class": "hmw-gallery", "format": partial(ChartPages.gallery_fence, self)}
+        )
+        # hmw.js loads plotly.js only on pages with a chart; every page's Open Graph image is the timeline.
+        config.extra["hmw_plotly"] = plotly_href(self.plotly, config.extra.get(SHARED_ROOT))
+        timeline = self.meta.get("timeline", {}).get("files", {}).get("png", {}).get("light")
+        if timeline:
+            config.extra["hmw_og_image"] = f"{SITE_CHARTS}/timeline/{timeline}"
 
-# Add every chart file and plotly.js (unless the default language's site serves it) to the site as
-# generated files (nothing is written to docs/).
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for chart_id in STATE["meta"]:
-        for path in sorted((STATE["dir"] / chart_id).iterdir()):
+    def add_files(self, files: Files, config: MkDocsConfig) -> None:
+        """Every chart file, the deck and plotly.js (unless the default language's site serves it),
+        as generated files (nothing is written to docs/)."""
+        for chart_id in self.meta:
+            for path in sorted((self.dir / chart_id).iterdir()):
+                files.append(
+                    File.generated(config, f"{SITE_CHARTS}/{chart_id}/{path.name}", abs_src_path=str(path))
+                )
+        deck = self.written / f"deck-{self.lang}.pptx"
+        if deck.exists():  # written unless the PNGs are missing
+            files.append(File.generated(config, f"{SITE_CHARTS}/{deck.name}", abs_src_path=str(deck)))
+        if self.own_plotly:
             files.append(
-                File.generated(config, f"{SITE_CHARTS}/{chart_id}/{path.name}", abs_src_path=str(path))
+                File.generated(config, plotly_site_path(self.plotly), abs_src_path=str(plotly_js.BUNDLE))
             )
-    deck = STATE["dir"].parent / f"deck-{STATE['lang']}.pptx"
-    if deck.exists():  # written by on_config unless the PNGs are missing
-        files.append(File.generated(config, f"{SITE_CHARTS}/{deck.name}", abs_src_path=str(deck)))
-    if STATE["own_plotly"]:  # else the default language's site serves it (plotly_href)
-        from charts.plotly_js import BUNDLE
 
-        files.append(File.generated(config, plotly_site_path(STATE["plotly"]), abs_src_path=str(BUNDLE)))
-    return files
+    def check_page(self, markdown: str, page: Page) -> None:
+        """Fail on a chart fence naming an unknown chart; remember the page for the fence formatter."""
+        self.page = page
+        unknown = [chart_id for chart_id in fence_ids(markdown) if chart_id not in self.meta]
+        if unknown:
+            raise ChartFenceError(
+                "\n".join(self.unknown_chart_message(page.file.src_uri, c) for c in unknown)
+            )
+
+    def unknown_chart_message(self, page: str, chart_id: str) -> str:
+        return (
+            f"charts: docs/{self.lang}/{page}: unknown chart {chart_id!r} in a ```chart fence; "
+            f"known charts: {', '.join(self.meta)}"
+        )
+
+    def chart_fence(
+        self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any
+    ) -> str:
+        """pymdownx.superfences formatter of the ```chart fence."""
+        chart_id = source.strip()
+        if chart_id not in self.meta:
+            raise ChartFenceError(
+                self.unknown_chart_message(self.page.file.src_uri if self.page else "?", chart_id)
+            )
+        return figure_html(
+            chart_id, self.meta[chart_id], self.lang, self.page.url if self.page else "", self.site_url
+        )
+
+    def gallery_fence(
+        self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any
+    ) -> str:
+        """pymdownx.superfences formatter of the ```chart-gallery fence (its body must be empty)."""
+        if source.strip():
+            raise ChartFenceError(f"charts: a ```chart-gallery fence takes no body, got {source.strip()!r}")
+        return gallery_html(self.meta, self.lang, self.page.url if self.page else "", self.site_url)
 
 
-# Fail on a chart fence naming an unknown chart; remember the page for the fence formatter.
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    STATE["page"] = page
-    unknown = [chart_id for chart_id in fence_ids(markdown) if chart_id not in STATE["meta"]]
-    if unknown:
-        raise ChartFenceError("\n".join(unknown_chart_message(page.file.src_uri, c) for c in unknown))
-    return markdown
-
-
-# MkDocs collects anchors before superfences' output is put back, so it cannot see the ids of our
-# figures (or of any fence's HTML); add every id of the rendered page so links to #chart-… validate.
-def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def add_anchor_ids(html_text: str, page: Page) -> None:
+    """MkDocs collects anchors before superfences' output is put back, so it cannot see the ids of
+    our figures (or of any fence's HTML): add every id of the rendered page, so links validate."""
     page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(ANCHOR_ID.findall(html_text))
-    return html_text

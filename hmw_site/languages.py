@@ -1,0 +1,240 @@
+"""Two languages, two builds of one configuration: the language of a build and its URLs, twin
+pages, the hreflang alternates and switcher, robots.txt, and the English build that runs after the
+Chinese one (config/base.yml says why two builds).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+from markupsafe import Markup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from charts.i18n import DEFAULT_LANG, LANGS, strings_under
+
+# config.extra key set on a language built inside the default language's site: that site's root
+# relative to this language's root ("../"); shared assets (plotly.js) are served from it.
+SHARED_ROOT = "hmw_shared_root"
+# config.extra key naming the folder where the default language's build wrote every language's charts.
+CHARTS_WRITTEN = "hmw_charts_written"
+
+log = logging.getLogger("mkdocs.plugins.hmw")
+
+# The languages, the default first. prefix: where the language lives below the site's root.
+LANGUAGES: dict[str, dict[str, str]] = {
+    "zh": {"name": "中文", "hreflang": "zh", "locale": "zh_CN", "prefix": "", "config": "mkdocs.yml"},
+    "en": {
+        "name": "English",
+        "hreflang": "en",
+        "locale": "en_US",
+        "prefix": "en/",
+        "config": "mkdocs.en.yml",
+    },
+}
+DEFAULT = DEFAULT_LANG
+assert tuple(LANGUAGES) == LANGS, "hmw_site/languages.py and charts/i18n.py list the same languages"
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+def escaped_description(text: str) -> Markup:
+    """A page description ready for an attribute in any template: escaped once, as Markup, so a
+    template that prints it raw (Material's) and one that escapes it (ours, `| e`) print the same."""
+    return Markup.escape(text)
+
+
+def project_of(config: MkDocsConfig) -> Path:
+    """The project's folder: where the configuration file is (data/, docs/, the language files)."""
+    return Path(config.config_file_path).resolve().parent
+
+
+def language_of(config: MkDocsConfig) -> str:
+    """The build's language from theme.language ("zh" or "en")."""
+    language = str(config.theme.get("language") or DEFAULT)
+    code = "zh" if language.startswith("zh") else language
+    if code not in LANGUAGES:
+        raise PluginError(f"i18n: theme.language {language!r} is not one of {sorted(LANGUAGES)}")
+    return code
+
+
+def root_url(site_url: str, lang: str) -> str:
+    """The site's root (the default language's home) from one language's site_url."""
+    url = site_url if site_url.endswith("/") else site_url + "/"
+    prefix = LANGUAGES[lang]["prefix"]
+    return url[: -len(prefix)] if prefix and url.endswith(prefix) else url
+
+
+def language_roots(root: str) -> dict[str, str]:
+    """Each language's home URL, from the site's root."""
+    return {code: root + info["prefix"] for code, info in LANGUAGES.items()}
+
+
+def docs_dir_of(project: Path, lang: str) -> Path:
+    return project / "docs" / lang
+
+
+def markdown_pages(docs_dir: Path) -> set[str]:
+    """Every page of one language, as paths relative to its docs_dir."""
+    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")}
+
+
+def missing_twins(pages: dict[str, set[str]]) -> list[str]:
+    """'docs/en/x.md (twin of docs/zh/x.md)' for every page that exists in only one language."""
+    problems = []
+    for lang, own in pages.items():
+        for other, theirs in pages.items():
+            if other != lang:
+                problems += [
+                    f"docs/{other}/{page} (twin of docs/{lang}/{page})" for page in sorted(own - theirs)
+                ]
+    return problems
+
+
+def nav_pages(nav: Any) -> list[str]:
+    """The pages a nav lists, in order (titles dropped), from the YAML structure."""
+    found: list[str] = []
+    if isinstance(nav, str):
+        found.append(nav)
+    elif isinstance(nav, list):
+        for item in nav:
+            found += nav_pages(item)
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            found += nav_pages(value)
+    return found
+
+
+def config_nav(project: Path, lang: str) -> list[str]:
+    """The pages listed in one language's config file (which holds only plain YAML)."""
+    with open(project / LANGUAGES[lang]["config"], encoding="utf-8") as fd:
+        return nav_pages(yaml.safe_load(fd).get("nav") or [])
+
+
+def counterpart_href(page_url: str, lang: str, other: str, target: str | None = None) -> str:
+    """The same page (or `target`, a page URL) in another language, relative to the current page
+    (works on any host)."""
+    up = "../" * page_url.count("/")
+    to_root = up + ("../" * LANGUAGES[lang]["prefix"].count("/"))
+    return (to_root + LANGUAGES[other]["prefix"] + (page_url if target is None else target)) or "./"
+
+
+def alternates(page_url: str, lang: str, roots: dict[str, str]) -> list[dict[str, Any]]:
+    """Material's extra.alternate items for one page: absolute link (for hreflang), relative href
+    (for the switcher), and x-default pointing at the default language."""
+    items = [
+        {
+            "name": info["name"],
+            "lang": info["hreflang"],
+            "link": roots[code] + page_url,
+            "href": counterpart_href(page_url, lang, code),
+            "root": counterpart_href(page_url, lang, code, target=""),
+            "current": code == lang,
+        }
+        for code, info in LANGUAGES.items()
+    ]
+    items.append({**items[0], "lang": "x-default", "hidden": True})
+    return items
+
+
+class Languages:
+    """Per build: this build's language, the site's root and every language's home."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.project = project_of(config)
+        self.lang = language_of(config)
+        self.root = root_url(config.site_url or "http://127.0.0.1:8000/", self.lang)
+        self.roots = language_roots(self.root)
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """Set this language's URL and the templates' data; check both navigations list the same pages."""
+        lang, roots = self.lang, self.roots
+        config.site_url = roots[lang]
+        navs = {code: config_nav(self.project, code) for code in LANGUAGES}
+        if len(set(map(tuple, navs.values()))) > 1:
+            lines = [f"  {LANGUAGES[c]['config']}: {', '.join(p)}" for c, p in navs.items()]
+            raise PluginError(
+                "i18n: the navigations differ; list the same pages in the same order:\n" + "\n".join(lines)
+            )
+        # For templates: overrides/sitemap.xml, main.html (Open Graph) and partials/alternate.html.
+        config.extra["hmw"] = {
+            "lang": lang,
+            "locale": LANGUAGES[lang]["locale"],
+            "languages": [
+                {"code": code, "hreflang": info["hreflang"], "root": roots[code], "locale": info["locale"]}
+                for code, info in LANGUAGES.items()
+            ],
+            "default_root": roots[DEFAULT],
+            # Words for our templates (theme.*) and for hmw.js (js.*), from the one vocabulary.
+            "strings": strings_under("theme.", lang),
+            "script_strings": strings_under("js.", lang),
+        }
+        # Material keeps the reader's choices (colour scheme…) per scope: one scope for both languages.
+        config.extra["scope"] = urlsplit(self.root).path
+        config.extra["alternate"] = alternates("", lang, roots)
+
+    def check_twins_and_add_robots(self, files: Files, config: MkDocsConfig) -> None:
+        """Fail when a page lacks its twin; give the root a robots.txt that names both sitemaps."""
+        pages = {code: markdown_pages(docs_dir_of(self.project, code)) for code in LANGUAGES}
+        pages[self.lang] = {f.src_uri for f in files.documentation_pages()}
+        problems = missing_twins(pages)
+        if problems:
+            raise PluginError(
+                "i18n: every page must exist in both languages at the same path; missing:\n  "
+                + "\n  ".join(problems)
+            )
+        if self.lang == DEFAULT:
+            sitemaps = "".join(f"Sitemap: {url}sitemap.xml\n" for url in self.roots.values())
+            robots = f"User-agent: *\nAllow: /\n{sitemaps}"
+            files.append(File.generated(config, "robots.txt", content=robots))
+
+    def page_context(self, page: Page, config: MkDocsConfig) -> None:
+        """Point the alternates at this page's twins; hand the description to templates escaped."""
+        config.extra["alternate"] = alternates(page.url, self.lang, self.roots)
+        # Material prints the description into a <meta> attribute as it is (MkDocs' templates do not
+        # autoescape), so a `"` in it would end the attribute.
+        if isinstance(page.meta.get("description"), str):
+            page.meta["description"] = escaped_description(page.meta["description"])
+
+    def template_context(self, template_name: str, config: MkDocsConfig) -> None:
+        """The 404 page is served for any missing URL: its alternates are absolute paths to the homes."""
+        if template_name == "404.html":
+            items = alternates("", self.lang, self.roots)
+            for item in items:
+                item["href"] = item["root"] = urlsplit(item["link"]).path
+            config.extra["alternate"] = items
+
+    def build_others(self, config: MkDocsConfig, charts_written: Path | None) -> None:
+        """After the default language's build, build every other one into <site_dir>/<prefix>
+        (same strictness, same root URL), handing over the chart files already written."""
+        if self.lang != DEFAULT:
+            return
+        for code, info in LANGUAGES.items():
+            if code == DEFAULT:
+                continue
+            site_dir = Path(config.site_dir) / info["prefix"]
+            log.info(f"Building the {info['name']} site into {site_dir}")
+            other = load_config(
+                config_file=str(self.project / info["config"]),
+                site_dir=str(site_dir),
+                site_url=self.root,
+                strict=config.strict,
+            )
+            # Assets both languages use (plotly.js) are served once, from this site's root; the other
+            # language points at them ("../" from site/en/) instead of copying them again.
+            other.extra[SHARED_ROOT] = "../" * info["prefix"].count("/")
+            if charts_written is not None:
+                other.extra[CHARTS_WRITTEN] = str(charts_written)
+            other.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(other)
+            finally:
+                other.plugins.on_shutdown()

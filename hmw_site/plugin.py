@@ -1,0 +1,81 @@
+"""The `hmw` MkDocs plugin: the whole site layer, registered once in config/base.yml (`plugins:`).
+
+MkDocs makes a new plugin object for every build, and `mkdocs serve` for every rebuild; each makes
+a new hmw_site.site.Site, so no state outlives a build. MkDocs keeps imported modules for the whole
+process, though: when the code of the charts or hmw_site packages has changed since it was imported,
+both are imported afresh before the build, so pages, shortcodes and charts all use the saved code.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+PROJECT = Path(__file__).resolve().parent.parent
+PACKAGES = ("charts", "hmw_site")
+CODE_SUFFIXES = (".py", ".yaml", ".html", ".js")
+
+
+def newest_code_change() -> float:
+    """The newest modification time of the packages' code, strings and templates."""
+    return max(
+        (
+            p.stat().st_mtime
+            for name in PACKAGES
+            for p in (PROJECT / name).rglob("*")
+            if p.suffix in CODE_SUFFIXES
+        ),
+        default=0.0,
+    )
+
+
+def forget_changed_code(imported_at: float) -> float:
+    """Drop the packages' modules (all but this one) when their code changed after imported_at, so
+    the next import reads the saved files; returns the time of the code now in use."""
+    newest = newest_code_change()
+    if newest > imported_at:
+        for name in [n for n in sys.modules if n.split(".")[0] in PACKAGES and n != __name__]:
+            del sys.modules[name]
+    return newest
+
+
+class HmwPlugin(BasePlugin):
+    """Hands each MkDocs event to this build's Site."""
+
+    code_time = newest_code_change()  # of the code imported so far; shared by every build in the process
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        HmwPlugin.code_time = forget_changed_code(HmwPlugin.code_time)
+        self.site: Any = importlib.import_module("hmw_site.site").Site(config)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        return self.site.on_files(files, config)
+
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
+        return self.site.on_nav(nav, config, files)
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.site.on_page_markdown(markdown, page, config, files)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.site.on_page_content(html, page, config, files)
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        return self.site.on_page_context(context, page, config)
+
+    def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig) -> Any:
+        return self.site.on_template_context(context, template_name, config)
+
+    # Last of all post_build events (after search writes its index): the other language's build
+    # runs inside this one.
+    @event_priority(-100)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.site.on_post_build(config)

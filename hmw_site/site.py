@@ -1,0 +1,69 @@
+"""One build of one language: the parts of the site layer, each with its state for this build only.
+
+hmw_site/plugin.py creates a Site for every build (and `mkdocs serve` rebuild) and hands it MkDocs'
+events; nothing outlives the build, so a rebuild starts from the saved files and code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from hmw_site.charts import ChartPages, add_anchor_ids
+from hmw_site.datarefs import DataRefs
+from hmw_site.glossary import GlossaryPages
+from hmw_site.languages import Languages
+from hmw_site.markdown import page_title, read_pages
+
+
+class Site:
+    """The languages, charts, dataset and glossary parts of one build, in the order they act."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.languages = Languages(config)
+        lang = self.languages.lang
+        self.languages.configure(config)  # sets this language's site_url, which the parts below use
+        self.charts = ChartPages(config, lang, self.languages.project)
+        self.charts.configure(config)
+        self.datarefs = DataRefs(config, lang)
+        self.glossary = GlossaryPages(self.languages.project, lang)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.languages.check_twins_and_add_robots(files, config)
+        self.charts.add_files(files, config)
+        self.datarefs.add_files(files, config)
+        return files
+
+    # Every page's Markdown is read once, before any is rendered: source cards list the pages that
+    # build on a source, and the glossary lists the pages that use a term.
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
+        pages = read_pages(Path(config.docs_dir))
+        titles = {uri: page_title(text, uri) for uri, text in pages.items()}
+        self.datarefs.read(pages, titles)
+        self.glossary.read(pages, titles, config.docs_dir)
+        return nav
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.charts.check_page(markdown, page)
+        markdown = self.datarefs.render(markdown, page, files)
+        return self.glossary.render_page(markdown, page, files)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        add_anchor_ids(html, page)
+        return self.glossary.wrap(html, page, files, config.docs_dir)
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
+        self.languages.page_context(page, config)
+        return context
+
+    def on_template_context(self, context: dict[str, Any], name: str, config: MkDocsConfig) -> dict[str, Any]:
+        self.languages.template_context(name, config)
+        return context
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self.datarefs.check_links()
+        self.languages.build_others(config, self.charts.written)
