@@ -186,7 +186,7 @@ def _read_table(
                 continue
             raw = {col: cell.strip() for col, cell in zip(header, cells, strict=True) if col in columns}
             row = {
-                col: _parse_cell(shown, line, col, raw.get(col, ""), columns[col], problems)
+                col: parse_cell(shown, line, col, raw.get(col, ""), columns[col], problems)
                 for col in columns
             }
             key = raw.get(spec["key"], "")
@@ -204,7 +204,7 @@ def _read_table(
     return table, line_of
 
 
-def _parse_cell(
+def parse_cell(
     file: str, line: int, column: str, text: str, spec: dict[str, Any], problems: list[Problem]
 ) -> Any:
     """Turn one cell into its typed value, recording a problem (and returning None) if it is not valid."""
