@@ -1,9 +1,10 @@
 """Number and date formats for both languages, in one place.
 
-The charts, the site's shortcodes (hooks/datarefs.py) and the home page all format numbers here,
-so 1750亿 on a chart and "175 billion" in the English prose cannot drift apart. Chinese uses its
-own large-number units (万, 亿, 万亿) and 年/月/日 dates; English uses million/billion/trillion
-(or M/B/T where space is tight) and "16 March 2023".
+The charts, the site's shortcodes (hmw_site/values.py) and the home page all format numbers here,
+so 1750亿 on a chart and "175 billion" in the English prose cannot drift apart. The rules of each
+language are data in its Locale (charts/locale.py): Chinese uses its own large-number units (万, 亿,
+万亿) and 年/月/日 dates; English uses million/billion/trillion (or M/B/T where space is tight) and
+"16 March 2023". Every function takes a language code or a Locale.
 
 Stable API (other modules import these; keep the signatures):
 
@@ -32,41 +33,14 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
-LANGS = ("zh", "en")
+from charts.locale import Locale, locale_of
+
 UNITS = ("usd", "count", "year", "percent", "multiple", "params", "tokens", "score")
 BOUNDS = ("exact", "at-least", "about", "at-most")
+Lang = str | Locale  # a language code ("zh", "en") or its Locale
 
-EN_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
-# Chinese large-number units, largest first: (size, suffix).
-ZH_UNITS = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
-# English large-number words and their short forms, largest first: (size, word, letter).
-EN_UNITS = ((1e12, "trillion", "T"), (1e9, "billion", "B"), (1e6, "million", "M"))
-
-# Log-axis decades for parameter counts, in billions, with their labels.
-PARAM_DECADES: tuple[tuple[float, str, str], ...] = (
-    (0.01, "1000万", "10M"),
-    (0.1, "1亿", "100M"),
-    (1, "10亿", "1B"),
-    (10, "100亿", "10B"),
-    (100, "1000亿", "100B"),
-    (1000, "1万亿", "1T"),
-    (10000, "10万亿", "10T"),
-    (100000, "100万亿", "100T"),
-)
+# Log-axis decades for parameter counts, in billions; each locale labels them (1亿 / 100M).
+PARAM_DECADES = (0.01, 0.1, 1, 10, 100, 1000, 10000, 100000)
 
 
 class DateLike(Protocol):
@@ -75,11 +49,6 @@ class DateLike(Protocol):
     year: int
     month: int | None
     day: int | None
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGS)}")
 
 
 def plain(value: float, decimals: int = 2) -> str:
@@ -91,7 +60,7 @@ def plain(value: float, decimals: int = 2) -> str:
 
 
 def _grouped(value: float, decimals: int = 2) -> str:
-    """English digits with thousands separators: 170000 → '170,000', 4.6 → '4.6'."""
+    """Digits with thousands separators: 170000 → '170,000', 4.6 → '4.6'."""
     text = plain(value, decimals)
     whole, _, frac = text.partition(".")
     sign = "-" if whole.startswith("-") else ""
@@ -99,18 +68,9 @@ def _grouped(value: float, decimals: int = 2) -> str:
     return sign + whole + (f".{frac}" if frac else "")
 
 
-def format_number(value: float, lang: str) -> str:
-    """A bare quantity in the language's large-number units: zh '50亿', '17万', '9000'; en '5 billion'."""
-    _check_lang(lang)
-    if lang == "zh":
-        for size, suffix in ZH_UNITS:
-            if _reaches(value, size, ZH_UNITS):
-                return f"{plain(value / size)}{suffix}"
-        return plain(value)
-    for size, word, _letter in EN_UNITS:
-        if _reaches(value, size, EN_UNITS):
-            return f"{plain(value / size)} {word}"
-    return _grouped(value)
+def _small(value: float, loc: Locale) -> str:
+    """A number below the locale's smallest unit: '9000' / '9,000'."""
+    return _grouped(value) if loc.group_thousands else plain(value)
 
 
 def _reaches(value: float, size: float, units: Sequence[tuple[Any, ...]]) -> bool:
@@ -123,99 +83,94 @@ def _reaches(value: float, size: float, units: Sequence[tuple[Any, ...]]) -> boo
     return float(plain(abs(value) / smaller)) * smaller >= size
 
 
-def format_params(billions: float, lang: str, *, long: bool = False) -> str:
+def _in_units(value: float, loc: Locale, *, short: bool, at_least_smallest: bool = False) -> str | None:
+    """value in the largest unit it reaches ('1.8万亿', '1.8 trillion', short '1.8T'); with
+    at_least_smallest, values below every unit are written in the smallest one ('0.5万', '0.5M')."""
+    smallest = loc.units[-1][0]
+    for size, word, letter in loc.units:
+        if _reaches(value, size, loc.units) or (at_least_smallest and size == smallest):
+            scaled = plain(value / size)
+            return f"{scaled}{letter}" if short else f"{scaled}{loc.unit_space}{word}"
+    return None
+
+
+def format_number(value: float, lang: Lang) -> str:
+    """A bare quantity in the language's large-number units: zh '50亿', '17万', '9000'; en '5 billion'."""
+    loc = locale_of(lang)
+    return _in_units(value, loc, short=False) or _small(value, loc)
+
+
+def format_params(billions: float, lang: Lang, *, long: bool = False) -> str:
     """A parameter count given in billions: zh '15亿', '1750亿', '1.8万亿'; en '1.5B', '175B', '1.8T'.
 
     ``long=True`` gives the prose form in English ('1.8 trillion', '175 billion'); Chinese has one form.
     """
-    _check_lang(lang)
-    count = billions * 1e9
-    if lang == "zh":
-        for size, suffix in ZH_UNITS:
-            if _reaches(count, size, ZH_UNITS) or size == 1e4:
-                return f"{plain(count / size)}{suffix}"
-    for size, word, letter in EN_UNITS:
-        if _reaches(count, size, EN_UNITS) or size == 1e6:
-            scaled = plain(count / size)
-            return f"{scaled} {word}" if long else f"{scaled}{letter}"
-    raise AssertionError("unreachable")  # pragma: no cover
+    loc = locale_of(lang)
+    return _in_units(billions * 1e9, loc, short=not long, at_least_smallest=True) or ""
 
 
-def format_model_params(row: Mapping[str, Any], lang: str, *, long: bool = False) -> str:
+def format_model_params(row: Mapping[str, Any], lang: Lang, *, long: bool = False) -> str:
     """A row of data/models.csv's parameter count with its bound (params_bound): a floor such as
     Tencent's 超千亿 reads 超过1000亿 / 'over 100 billion' ('100B+' when short), never as an estimate."""
-    text = format_params(row["params_billion"], lang, long=long)
+    loc = locale_of(lang)
+    text = format_params(row["params_billion"], loc, long=long)
     bound = row.get("params_bound") or "exact"
-    if bound == "at-least" and lang == "en" and not long:
-        return f"{text}+"
-    return _bounded(text, bound, "params", lang)
+    if bound == "at-least" and loc.short_at_least and not long:
+        return loc.short_at_least.format(text=text)
+    return _bounded(text, bound, "params", loc)
 
 
-def format_usd(value: float, lang: str, *, short: bool = False) -> str:
+def format_usd(value: float, lang: Lang, *, short: bool = False) -> str:
     """US dollars: zh '460万美元', '6300万美元', '12亿美元'; en '$4.6 million', '$1.2 billion'.
 
     ``short=True`` is for axis ticks: zh drops 美元 (the axis title carries it), en writes '$63M'.
     """
-    _check_lang(lang)
-    if lang == "zh":
-        return format_number(value, "zh") + ("" if short else "美元")
-    for size, word, letter in EN_UNITS:
-        if _reaches(value, size, EN_UNITS):
-            scaled = plain(value / size)
-            return f"${scaled}{letter}" if short else f"${scaled} {word}"
-    return f"${_grouped(value)}"
+    loc = locale_of(lang)
+    number = _in_units(value, loc, short=short) or _small(value, loc)
+    return (loc.usd_short if short else loc.usd).format(n=number)
 
 
-def _bounded(text: str, bound: str, unit: str, lang: str) -> str:
+def _bounded(text: str, bound: str, unit: str, loc: Locale) -> str:
     """Put the bound into words: at-least 超过200 / 200+, about 约12亿美元 / about $1.2 billion."""
     if bound not in BOUNDS:
         raise ValueError(f"unknown bound {bound!r}; expected one of {', '.join(BOUNDS)}")
     if bound == "exact":
         return text
     if unit == "year":
-        year = text.removesuffix("年")
-        words = {
-            "zh": {"at-least": f"{year}年以后", "about": f"约{year}年", "at-most": f"{year}年以前"},
-            "en": {"at-least": f"{year} or later", "about": f"around {year}", "at-most": f"by {year}"},
-        }
-        return words[lang][bound]
-    if lang == "zh":
-        return {"at-least": f"超过{text}", "about": f"约{text}", "at-most": f"至多{text}"}[bound]
-    if bound == "at-least" and unit == "count":
-        return f"{text}+"
-    return {"at-least": f"over {text}", "about": f"about {text}", "at-most": f"up to {text}"}[bound]
+        year = text.removesuffix(loc.year.format(y=""))
+        return loc.year_bounds[bound].format(y=year)
+    if bound == "at-least" and unit == "count" and loc.count_at_least:
+        return loc.count_at_least.format(text=text)
+    return loc.bounds[bound].format(text=text)
 
 
-def format_count(value: float, bound: str = "exact", lang: str = "zh") -> str:
+def format_count(value: float, bound: str = "exact", lang: Lang = "zh") -> str:
     """How many: zh '超过200', '50亿', '约1万'; en '200+', '5 billion', 'about 10,000'.
 
     No counter word (个/家/种): the sentence around the number supplies it.
     """
-    _check_lang(lang)
-    return _bounded(format_number(value, lang), bound, "count", lang)
+    loc = locale_of(lang)
+    return _bounded(format_number(value, loc), bound, "count", loc)
 
 
-def format_year(year: int | float, lang: str) -> str:
+def format_year(year: int | float, lang: Lang) -> str:
     """A calendar year: zh '2026年', en '2026'."""
-    _check_lang(lang)
-    return f"{int(year)}年" if lang == "zh" else f"{int(year)}"
+    return locale_of(lang).year.format(y=int(year))
 
 
-def _format_unit(value: float, unit: str, lang: str) -> str:
+def _format_unit(value: float, unit: str, loc: Locale) -> str:
     if unit == "usd":
-        return format_usd(value, lang)
-    if unit == "count":
-        return format_number(value, lang)
+        return format_usd(value, loc)
+    if unit in ("count", "tokens"):
+        return format_number(value, loc)
     if unit == "year":
-        return format_year(value, lang)
+        return format_year(value, loc)
     if unit == "percent":
         return f"{plain(value, 1)}%"
     if unit == "multiple":
-        return f"{plain(value)}倍" if lang == "zh" else f"{plain(value)}×"
+        return loc.multiple.format(n=plain(value))
     if unit == "params":
-        return format_params(value / 1e9, lang, long=True)
-    if unit == "tokens":
-        return format_number(value, lang)
+        return format_params(value / 1e9, loc, long=True)
     if unit == "score":
         return plain(value, 1)
     raise ValueError(f"unknown unit {unit!r}; expected one of {', '.join(UNITS)}")
@@ -223,8 +178,8 @@ def _format_unit(value: float, unit: str, lang: str) -> str:
 
 def format_value(
     value: float | Mapping[str, Any],
-    unit: str | None = None,
-    lang: str | None = None,
+    unit: str | Lang | None = None,
+    lang: Lang | None = None,
     *,
     bound: str = "exact",
 ) -> str:
@@ -237,88 +192,76 @@ def format_value(
     Units: usd, count, year, percent, multiple, params (a raw count, 7e10), tokens (a raw count), score.
     """
     if isinstance(value, Mapping):
-        row, lang = value, unit
-        if lang is None:
+        if unit is None:
             raise TypeError("format_value(row, lang) needs a language")
-        return row.get(f"wording_{lang}") or format_value(
-            row["value"], row["unit"], lang, bound=row.get("bound") or "exact"
+        loc = locale_of(unit)
+        row = value
+        return row.get(f"wording_{loc.code}") or format_value(
+            row["value"], row["unit"], loc, bound=row.get("bound") or "exact"
         )
     if unit is None or lang is None:
         raise TypeError("format_value(value, unit, lang) needs a unit and a language")
-    _check_lang(lang)
-    return _bounded(_format_unit(float(value), unit, lang), bound, unit, lang)
+    loc = locale_of(lang)
+    return _bounded(_format_unit(float(value), str(unit), loc), bound, str(unit), loc)
 
 
-def format_figure(row: Mapping[str, Any], lang: str) -> str:
+def format_figure(row: Mapping[str, Any], lang: Lang) -> str:
     """A row of data/figures.csv, formatted by its unit and bound (same as format_value(row, lang))."""
     return format_value(row, lang)
 
 
-def format_date(date: DateLike, lang: str) -> str:
+def format_date(date: DateLike, lang: Lang) -> str:
     """A date to its precision: zh '2023年3月16日', '2023年3月', '2023年'; en '16 March 2023',
     'March 2023'."""
-    _check_lang(lang)
-    if lang == "zh":
-        text = f"{date.year}年"
-        if date.month:
-            text += f"{date.month}月"
-            if date.day:
-                text += f"{date.day}日"
-        return text
-    if date.month and date.day:
-        return f"{date.day} {EN_MONTHS[date.month - 1]} {date.year}"
-    if date.month:
-        return f"{EN_MONTHS[date.month - 1]} {date.year}"
-    return str(date.year)
+    loc = locale_of(lang)
+    precision = "day" if date.month and date.day else "month" if date.month else "year"
+    month = loc.months[date.month - 1] if date.month else ""
+    return loc.dates[precision].format(y=date.year, m=date.month, d=date.day, month=month)
 
 
-def param_ticks(lang: str, lo: float | None = None, hi: float | None = None) -> tuple[list[float], list[str]]:
+def param_ticks(
+    lang: Lang, lo: float | None = None, hi: float | None = None
+) -> tuple[list[float], list[str]]:
     """Decade ticks for a log axis of parameters in billions: zh 1亿 … 10万亿, en 100M … 10T.
 
     With lo/hi (billions), only the decades inside [lo, hi] are returned.
     """
-    _check_lang(lang)
+    loc = locale_of(lang)
     picked = [
-        (value, zh if lang == "zh" else en)
-        for value, zh, en in PARAM_DECADES
+        value
+        for value in PARAM_DECADES
         if (lo is None or value >= lo * 0.999) and (hi is None or value <= hi * 1.001)
     ]
     if lo is None and hi is None:
         picked = picked[1:-1]  # the default axis: 1亿 … 10万亿 / 100M … 10T
-    return [value for value, _ in picked], [label for _, label in picked]
+    return picked, [format_params(value, loc) for value in picked]
 
 
-def year_ticks(first: int, last: int, lang: str, step: int = 1) -> tuple[list[str], list[str]]:
+def year_ticks(first: int, last: int, lang: Lang, step: int = 1) -> tuple[list[str], list[str]]:
     """One tick on 1 January of every ``step``-th year: values as ISO dates, labels '2015年' / '2015'."""
     years = range(first, last + 1, step)
     return [f"{year}-01-01" for year in years], [format_year(year, lang) for year in years]
 
 
-def month_ticks(first: int, last: int, lang: str, step: int = 1) -> tuple[list[str], list[str]]:
+def month_ticks(first: int, last: int, lang: Lang, step: int = 1) -> tuple[list[str], list[str]]:
     """A tick on the 1st of every ``step``-th month: labels '2023年3月' / 'Mar 2023'."""
+    loc = locale_of(lang)
     values, labels = [], []
     for year in range(first, last + 1):
         for month in range(1, 13, step):
             values.append(f"{year}-{month:02d}-01")
-            labels.append(f"{year}年{month}月" if lang == "zh" else f"{EN_MONTHS[month - 1][:3]} {year}")
+            labels.append(loc.month_tick.format(y=year, m=month, mon=loc.months[month - 1][:3]))
     return values, labels
 
 
-# d3 time formats for a date axis whose tick spacing plotly chooses (fewer ticks on a phone), by the
-# spacing's precision. "%-m" is the month without a leading zero.
 DAY_MS = 86_400_000
-DATE_TICK_FORMATS = {
-    "zh": {"day": "%Y年%-m月%-d日", "month": "%Y年%-m月", "year": "%Y年"},
-    "en": {"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"},
-}
 
 
-def date_tickformatstops(lang: str) -> list[dict[str, Any]]:
+def date_tickformatstops(lang: Lang) -> list[dict[str, Any]]:
     """Tick label formats for a date axis with automatic ticks: '2023年3月16日' / '2023年3月' / '2023年'
     in Chinese, '16 Mar 2023' / 'Mar 2023' / '2023' in English, whichever matches the tick spacing, so
     the axis keeps readable labels at any width without repeating a year."""
-    _check_lang(lang)
-    fmt = DATE_TICK_FORMATS[lang]
+    fmt = locale_of(lang).tick_formats
     # Plotly takes the first stop whose range (ends included) holds the spacing; date spacings are
     # days in milliseconds, then M1, M2, M3, M6, M12, M24 …
     return [

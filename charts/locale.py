@@ -1,0 +1,111 @@
+"""A language as one object: its words (charts/strings.yaml), its numbers, dates and units.
+
+The charts, the site and the decks hand a Locale around instead of a language code that every
+helper branches on; formats.py reads the locale's tables, so a further language (say Traditional
+Chinese) is one more Locale here and one more column in strings.yaml, not new branches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from charts import i18n
+
+EN_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True)
+class Locale:
+    """How one language writes words, numbers and dates."""
+
+    code: str  # the strings' language and the dataset's column suffix: title_zh, title_en
+    reads_sources: bool  # readers read the articles' language: quotes as they are, no translations
+    # Large-number units, largest first: (size, word, short form): 亿/亿, billion/B.
+    units: tuple[tuple[float, str, str], ...]
+    unit_space: str  # between a number and its unit word: "15亿", "15 billion"
+    group_thousands: bool  # 170,000 rather than 170000 below the smallest unit
+    usd: str  # "{n}美元" / "${n}"
+    usd_short: str  # on an axis, whose title names the currency: "{n}" / "${n}"
+    multiple: str  # "{n}倍" / "{n}×"
+    year: str  # "{y}年" / "{y}"
+    bounds: dict[str, str]  # at-least, about, at-most → "超过{text}" / "over {text}"
+    year_bounds: dict[str, str]  # the same for a year: "{y}年以后" / "{y} or later"
+    short_at_least: str | None  # a lower bound where space is short ("100B+"); None: as in prose
+    count_at_least: str | None  # a count's lower bound ("200+"); None: as in prose
+    dates: dict[str, str]  # day, month, year → "{y}年{m}月{d}日" / "{d} {month} {y}"
+    month_tick: str  # "{y}年{m}月" / "{mon} {y}"
+    tick_formats: dict[str, str]  # d3 formats by tick spacing: day, month, year
+    months: tuple[str, ...] = field(default=EN_MONTHS)
+
+    def t(self, key: str, **values: Any) -> str:
+        """A word or sentence from the one vocabulary, in this language."""
+        return i18n.t(key, self.code, **values)
+
+    def in_sentence(self, text: str) -> str:
+        return i18n.in_sentence(text, self.code)
+
+
+ZH = Locale(
+    code="zh",
+    reads_sources=True,
+    units=((1e12, "万亿", "万亿"), (1e8, "亿", "亿"), (1e4, "万", "万")),
+    unit_space="",
+    group_thousands=False,
+    usd="{n}美元",
+    usd_short="{n}",
+    multiple="{n}倍",
+    year="{y}年",
+    bounds={"at-least": "超过{text}", "about": "约{text}", "at-most": "至多{text}"},
+    year_bounds={"at-least": "{y}年以后", "about": "约{y}年", "at-most": "{y}年以前"},
+    short_at_least=None,
+    count_at_least=None,
+    dates={"day": "{y}年{m}月{d}日", "month": "{y}年{m}月", "year": "{y}年"},
+    month_tick="{y}年{m}月",
+    tick_formats={"day": "%Y年%-m月%-d日", "month": "%Y年%-m月", "year": "%Y年"},
+)
+
+EN = Locale(
+    code="en",
+    reads_sources=False,
+    units=((1e12, "trillion", "T"), (1e9, "billion", "B"), (1e6, "million", "M")),
+    unit_space=" ",
+    group_thousands=True,
+    usd="${n}",
+    usd_short="${n}",
+    multiple="{n}×",
+    year="{y}",
+    bounds={"at-least": "over {text}", "about": "about {text}", "at-most": "up to {text}"},
+    year_bounds={"at-least": "{y} or later", "about": "around {y}", "at-most": "by {y}"},
+    short_at_least="{text}+",
+    count_at_least="{text}+",
+    dates={"day": "{d} {month} {y}", "month": "{month} {y}", "year": "{y}"},
+    month_tick="{mon} {y}",
+    tick_formats={"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"},
+)
+
+LOCALES: dict[str, Locale] = {locale.code: locale for locale in (ZH, EN)}
+assert tuple(LOCALES) == i18n.LANGS, "charts/locale.py has a Locale for every language of strings.yaml"
+
+
+def locale_of(lang: str | Locale) -> Locale:
+    """The Locale of a language code (a Locale is returned as it is); an unknown code is an error."""
+    if isinstance(lang, Locale):
+        return lang
+    try:
+        return LOCALES[lang]
+    except (KeyError, TypeError):
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LOCALES)}") from None
