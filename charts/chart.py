@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import plotly.graph_objects as go
 
 from charts import citation, formats, quotes
-from charts.i18n import t
+from charts.locale import Locale, locale_of
 
 Row = Mapping[str, Any]
 
@@ -45,7 +45,7 @@ class Chart:
     """One chart in one language and colour scheme, with everything needed to cite it."""
 
     chart_id: str
-    lang: str
+    lang: str  # the language's code (zh, en), as meta.json and the file names give it
     scheme: str
     figure: go.Figure
     title: str
@@ -66,19 +66,15 @@ class Chart:
     @property
     def alt(self) -> str:
         """A text alternative for the image: its title and what it shows."""
-        return (
-            f"{self.title}. {self.subtitle}".strip()
-            if self.lang == "en"
-            else f"{self.title}。{self.subtitle}"
-        )
+        return locale_of(self.lang).t("chart.alt", title=self.title, subtitle=self.subtitle).strip()
 
 
 # --- localised fields -----------------------------------------------------------------------------
 
 
-def local(row: Row, stem: str, lang: str) -> str:
+def local(row: Row, stem: str, loc: Locale) -> str:
     """The row's text in this language: row['title_zh'] or row['title_en']."""
-    return row[f"{stem}_{lang}"] or ""
+    return row[f"{stem}_{loc.code}"] or ""
 
 
 def short_name(name: str, limit: int = 12) -> str:
@@ -94,19 +90,19 @@ def short_name(name: str, limit: int = 12) -> str:
 # --- source lines ---------------------------------------------------------------------------------
 
 
-def source_label(source: Row, lang: str) -> str:
+def source_label(source: Row, loc: Locale) -> str:
     """How a source is named in a caption or hover (see charts/citation.py)."""
-    return citation.name(source, lang)
+    return citation.name(source, loc)
 
 
-def source_with_date(source: Row, lang: str) -> str:
-    return citation.name_with_date(source, lang)
+def source_with_date(source: Row, loc: Locale) -> str:
+    return citation.name_with_date(source, loc)
 
 
 def caption(
     data: Any,
     source_ids: Iterable[str],
-    lang: str,
+    loc: Locale,
     *,
     reference_ids: Iterable[str] = (),
     notes: Iterable[str] = (),
@@ -118,24 +114,23 @@ def caption(
     if not sources:
         raise ChartError("a chart must cite at least one source article")
     key = "caption.sources" if len(sources) > 1 else "caption.source"
-    parts = [t(key, lang, items=t("sep.list", lang).join(source_with_date(s, lang) for s in sources))]
+    parts = [loc.t(key, items=loc.t("sep.list").join(source_with_date(s, loc) for s in sources))]
     by_publisher: dict[str, list[int]] = {}
     for ref_id in dict.fromkeys(reference_ids):
         ref = data.references[ref_id]
-        by_publisher.setdefault(reference_publisher(ref, lang), []).append(ref["year"])
+        by_publisher.setdefault(reference_publisher(ref, loc), []).append(ref["year"])
     if by_publisher:
         items = [
-            t(
+            loc.t(
                 "caption.reference",
-                lang,
                 publisher=publisher,
-                years=t("sep.years", lang).join(map(str, sorted(set(years)))),
+                years=loc.t("sep.years").join(map(str, sorted(set(years)))),
             )
             for publisher, years in sorted(by_publisher.items())
         ]
-        parts.append(t("caption.references", lang, items=t("sep.list", lang).join(items)))
+        parts.append(loc.t("caption.references", items=loc.t("sep.list").join(items)))
     parts.extend(notes)
-    return t("sep.sentence", lang).join(parts)
+    return loc.t("sep.sentence").join(parts)
 
 
 # --- hover text -----------------------------------------------------------------------------------
@@ -191,21 +186,21 @@ def wrapped(text: str, width: int = 56) -> str:
     return "<br>".join(esc(line) for line in wrap(text, width))
 
 
-def quote_lines(row: Row, data: Any, lang: str) -> list[str]:
+def quote_lines(row: Row, data: Any, loc: Locale) -> list[str]:
     """The hover lines that show where a row comes from: the quote (in Chinese its Simplified reading,
     see charts/quotes.py; in English the translation and the exact original), then the source."""
     source = data.sources[row["source"]]
     lines = []
-    if lang == "zh":
-        lines.append(wrapped(t("hover.quote", lang, quote=quotes.marked_reading(row["quote"]))))
+    if loc.reads_sources:
+        lines.append(wrapped(loc.t("hover.quote", quote=quotes.marked_reading(row["quote"]))))
     else:
-        lines.append(wrapped(t("hover.translation", lang, quote=row["quote_en"])))
-        lines.append(wrapped(t("hover.quote", lang, quote=row["quote"])))
-    lines.append(esc(t("hover.source", lang, source=source_with_date(source, lang))))
+        lines.append(wrapped(loc.t("hover.translation", quote=row["quote_en"])))
+        lines.append(wrapped(loc.t("hover.quote", quote=row["quote"])))
+    lines.append(esc(loc.t("hover.source", source=source_with_date(source, loc))))
     return lines
 
 
-def reference_line(row: Row, data: Any, lang: str, fields: Sequence[str] | None = None) -> str | None:
+def reference_line(row: Row, data: Any, loc: Locale, fields: Sequence[str] | None = None) -> str | None:
     """A hover line naming the external reference a row's values come from, if any."""
     ref_id = row.get("ref")
     if not ref_id:
@@ -214,41 +209,40 @@ def reference_line(row: Row, data: Any, lang: str, fields: Sequence[str] | None 
     if not used:
         return None
     ref = data.references[ref_id]
-    names = t("sep.fields", lang).join(t(f"field.{name}", lang) for name in used)
-    if lang == "en" and ref.get("title_en"):
-        described = t(
+    names = loc.t("sep.fields").join(loc.t(f"field.{name}") for name in used)
+    if not loc.reads_sources and ref.get("title_en"):
+        described = loc.t(
             "reference.translated",
-            lang,
             title=ref["title_en"],
-            publisher=reference_publisher(ref, lang),
+            publisher=reference_publisher(ref, loc),
             year=ref["year"],
         )
-    elif lang == "en" and _has_cjk(ref["title"]):
-        described = t("reference.chinese_page", lang, host=reference_publisher(ref, lang), year=ref["year"])
+    elif not loc.reads_sources and _has_cjk(ref["title"]):
+        described = loc.t("reference.chinese_page", host=reference_publisher(ref, loc), year=ref["year"])
     else:
-        described = f"{ref['title']} ({reference_publisher(ref, lang)}, {ref['year']})"
-    return wrapped(t("hover.reference", lang, fields=names, ref=described))
+        described = f"{ref['title']} ({reference_publisher(ref, loc)}, {ref['year']})"
+    return wrapped(loc.t("hover.reference", fields=names, ref=described))
 
 
 def _has_cjk(text: str) -> bool:
     return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
 
 
-def reference_publisher(ref: Row, lang: str) -> str:
+def reference_publisher(ref: Row, loc: Locale) -> str:
     """Who published an external reference, in the chart's language: an English chart takes
     publisher_en where the publisher is not English, else names the website (``citmt.cn``), never Chinese."""
-    if lang == "en" and ref.get("publisher_en"):
+    if not loc.reads_sources and ref.get("publisher_en"):
         return ref["publisher_en"]
-    if lang == "en" and _has_cjk(ref["publisher"]):
+    if not loc.reads_sources and _has_cjk(ref["publisher"]):
         return (
-            urlsplit(ref["url"]).hostname.removeprefix("www.") if ref["url"] else t("reference.unnamed", lang)
+            urlsplit(ref["url"]).hostname.removeprefix("www.") if ref["url"] else loc.t("reference.unnamed")
         )
     return ref["publisher"]
 
 
-def note_line(row: Row, lang: str) -> str | None:
-    note = local(row, "note", lang) if f"note_{lang}" in row else ""
-    return wrapped(t("hover.note", lang, note=note)) if note else None
+def note_line(row: Row, loc: Locale) -> str | None:
+    note = local(row, "note", loc) if f"note_{loc.code}" in row else ""
+    return wrapped(loc.t("hover.note", note=note)) if note else None
 
 
 def hover(title: str, *lines: str | None) -> str:
@@ -256,11 +250,11 @@ def hover(title: str, *lines: str | None) -> str:
     return "<br>".join([f"<b>{esc(title)}</b>", *(line for line in lines if line)])
 
 
-def date_text(date: Any, lang: str) -> str:
+def date_text(date: Any, loc: Locale) -> str:
     """A date in words with its precision spelled out when it is not a day ('2019年（只知年份）')."""
-    text = formats.format_date(date, lang)
+    text = formats.format_date(date, loc)
     if date.precision != "day":
-        text += t(f"precision.{date.precision}", lang)
+        text += loc.t(f"precision.{date.precision}")
     return text
 
 

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from charts import formats
-from charts.i18n import t
+from charts.formats import Lang
+from charts.locale import locale_of
 
 Source = Mapping[str, Any]
 
@@ -26,39 +27,41 @@ def is_titled(source: Source) -> bool:
     return source["title_is_given"] == "yes"
 
 
-def outlet(source: Source, lang: str) -> str:
+def outlet(source: Source, lang: Lang) -> str:
     """The outlet in this language, or '' when the copy does not name one."""
-    name = source[f"outlet_{lang}"] or ""
-    return "" if name == OUTLET_NOT_STATED[lang] else name
+    code = locale_of(lang).code
+    name = source[f"outlet_{code}"] or ""
+    return "" if name == OUTLET_NOT_STATED[code] else name
 
 
-def title(source: Source, lang: str) -> str:
+def title(source: Source, lang: Lang) -> str:
     """The article's title as a reader should see it: 《大模型竞赛，赛点在哪？》 / “The large-model race:
     where is the match point?” for a titled article; 无标题文章（本站称斯普特尼克评论） / "untitled
     article (we call it the Sputnik op-ed)" for the untitled one."""
-    if is_titled(source):
-        return t("cite.title", lang, title=source[f"title_{lang}"])
-    return t("cite.untitled", lang, label=source[f"title_{lang}"])
+    loc = locale_of(lang)
+    text = source[f"title_{loc.code}"]
+    return loc.t("cite.title", title=text) if is_titled(source) else loc.t("cite.untitled", label=text)
 
 
 def original_title(source: Source) -> str:
     """The Chinese title in 《》 for an English reader who wants the original; '' when untitled."""
-    return t("cite.title", "zh", title=source["title_zh"]) if is_titled(source) else ""
+    return locale_of("zh").t("cite.title", title=source["title_zh"]) if is_titled(source) else ""
 
 
-def name(source: Source, lang: str) -> str:
+def name(source: Source, lang: Lang) -> str:
     """A short name for a caption or hover: the outlet when the copy states one, else the title."""
     return outlet(source, lang) or title(source, lang)
 
 
-def name_with_date(source: Source, lang: str) -> str:
+def name_with_date(source: Source, lang: Lang) -> str:
     """'深渡Cross，2023年11月16日' / 'Shendu Cross, 16 November 2023'."""
-    return t("cite.with_date", lang, name=name(source, lang), date=formats.format_date(source["date"], lang))
+    date = formats.format_date(source["date"], lang)
+    return locale_of(lang).t("cite.with_date", name=name(source, lang), date=date)
 
 
-def full(source: Source, lang: str) -> str:
+def full(source: Source, lang: Lang) -> str:
     """Outlet, title and date in one line: '深渡Cross《AI原生时代，大模型创业有“捷径”》，2023年11月16日'."""
     date = formats.format_date(source["date"], lang)
     where = outlet(source, lang)
     key = "cite.full" if where else "cite.full_no_outlet"
-    return t(key, lang, outlet=where, title=title(source, lang), date=date)
+    return locale_of(lang).t(key, outlet=where, title=title(source, lang), date=date)

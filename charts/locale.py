@@ -28,7 +28,7 @@ EN_MONTHS = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per language: compared and hashed by identity
 class Locale:
     """How one language writes words, numbers and dates."""
 

@@ -18,6 +18,9 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from charts.formats import Lang
+from charts.locale import locale_of
+
 SCHEMES = ("light", "dark")
 
 # Okabe & Ito (2008), "Color Universal Design": eight colours distinguishable by most readers.
@@ -238,7 +241,7 @@ def bar_marker(status: str, fill: str, scheme: str) -> dict[str, Any]:
     }
 
 
-def style(fig: go.Figure, lang: str, scheme: str, *, transparent: bool = False) -> go.Figure:
+def style(fig: go.Figure, lang: Lang, scheme: str, *, transparent: bool = False) -> go.Figure:
     """Apply the shared look in place and return the figure.
 
     template="none" plus explicit properties keeps the figure JSON small (plotly's default
@@ -246,8 +249,9 @@ def style(fig: go.Figure, lang: str, scheme: str, *, transparent: bool = False) 
     legend above the plot (it wraps on a phone), axes that make room for their labels.
     """
     colors = scheme_of(scheme)
+    fonts = FONT_STACK[locale_of(lang).code]
     background = "rgba(0,0,0,0)" if transparent else colors.background
-    font = {"family": FONT_STACK[lang], "size": FONT_SIZE, "color": colors.text}
+    font = {"family": fonts, "size": FONT_SIZE, "color": colors.text}
     axis = {
         "color": colors.muted,
         "gridcolor": colors.grid,
@@ -276,7 +280,7 @@ def style(fig: go.Figure, lang: str, scheme: str, *, transparent: bool = False) 
         hoverlabel={
             "bgcolor": colors.hover_background,
             "bordercolor": colors.line,
-            "font": {"family": FONT_STACK[lang], "size": SMALL_FONT_SIZE + 1, "color": colors.text},
+            "font": {"family": fonts, "size": SMALL_FONT_SIZE + 1, "color": colors.text},
             "align": "left",
         },
         legend={

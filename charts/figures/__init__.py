@@ -1,1 +1,1 @@
-"""One module per chart; each exposes build(data, lang, scheme) -> charts.chart.Chart."""
+"""One module per chart; each exposes build(data, loc, scheme) -> charts.chart.Chart."""

@@ -9,36 +9,35 @@ import plotly.graph_objects as go
 
 from charts import formats, quotes, theme
 from charts.chart import Row, Table, date_text, esc, hover, local, note_line, quote_lines, source_label
-from charts.i18n import t
+from charts.locale import Locale
 
 STATUS_ORDER = ("official", "reported", "estimated", "projected", "disputed")
 
 
-def shown_value(row: Row, lang: str) -> str:
+def shown_value(row: Row, loc: Locale) -> str:
     """The value as the chart writes it, with its bound and, unless it is a plain fact, its status."""
-    text = formats.format_value(row, lang)
+    text = formats.format_value(row, loc)
     if row["status"] in ("estimated", "projected", "disputed"):
-        text += t(f"figure_mark.{row['status']}", lang)
+        text += loc.t(f"figure_mark.{row['status']}")
     return text
 
 
-def figure_hover(row: Row, data: Any, lang: str, title: str | None = None) -> str:
+def figure_hover(row: Row, data: Any, loc: Locale, title: str | None = None) -> str:
     """Subject and measure, the value with its bound and status, when it holds, caveat, quote, source."""
-    when = esc(t("hover.as_of", lang, date=date_text(row["date"], lang))) if row["date"] else None
+    when = esc(loc.t("hover.as_of", date=date_text(row["date"], loc))) if row["date"] else None
     return hover(
-        title or local(row, "subject", lang),
-        esc(local(row, "measure", lang)),
+        title or local(row, "subject", loc),
+        esc(local(row, "measure", loc)),
         esc(
-            t(
+            loc.t(
                 "hover.value",
-                lang,
-                value=formats.format_value(row, lang),
-                status=t(f"status.{row['status']}", lang),
+                value=formats.format_value(row, loc),
+                status=loc.t(f"status.{row['status']}"),
             )
         ),
         when,
-        note_line(row, lang),
-        *quote_lines(row, data, lang),
+        note_line(row, loc),
+        *quote_lines(row, data, loc),
     )
 
 
@@ -73,17 +72,17 @@ def value_bar(
     )
 
 
-def status_legend(rows: Sequence[Row], lang: str, scheme: str, fill: str) -> list[go.Bar]:
+def status_legend(rows: Sequence[Row], loc: Locale, scheme: str, fill: str) -> list[go.Bar]:
     """Legend-only bars, one per status present, showing how each is drawn."""
     present = [s for s in STATUS_ORDER if any(r["status"] == s for r in rows)]
     return [
         go.Bar(
             x=[None],
             y=[None],
-            name=t(f"status.{status}", lang),
+            name=loc.t(f"status.{status}"),
             marker=theme.bar_marker(status, fill, scheme),
             legendgroup="status",
-            legendgrouptitle={"text": t("legend.figure_status", lang)} if i == 0 else None,
+            legendgrouptitle={"text": loc.t("legend.figure_status")} if i == 0 else None,
             hoverinfo="skip",
             showlegend=True,
         )
@@ -91,7 +90,7 @@ def status_legend(rows: Sequence[Row], lang: str, scheme: str, fill: str) -> lis
     ]
 
 
-def status_markers(rows: Sequence[Row], lang: str, scheme: str, fill: str) -> list[go.Scatter]:
+def status_markers(rows: Sequence[Row], loc: Locale, scheme: str, fill: str) -> list[go.Scatter]:
     """Legend-only markers: one per bound present (▲ = at least) and per status (hollow = not a fact)."""
     traces = []
     bounds = [b for b in formats.BOUNDS if any(r["bound"] == b for r in rows)]
@@ -101,10 +100,10 @@ def status_markers(rows: Sequence[Row], lang: str, scheme: str, fill: str) -> li
                 x=[None],
                 y=[None],
                 mode="markers",
-                name=t(f"bound.{bound}", lang),
+                name=loc.t(f"bound.{bound}"),
                 marker=theme.figure_marker("reported", bound, fill, scheme),
                 legendgroup="bound",
-                legendgrouptitle={"text": t("legend.bound", lang)} if i == 0 else None,
+                legendgrouptitle={"text": loc.t("legend.bound")} if i == 0 else None,
                 hoverinfo="skip",
             )
         )
@@ -115,55 +114,55 @@ def status_markers(rows: Sequence[Row], lang: str, scheme: str, fill: str) -> li
                 x=[None],
                 y=[None],
                 mode="markers",
-                name=t(f"status.{status}", lang),
+                name=loc.t(f"status.{status}"),
                 marker=theme.figure_marker(status, "exact", fill, scheme),
                 legendgroup="status",
-                legendgrouptitle={"text": t("legend.figure_status", lang)} if i == 0 else None,
+                legendgrouptitle={"text": loc.t("legend.figure_status")} if i == 0 else None,
                 hoverinfo="skip",
             )
         )
     return traces
 
 
-def table(rows: Sequence[Row], data: Any, lang: str, extra: Sequence[tuple[str, ...]] = ()) -> Table:
+def table(rows: Sequence[Row], data: Any, loc: Locale, extra: Sequence[tuple[str, ...]] = ()) -> Table:
     """One line per plotted figure: subject, measure, the raw number and its unit, how the chart
     writes it, status, when it holds, source and quote (and the quote's translation in English).
     ``extra`` rows (already localised) follow, e.g. a baseline the chart derives."""
     headers = [
-        t("table.subject", lang),
-        t("table.measure", lang),
-        t("table.value", lang),
-        t("table.unit", lang),
-        t("table.shown", lang),
-        t("table.status", lang),
-        t("table.as_of", lang),
-        t("table.source", lang),
-        t("table.quote", lang),
-    ] + ([t("table.quote_en", lang)] if lang == "en" else [])
+        loc.t("table.subject"),
+        loc.t("table.measure"),
+        loc.t("table.value"),
+        loc.t("table.unit"),
+        loc.t("table.shown"),
+        loc.t("table.status"),
+        loc.t("table.as_of"),
+        loc.t("table.source"),
+        loc.t("table.quote"),
+    ] + ([loc.t("table.quote_en")] if not loc.reads_sources else [])
     body = []
     for r in rows:
         line = [
-            local(r, "subject", lang),
-            local(r, "measure", lang),
+            local(r, "subject", loc),
+            local(r, "measure", loc),
             formats.plain(r["value"], 3),
-            t(f"unit.{r['unit']}", lang),
-            formats.format_value(r, lang),
-            t(f"status.{r['status']}", lang),
-            formats.format_date(r["date"], lang) if r["date"] else "",
-            source_label(data.sources[r["source"]], lang),
-            r["quote"] if lang == "en" else quotes.marked_reading(r["quote"]),
+            loc.t(f"unit.{r['unit']}"),
+            formats.format_value(r, loc),
+            loc.t(f"status.{r['status']}"),
+            formats.format_date(r["date"], loc) if r["date"] else "",
+            source_label(data.sources[r["source"]], loc),
+            r["quote"] if not loc.reads_sources else quotes.marked_reading(r["quote"]),
         ]
-        body.append(tuple(line + ([r["quote_en"]] if lang == "en" else [])))
+        body.append(tuple(line + ([r["quote_en"]] if not loc.reads_sources else [])))
     body.extend(tuple(row) + ("",) * (len(headers) - len(row)) for row in extra)
     return Table(tuple(headers), tuple(body))
 
 
-def usd_axis(vmax: float, lang: str) -> dict[str, Any]:
+def usd_axis(vmax: float, loc: Locale) -> dict[str, Any]:
     """A linear axis of US dollars from 0, with ticks in the language's units (6000万 / $60M)."""
     ticks = formats.linear_ticks(vmax)
     return {
         "tickvals": ticks,
-        "ticktext": [formats.format_usd(v, lang, short=True) if v else "0" for v in ticks],
+        "ticktext": [formats.format_usd(v, loc, short=True) if v else "0" for v in ticks],
         "range": [0, ticks[-1]],
-        "title": {"text": t("axis.usd", lang)},
+        "title": {"text": loc.t("axis.usd")},
     }

@@ -27,7 +27,7 @@ from charts.chart import (
     short_name,
     source_label,
 )
-from charts.i18n import t
+from charts.locale import Locale
 
 COUNTRY_ORDER = ("CN", "US", "GB", "AE")
 WEIGHTS_ORDER = ("yes", "no", "unknown")
@@ -45,20 +45,20 @@ def countries_in(rows: Sequence[Row], data: Any) -> list[str]:
     return [c for c in order if any(r["country"] == c for r in rows)]
 
 
-def name(row: Row, lang: str) -> str:
-    return local(row, "name", lang)
+def name(row: Row, loc: Locale) -> str:
+    return local(row, "name", loc)
 
 
-def axis_name(row: Row, lang: str) -> str:
+def axis_name(row: Row, loc: Locale) -> str:
     """The model's name for an axis or label, with '?' when its size is disputed."""
-    text = short_name(name(row, lang))
+    text = short_name(name(row, loc))
     return f"{text} ?" if row["params_status"] == "disputed" else text
 
 
-def params_label(row: Row, lang: str) -> str:
+def params_label(row: Row, loc: Locale) -> str:
     """The formatted count with its bound and status mark: 1.8万亿? for disputed, 超过1000亿 for a floor."""
-    text = formats.format_model_params(row, lang)
-    return text + t(f"mark.{row['params_status']}", lang)
+    text = formats.format_model_params(row, loc)
+    return text + loc.t(f"mark.{row['params_status']}")
 
 
 def marker(rows: Sequence[Row], scheme: str) -> dict[str, Any]:
@@ -73,29 +73,28 @@ def marker(rows: Sequence[Row], scheme: str) -> dict[str, Any]:
     )
 
 
-def model_hover(row: Row, data: Any, lang: str) -> str:
+def model_hover(row: Row, data: Any, loc: Locale) -> str:
     """Name, organisation, size with its status and caveat, release date, weights, quote, source."""
-    released = date_text(row["release_date"], lang) if row["release_date"] else t("hover.no_date", lang)
+    released = date_text(row["release_date"], loc) if row["release_date"] else loc.t("hover.no_date")
     return hover(
-        name(row, lang),
-        esc(f"{local(row, 'org', lang)} · {t('country.' + row['country'], lang)}"),
+        name(row, loc),
+        esc(f"{local(row, 'org', loc)} · {loc.t('country.' + row['country'])}"),
         esc(
-            t(
+            loc.t(
                 "hover.params",
-                lang,
-                value=formats.format_model_params(row, lang, long=True),
-                status=t(f"status.{row['params_status']}", lang),
+                value=formats.format_model_params(row, loc, long=True),
+                status=loc.t(f"status.{row['params_status']}"),
             )
         ),
-        note_line(row, lang),
-        esc(t("hover.released", lang, date=released)),
-        esc(t("hover.open_weights", lang, value=t(f"weights.{row['open_weights']}", lang))),
-        *quote_lines(row, data, lang),
-        reference_line(row, data, lang),
+        note_line(row, loc),
+        esc(loc.t("hover.released", date=released)),
+        esc(loc.t("hover.open_weights", value=loc.t(f"weights.{row['open_weights']}"))),
+        *quote_lines(row, data, loc),
+        reference_line(row, data, loc),
     )
 
 
-def legend_traces(rows: Sequence[Row], data: Any, lang: str, scheme: str) -> list[go.Scatter]:
+def legend_traces(rows: Sequence[Row], data: Any, loc: Locale, scheme: str) -> list[go.Scatter]:
     """Legend-only traces explaining colour (country), fill (weights) and symbol (status)."""
     colors = theme.scheme_of(scheme)
     traces = []
@@ -108,7 +107,7 @@ def legend_traces(rows: Sequence[Row], data: Any, lang: str, scheme: str) -> lis
             name=label,
             marker=marker,
             legendgroup=group,
-            legendgrouptitle={"text": t(f"legend.{group}", lang)} if first else None,
+            legendgrouptitle={"text": loc.t(f"legend.{group}")} if first else None,
             hoverinfo="skip",
             showlegend=True,
         )
@@ -116,51 +115,51 @@ def legend_traces(rows: Sequence[Row], data: Any, lang: str, scheme: str) -> lis
     for i, country in enumerate(countries_in(rows, data)):
         fill = theme.color(scheme, country)
         style = theme.model_marker("official", "yes", fill, scheme)
-        traces.append(entry("country", t(f"country.{country}", lang), style, i == 0))
+        traces.append(entry("country", loc.t(f"country.{country}"), style, i == 0))
     present = [w for w in WEIGHTS_ORDER if any(r["open_weights"] == w for r in rows)]
     for i, weights in enumerate(present):
         style = theme.model_marker("official", weights, colors.muted, scheme)
-        traces.append(entry("weights", t(f"weights.{weights}", lang), style, i == 0))
+        traces.append(entry("weights", loc.t(f"weights.{weights}"), style, i == 0))
     present = [s for s in STATUS_ORDER if any(r["params_status"] == s for r in rows)]
     for i, status in enumerate(present):
         style = theme.model_marker(status, "yes", colors.muted, scheme)
-        label = t(f"status.{status}", lang) + t(f"mark.{status}", lang)
+        label = loc.t(f"status.{status}") + loc.t(f"mark.{status}")
         traces.append(entry("status", label, style, i == 0))
     return traces
 
 
-def table(rows: Sequence[Row], data: Any, lang: str) -> Table:
+def table(rows: Sequence[Row], data: Any, loc: Locale) -> Table:
     """One line per plotted model: name, organisation, country, size (number and words), status,
     weights, release date and where the size comes from."""
     headers = (
-        t("table.model", lang),
-        t("table.org", lang),
-        t("table.country", lang),
-        t("table.params_billion", lang),
-        t("table.params", lang),
-        t("table.params_status", lang),
-        t("table.open_weights", lang),
-        t("table.released", lang),
-        t("table.source", lang),
+        loc.t("table.model"),
+        loc.t("table.org"),
+        loc.t("table.country"),
+        loc.t("table.params_billion"),
+        loc.t("table.params"),
+        loc.t("table.params_status"),
+        loc.t("table.open_weights"),
+        loc.t("table.released"),
+        loc.t("table.source"),
     )
     body = []
     for r in rows:
         ref = data.references[r["ref"]] if r["ref"] and "params_billion" in (r["ref_fields"] or ()) else None
         origin = (
-            f"{reference_publisher(ref, lang)} {ref['year']}"
+            f"{reference_publisher(ref, loc)} {ref['year']}"
             if ref
-            else source_label(data.sources[r["source"]], lang)
+            else source_label(data.sources[r["source"]], loc)
         )
         body.append(
             (
-                name(r, lang),
-                local(r, "org", lang),
-                t(f"country.{r['country']}", lang),
+                name(r, loc),
+                local(r, "org", loc),
+                loc.t(f"country.{r['country']}"),
                 formats.plain(r["params_billion"], 3),
-                formats.format_model_params(r, lang, long=True),
-                t(f"status.{r['params_status']}", lang),
-                t(f"weights.{r['open_weights']}", lang),
-                formats.format_date(r["release_date"], lang) if r["release_date"] else "",
+                formats.format_model_params(r, loc, long=True),
+                loc.t(f"status.{r['params_status']}"),
+                loc.t(f"weights.{r['open_weights']}"),
+                formats.format_date(r["release_date"], loc) if r["release_date"] else "",
                 origin,
             )
         )

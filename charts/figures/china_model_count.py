@@ -26,8 +26,9 @@ from charts.chart import (
     wrapped,
 )
 from charts.figures import _figures
-from charts.i18n import t
+from charts.formats import Lang
 from charts.labels import Frame, place_labels
+from charts.locale import Locale, locale_of
 
 CHART_ID = "china-model-count"
 GROUP = "china-model-count"
@@ -59,8 +60,9 @@ def label_groups(rows: list[Any]) -> list[list[int]]:
     return groups
 
 
-def build(data: Any, lang: str, scheme: str) -> Chart:
+def build(data: Any, lang: Lang, scheme: str) -> Chart:
     """The China-model-count chart in one language and scheme."""
+    loc = locale_of(lang)
     rows = rows_in_group(data, GROUP, CHART_ID)
     for row in rows:
         if row["unit"] != "count" or row["date"] is None:
@@ -78,8 +80,8 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
 
     def placed(width: int, wrap_at: int) -> tuple[list[str], list[str | None]]:
         labels = [
-            f"<b>{esc(formats.format_value(r, lang))}</b><br>"
-            + "<br>".join(wrapped(local(rows[j], "measure", lang), wrap_at) for j in group)
+            f"<b>{esc(formats.format_value(r, loc))}</b><br>"
+            + "<br>".join(wrapped(local(rows[j], "measure", loc), wrap_at) for j in group)
             if group
             else ""
             for r, group in zip(rows, shared, strict=True)
@@ -110,7 +112,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             text=[label if pos else "" for label, pos in zip(labels, positions, strict=True)],
             textposition=[pos or "middle right" for pos in positions],
             textfont={"size": theme.SMALL_FONT_SIZE, "color": colors.text},
-            hovertext=[_figures.figure_hover(r, data, lang) for r in rows],
+            hovertext=[_figures.figure_hover(r, data, loc) for r in rows],
             hovertemplate="%{hovertext}<extra></extra>",
             showlegend=False,
             cliponaxis=False,
@@ -135,7 +137,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
                 arrowcolor=fill,
                 standoff=10,
             )
-    for trace in _figures.status_markers(rows, lang, scheme, colors.muted):
+    for trace in _figures.status_markers(rows, loc, scheme, colors.muted):
         fig.add_trace(trace)
 
     ticks = formats.linear_ticks(ytop * 0.95, 4)
@@ -143,16 +145,16 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     fig.update_xaxes(
         type="date",
         range=[x0.isoformat(), x1.isoformat()],
-        tickformatstops=formats.date_tickformatstops(lang),
+        tickformatstops=formats.date_tickformatstops(loc),
     )
     fig.update_yaxes(
         range=[0, ytop],
         tickvals=ticks,
-        ticktext=[formats.format_number(v, lang) for v in ticks],
-        title={"text": t("axis.models", lang)},
+        ticktext=[formats.format_number(v, loc) for v in ticks],
+        title={"text": loc.t("axis.models")},
         showgrid=True,
     )
-    theme.style(fig, lang, scheme)
+    theme.style(fig, loc, scheme)
     # On a phone the definitions wrap narrower and are placed again for the narrower plot.
     narrow_trace = {
         "text": [label if pos else "" for label, pos in zip(narrow_labels, narrow_positions, strict=True)],
@@ -163,19 +165,19 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     source_ids = dedupe(r["source"] for r in rows)
     return Chart(
         chart_id=CHART_ID,
-        lang=lang,
+        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=t("model_count.title", lang, year=_years(first_year, last_year, lang)),
-        subtitle=t("model_count.subtitle", lang),
-        caption=caption(data, source_ids, lang),
-        table=_figures.table(rows, data, lang),
+        title=loc.t("model_count.title", year=_years(first_year, last_year, loc)),
+        subtitle=loc.t("model_count.subtitle"),
+        caption=caption(data, source_ids, loc),
+        table=_figures.table(rows, data, loc),
         source_ids=source_ids,
         rows=plotted(figures=rows),
     )
 
 
-def _years(first: int, last: int, lang: str) -> str:
+def _years(first: int, last: int, loc: Locale) -> str:
     if first == last:
-        return formats.format_year(first, lang)
-    return t("label.year_range", lang, first=first, last=last)
+        return formats.format_year(first, loc)
+    return loc.t("label.year_range", first=first, last=last)

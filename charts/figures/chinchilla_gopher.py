@@ -17,7 +17,8 @@ from plotly.subplots import make_subplots
 from charts import formats, narrow, theme
 from charts.chart import Chart, ChartError, Row, caption, dedupe, esc, local, plotted, rows_in_group, wrapped
 from charts.figures import _figures
-from charts.i18n import t
+from charts.formats import Lang
+from charts.locale import Locale, locale_of
 
 CHART_ID = "chinchilla-gopher"
 GROUP = "chinchilla-gopher"
@@ -43,12 +44,13 @@ def _pair(rows: list[Row]) -> tuple[Row, Row, Row]:
     return compared, baseline, ratio
 
 
-def build(data: Any, lang: str, scheme: str) -> Chart:
+def build(data: Any, lang: Lang, scheme: str) -> Chart:
     """The Chinchilla-vs-Gopher chart in one language and scheme."""
+    loc = locale_of(lang)
     compared, baseline, ratio = _pair(rows_in_group(data, GROUP, CHART_ID))
     colors = theme.scheme_of(scheme)
     fills = {compared["id"]: colors.accent, baseline["id"]: colors.muted}
-    names = [esc(local(r, "subject", lang)) for r in (compared, baseline)]
+    names = [esc(local(r, "subject", loc)) for r in (compared, baseline)]
 
     fig = make_subplots(
         rows=1,
@@ -60,17 +62,17 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             _figures.value_bar(
                 [name],
                 row["value"] / 1e9,
-                _figures.shown_value(row, lang),
-                _figures.figure_hover(row, data, lang),
+                _figures.shown_value(row, loc),
+                _figures.figure_hover(row, data, loc),
                 theme.bar_marker(row["status"], fills[row["id"]], scheme),
                 colors.text,
             ),
             row=1,
             col=1,
         )
-    baseline_label = t("chinchilla.baseline", lang, value=formats.format_value(1, "multiple", lang))
+    baseline_label = loc.t("chinchilla.baseline", value=formats.format_value(1, "multiple", loc))
     for row, name, value, label in (
-        (ratio, names[0], ratio["value"], _figures.shown_value(ratio, lang)),
+        (ratio, names[0], ratio["value"], _figures.shown_value(ratio, loc)),
         (baseline, names[1], 1.0, baseline_label),
     ):
         fig.add_trace(
@@ -78,7 +80,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
                 [name],
                 value,
                 label,
-                _figures.figure_hover(ratio, data, lang),
+                _figures.figure_hover(ratio, data, loc),
                 theme.bar_marker(
                     row["status"], fills[compared["id"] if row is ratio else baseline["id"]], scheme
                 ),
@@ -95,7 +97,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         col=1,
         range=[0, ticks[-1]],
         tickvals=ticks,
-        ticktext=[formats.format_params(v, lang) if v else "0" for v in ticks],
+        ticktext=[formats.format_params(v, loc) if v else "0" for v in ticks],
         showgrid=True,
     )
     ticks = formats.linear_ticks(ratio["value"] * 1.2, 4)
@@ -104,19 +106,19 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         col=2,
         range=[0, ticks[-1]],
         tickvals=ticks,
-        ticktext=[formats.format_value(v, "multiple", lang) if v else "0" for v in ticks],
+        ticktext=[formats.format_value(v, "multiple", loc) if v else "0" for v in ticks],
         showgrid=True,
     )
     fig.update_layout(height=400, bargap=0.35)
     fig.update_xaxes(showgrid=False)
-    theme.style(fig, lang, scheme)
+    theme.style(fig, loc, scheme)
     # Each panel says what it measures under its bars, in the text colour (not the muted axis colour).
     for col, row in ((1, compared), (2, ratio)):
         fig.update_xaxes(
             row=1,
             col=col,
             title={
-                "text": esc(local(row, "measure", lang)),
+                "text": esc(local(row, "measure", loc)),
                 "font": {"size": theme.FONT_SIZE, "color": colors.text},
             },
         )
@@ -124,38 +126,38 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     narrow.hint(
         fig,
         layout={
-            f"{axis}.title.text": wrapped(local(row, "measure", lang), 20)
+            f"{axis}.title.text": wrapped(local(row, "measure", loc), 20)
             for axis, row in (("xaxis", compared), ("xaxis2", ratio))
         },
     )
 
     rows = [compared, baseline, ratio]
     baseline_row = (
-        local(baseline, "subject", lang),
-        local(ratio, "measure", lang),
+        local(baseline, "subject", loc),
+        local(ratio, "measure", loc),
         "1",
-        t("unit.multiple", lang),
+        loc.t("unit.multiple"),
         baseline_label,
-        t("chinchilla.derived", lang),
+        loc.t("chinchilla.derived"),
     )
     source_ids = dedupe(r["source"] for r in rows)
     return Chart(
         chart_id=CHART_ID,
-        lang=lang,
+        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=_title(compared, baseline, ratio, lang),
-        subtitle=t("chinchilla.subtitle", lang, baseline=local(baseline, "subject", lang)),
-        caption=caption(data, source_ids, lang),
-        table=_figures.table(rows, data, lang, extra=[baseline_row]),
+        title=_title(compared, baseline, ratio, loc),
+        subtitle=loc.t("chinchilla.subtitle", baseline=local(baseline, "subject", loc)),
+        caption=caption(data, source_ids, loc),
+        table=_figures.table(rows, data, loc, extra=[baseline_row]),
         source_ids=source_ids,
         rows=plotted(figures=rows),
     )
 
 
-def _title(compared: Row, baseline: Row, ratio: Row, lang: str) -> str:
+def _title(compared: Row, baseline: Row, ratio: Row, loc: Locale) -> str:
     """'Chinchilla vs Gopher: fewer parameters, more data' when the numbers say so, else just the names."""
-    a, b = local(compared, "subject", lang), local(baseline, "subject", lang)
+    a, b = local(compared, "subject", loc), local(baseline, "subject", loc)
     if compared["value"] < baseline["value"] and ratio["value"] > 1:
-        return t("chinchilla.title_tradeoff", lang, a=a, b=b)
-    return t("chinchilla.title", lang, a=a, b=b)
+        return loc.t("chinchilla.title_tradeoff", a=a, b=b)
+    return loc.t("chinchilla.title", a=a, b=b)

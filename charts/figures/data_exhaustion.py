@@ -15,22 +15,24 @@ import plotly.graph_objects as go
 from charts import formats, narrow, theme
 from charts.chart import Chart, caption, dedupe, esc, local, plotted, rows_in_group
 from charts.figures import _figures
-from charts.i18n import t
+from charts.formats import Lang
+from charts.locale import locale_of
 
 CHART_ID = "data-exhaustion"
 GROUP = "data-exhaustion"
 TICK_STEP = 10  # years between ticks
 
 
-def build(data: Any, lang: str, scheme: str) -> Chart:
+def build(data: Any, lang: Lang, scheme: str) -> Chart:
     """The data-exhaustion chart in one language and scheme."""
+    loc = locale_of(lang)
     rows = rows_in_group(data, GROUP, CHART_ID, unit="year")
     rows.sort(key=lambda r: (r["value"], r["id"]))
     colors = theme.scheme_of(scheme)
     fill = colors.accent
     # Each projection starts when its article was published.
     starts = [data.sources[r["source"]]["date"] for r in rows]
-    names = [esc(local(r, "subject", lang)) for r in rows]
+    names = [esc(local(r, "subject", loc)) for r in rows]
 
     fig = go.Figure()
     for name, row, start in zip(names, rows, starts, strict=True):
@@ -52,10 +54,10 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             marker=theme.marker_arrays(
                 [theme.figure_marker(r["status"], r["bound"], fill, scheme) for r in rows]
             ),
-            text=[esc(_figures.shown_value(r, lang)) for r in rows],
+            text=[esc(_figures.shown_value(r, loc)) for r in rows],
             textposition="middle right",
             textfont={"size": theme.FONT_SIZE, "color": colors.text},
-            hovertext=[_figures.figure_hover(r, data, lang) for r in rows],
+            hovertext=[_figures.figure_hover(r, data, loc) for r in rows],
             hovertemplate="%{hovertext}<extra></extra>",
             showlegend=False,
             cliponaxis=False,
@@ -78,10 +80,10 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             yshift=4,
             showarrow=False,
             align="left",
-            text=esc(t("exhaustion.published", lang, date=formats.format_date(start, lang))),
+            text=esc(loc.t("exhaustion.published", date=formats.format_date(start, loc))),
             font={"size": theme.SMALL_FONT_SIZE, "color": colors.muted},
         )
-    for trace in _figures.status_markers(rows, lang, scheme, colors.muted):
+    for trace in _figures.status_markers(rows, loc, scheme, colors.muted):
         fig.add_trace(trace)
 
     first = min(s.year for s in starts)
@@ -93,7 +95,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     fig.update_xaxes(
         range=[first - 2, hi],
         tickvals=ticks,
-        ticktext=[formats.format_year(y, lang) for y in ticks],
+        ticktext=[formats.format_year(y, loc) for y in ticks],
         showgrid=True,
     )
     fig.update_yaxes(
@@ -103,7 +105,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         range=[-0.6, len(rows) - 0.3],
         showgrid=False,
     )
-    theme.style(fig, lang, scheme)
+    theme.style(fig, loc, scheme)
     # On a phone the long names would take half the width as axis labels: they move above their
     # lines (annotations hidden on the page), and the values drop the "(expected)" the legend gives.
     first_name = len(fig.layout.annotations)
@@ -114,7 +116,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             font={"size": theme.SMALL_FONT_SIZE + 1, "color": colors.muted},
         )  # fmt: skip
     shown = {f"annotations[{first_name + i}].visible": True for i in range(len(names))}
-    values = [esc(formats.format_value(r, lang)) for r in rows]
+    values = [esc(formats.format_value(r, loc)) for r in rows]
     narrow.hint(
         fig,
         layout={"yaxis.showticklabels": False, **shown},
@@ -124,13 +126,13 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     source_ids = dedupe(r["source"] for r in rows)
     return Chart(
         chart_id=CHART_ID,
-        lang=lang,
+        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=t("exhaustion.title", lang),
-        subtitle=t("exhaustion.subtitle", lang),
-        caption=caption(data, source_ids, lang),
-        table=_figures.table(rows, data, lang),
+        title=loc.t("exhaustion.title"),
+        subtitle=loc.t("exhaustion.subtitle"),
+        caption=caption(data, source_ids, loc),
+        table=_figures.table(rows, data, loc),
         source_ids=source_ids,
         rows=plotted(figures=rows),
     )

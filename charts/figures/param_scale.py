@@ -27,7 +27,8 @@ from charts.chart import (
     text_width,
 )
 from charts.figures import _models
-from charts.i18n import t
+from charts.formats import Lang
+from charts.locale import Locale, locale_of
 
 CHART_ID = "param-scale"
 THRESHOLD_GROUP = "emergence-threshold"
@@ -36,20 +37,21 @@ ROW_HEIGHT = 24  # px per model on the page
 PLOT_WIDTH = 560
 
 
-def build(data: Any, lang: str, scheme: str) -> Chart:
+def build(data: Any, lang: Lang, scheme: str) -> Chart:
     """The parameter-scale chart in one language and scheme."""
+    loc = locale_of(lang)
     models = _models.with_params(data)
     if not models:
         raise ChartError(
             f"chart '{CHART_ID}' needs models with params_billion in data/models.csv; there are none"
         )
-    models.sort(key=lambda m: (m["params_billion"], _models.name(m, lang)))
+    models.sort(key=lambda m: (m["params_billion"], _models.name(m, loc)))
     thresholds = sorted(rows_in_group(data, THRESHOLD_GROUP, CHART_ID), key=lambda r: r["value"])
     for row in thresholds:
         if row["unit"] != "params":
             raise ChartError(f"figures row '{row['id']}' in group {THRESHOLD_GROUP} must have unit params")
 
-    labels = _unique([_models.axis_name(m, lang) for m in models])
+    labels = _unique([_models.axis_name(m, loc) for m in models])
     colors = theme.scheme_of(scheme)
     fig = go.Figure()
 
@@ -77,52 +79,51 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             showarrow=False,
             align="left",
             text=esc(
-                t(
+                loc.t(
                     "param_scale.threshold",
-                    lang,
-                    value=formats.format_params(x, lang),
-                    subject=row[f"subject_{lang}"],
+                    value=formats.format_params(x, loc),
+                    subject=row[f"subject_{loc.code}"],
                 )
             ),
             font={"size": theme.SMALL_FONT_SIZE, "color": colors.muted},
             bgcolor=colors.background,
-            hovertext=esc(row[f"measure_{lang}"]),
+            hovertext=esc(row[f"measure_{loc.code}"]),
         )
 
     span = (math.log10(lo), math.log10(hi))
     lines = [r["value"] / 1e9 for r in thresholds]
     for country in _models.countries_in(models, data):
         rows = [(label, m) for label, m in zip(labels, models, strict=True) if m["country"] == country]
-        texts = [_models.params_label(m, lang) for _, m in rows]
+        texts = [_models.params_label(m, loc) for _, m in rows]
         values = [m["params_billion"] for _, m in rows]
         fig.add_trace(
             go.Scatter(
                 x=[m["params_billion"] for _, m in rows],
                 y=[label for label, _ in rows],
                 mode="markers+text",
-                name=t(f"country.{country}", lang),
+                name=loc.t(f"country.{country}"),
                 legendgroup="country",
                 showlegend=False,
                 marker=_models.marker([m for _, m in rows], scheme),
                 text=[esc(text) for text in texts],
                 textposition=_label_sides(values, texts, lines, span, PLOT_WIDTH),
                 textfont={"size": theme.SMALL_FONT_SIZE, "color": colors.text},
-                hovertext=[_models.model_hover(m, data, lang) for _, m in rows],
+                hovertext=[_models.model_hover(m, data, loc) for _, m in rows],
                 hovertemplate="%{hovertext}<extra></extra>",
                 cliponaxis=False,
             )
         )
-    for trace in _models.legend_traces(models, data, lang, scheme):
+    for trace in _models.legend_traces(models, data, loc, scheme):
         fig.add_trace(trace)
 
-    tickvals, ticktext = formats.param_ticks(lang, lo, hi)
+    tickvals, ticktext = formats.param_ticks(loc, lo, hi)
     fig.update_layout(height=max(420, ROW_HEIGHT * len(models) + 170))
     fig.update_xaxes(
         type="log",
         range=[math.log10(lo), math.log10(hi)],
         tickvals=tickvals,
         ticktext=ticktext,
-        title={"text": t("axis.params_log", lang)},
+        title={"text": loc.t("axis.params_log")},
         showgrid=True,
     )
     fig.update_yaxes(
@@ -137,13 +138,13 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
         showgrid=False,
         range=[-0.6, len(labels) - 0.4],
     )
-    theme.style(fig, lang, scheme)
+    theme.style(fig, loc, scheme)
     # On a phone (a plot some 180 px wide) the value labels would cross the dashed lines: the
     # markers stay, the values are in the hover and the table; the threshold notes keep only their
     # value ("≥70B"), the subtitle explains them.
     short = {
         f"annotations[{i}].text": esc(
-            t("param_scale.threshold_short", lang, value=formats.format_params(x, lang))
+            loc.t("param_scale.threshold_short", value=formats.format_params(x, loc))
         )
         for i, x in enumerate(lines)
     }
@@ -153,31 +154,31 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     reference_ids = _models.reference_ids(models)
     return Chart(
         chart_id=CHART_ID,
-        lang=lang,
+        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=t("param_scale.title", lang),
-        subtitle=t("param_scale.subtitle", lang),
-        caption=caption(data, source_ids, lang, reference_ids=reference_ids),
-        table=_table(list(reversed(models)), thresholds, data, lang),
+        title=loc.t("param_scale.title"),
+        subtitle=loc.t("param_scale.subtitle"),
+        caption=caption(data, source_ids, loc, reference_ids=reference_ids),
+        table=_table(list(reversed(models)), thresholds, data, loc),
         source_ids=source_ids,
         reference_ids=reference_ids,
         rows=plotted(models=reversed(models), figures=thresholds),
     )
 
 
-def _table(models: list[dict[str, Any]], thresholds: list[dict[str, Any]], data: Any, lang: str) -> Table:
+def _table(models: list[dict[str, Any]], thresholds: list[dict[str, Any]], data: Any, loc: Locale) -> Table:
     """The models, largest first, then the thresholds the chart draws, each with its source."""
-    table = _models.table(models, data, lang)
+    table = _models.table(models, data, loc)
     lines = []
     for row in thresholds:
         billions = row["value"] / 1e9
         cells = {
-            t("table.model", lang): t("param_scale.threshold_row", lang, subject=local(row, "subject", lang)),
-            t("table.params_billion", lang): formats.plain(billions, 3),
-            t("table.params", lang): formats.format_params(billions, lang, long=True),
-            t("table.params_status", lang): t(f"status.{row['status']}", lang),
-            t("table.source", lang): source_label(data.sources[row["source"]], lang),
+            loc.t("table.model"): loc.t("param_scale.threshold_row", subject=local(row, "subject", loc)),
+            loc.t("table.params_billion"): formats.plain(billions, 3),
+            loc.t("table.params"): formats.format_params(billions, loc, long=True),
+            loc.t("table.params_status"): loc.t(f"status.{row['status']}"),
+            loc.t("table.source"): source_label(data.sources[row["source"]], loc),
         }
         lines.append(tuple(cells.get(header, "") for header in table.headers))
     return Table(table.headers, table.rows + tuple(lines))

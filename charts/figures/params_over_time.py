@@ -15,15 +15,18 @@ import plotly.graph_objects as go
 from charts import formats, narrow, theme
 from charts.chart import Chart, ChartError, caption, dedupe, esc, iso_mid, plotted
 from charts.figures import _models
-from charts.i18n import plural, t
+from charts.formats import Lang
+from charts.i18n import plural
 from charts.labels import Frame, place_labels
+from charts.locale import locale_of
 
 CHART_ID = "params-over-time"
 PLOT_WIDTH, PLOT_HEIGHT = 680, 335  # estimated plot area of the exported slide
 
 
-def build(data: Any, lang: str, scheme: str) -> Chart:
+def build(data: Any, lang: Lang, scheme: str) -> Chart:
     """The parameters-over-time chart in one language and scheme."""
+    loc = locale_of(lang)
     sized = _models.with_params(data)
     models = [m for m in sized if m["release_date"] is not None]
     undated = [m for m in sized if m["release_date"] is None]
@@ -41,7 +44,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     lo, hi = min(values) / 3, max(values) * 3
     frame = Frame(PLOT_WIDTH, PLOT_HEIGHT, x0.toordinal(), x1.toordinal(), math.log10(lo), math.log10(hi))
     points = [(m["release_date"].as_datetime().toordinal(), math.log10(m["params_billion"])) for m in models]
-    names = [_models.axis_name(m, lang) for m in models]
+    names = [_models.axis_name(m, loc) for m in models]
     biggest_first = sorted(range(len(models)), key=lambda i: (-models[i]["params_billion"], models[i]["id"]))
     positions = place_labels(
         points,
@@ -60,47 +63,46 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
                 x=[iso_mid(models[i]["release_date"]) for i in members],
                 y=[models[i]["params_billion"] for i in members],
                 mode="markers+text",
-                name=t(f"country.{country}", lang),
+                name=loc.t(f"country.{country}"),
                 legendgroup="country",
                 showlegend=False,
                 marker=_models.marker([models[i] for i in members], scheme),
                 text=[esc(names[i]) if positions[i] else "" for i in members],
                 textposition=[positions[i] or "middle right" for i in members],
                 textfont={"size": theme.SMALL_FONT_SIZE, "color": colors.text},
-                hovertext=[_models.model_hover(models[i], data, lang) for i in members],
+                hovertext=[_models.model_hover(models[i], data, loc) for i in members],
                 hovertemplate="%{hovertext}<extra></extra>",
                 cliponaxis=False,
             )
         )
-    for trace in _models.legend_traces(models, data, lang, scheme):
+    for trace in _models.legend_traces(models, data, loc, scheme):
         fig.add_trace(trace)
 
-    tickvals, ticktext = formats.param_ticks(lang, lo, hi)
+    tickvals, ticktext = formats.param_ticks(loc, lo, hi)
     fig.update_layout(height=480)
     fig.update_xaxes(
         type="date",
         range=[x0.isoformat(), x1.isoformat()],
-        tickformatstops=formats.date_tickformatstops(lang),
+        tickformatstops=formats.date_tickformatstops(loc),
     )
     fig.update_yaxes(
         type="log",
         range=[math.log10(lo), math.log10(hi)],
         tickvals=tickvals,
         ticktext=ticktext,
-        title={"text": t("axis.params_log", lang)},
+        title={"text": loc.t("axis.params_log")},
         showgrid=True,
     )
-    theme.style(fig, lang, scheme)
+    theme.style(fig, loc, scheme)
     narrow.hint(fig, markers_only=True)
 
     notes = []
     if undated:
-        names_undated = t("sep.items", lang).join(_models.name(m, lang) for m in undated)
+        names_undated = loc.t("sep.items").join(_models.name(m, loc) for m in undated)
         notes.append(
-            t(
+            loc.t(
                 plural("params_over_time.undated", len(undated)),
-                lang,
-                count=formats.format_value(len(undated), "count", lang),
+                count=formats.format_value(len(undated), "count", loc),
                 items=names_undated,
             )
         )
@@ -108,13 +110,13 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     reference_ids = _models.reference_ids(models)
     return Chart(
         chart_id=CHART_ID,
-        lang=lang,
+        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=t("params_over_time.title", lang),
-        subtitle=t("params_over_time.subtitle", lang),
-        caption=caption(data, source_ids, lang, reference_ids=reference_ids, notes=notes),
-        table=_models.table(models, data, lang),
+        title=loc.t("params_over_time.title"),
+        subtitle=loc.t("params_over_time.subtitle"),
+        caption=caption(data, source_ids, loc, reference_ids=reference_ids, notes=notes),
+        table=_models.table(models, data, loc),
         source_ids=source_ids,
         reference_ids=reference_ids,
         notes=tuple(notes),

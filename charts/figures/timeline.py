@@ -37,9 +37,11 @@ from charts.chart import (
     text_width,
     wrapped,
 )
+from charts.formats import Lang
 from charts.frame import CHAR_EM, image_figure
-from charts.i18n import plural, t
+from charts.i18n import plural
 from charts.labels import Callout, Frame, place_callouts, place_texts
+from charts.locale import Locale, locale_of
 
 CHART_ID = "timeline"
 FIRST_YEAR = 2015
@@ -104,8 +106,9 @@ def _sub_rows(events: list[dict[str, Any]]) -> dict[str, float]:
     return offsets
 
 
-def build(data: Any, lang: str, scheme: str) -> Chart:
+def build(data: Any, lang: Lang, scheme: str) -> Chart:
     """The timeline in one language and scheme."""
+    loc = locale_of(lang)
     categories = list(data.schema["events"]["columns"]["category"]["values"])
     shown = [e for e in data.events.values() if FIRST_YEAR <= e["date"].year <= LAST_YEAR]
     clipped = [e for e in data.events.values() if not FIRST_YEAR <= e["date"].year <= LAST_YEAR]
@@ -155,13 +158,13 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     points = [(e["date"].as_datetime().toordinal(), y_of[e["id"]]) for e in shown]
     periods = [(_period(e["date"]), y_of[e["id"]]) for e in shown if e["date"].precision != "day"]
     segments = [(first.toordinal(), last.toordinal(), y) for (first, last), y in periods]
-    page = _place(shown, points, segments, frame, lang, size="page")
+    page = _place(shown, points, segments, frame, loc, size="page")
     phone = _place(
         shown,
         points,
         segments,
         Frame(PHONE_PLOT_WIDTH, PHONE_PLOT_HEIGHT, frame.x0, frame.x1, frame.y0, frame.y1),
-        lang,
+        loc,
         size="phone",
     )
     labelled: list[tuple[int, list[int]]] = []  # trace index, the events it draws
@@ -175,7 +178,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
                 x=[iso_mid(shown[i]["date"]) for i in members],
                 y=[y_of[shown[i]["id"]] for i in members],
                 mode="markers+text",
-                name=t(f"category.{category}", lang),
+                name=loc.t(f"category.{category}"),
                 text=[esc(page.inline[i][0]) if page.inline[i] else "" for i in members],
                 textposition=[page.inline[i][1] if page.inline[i] else "top center" for i in members],
                 textfont={"size": theme.SMALL_FONT_SIZE, "color": colors.muted},
@@ -185,7 +188,7 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
                     "color": theme.color(scheme, category),
                     "line": {"width": 1, "color": colors.background},
                 },
-                hovertext=[_hover(shown[i], data, lang) for i in members],
+                hovertext=[_hover(shown[i], data, loc) for i in members],
                 hovertemplate="%{hovertext}<extra></extra>",
                 showlegend=False,
                 cliponaxis=False,
@@ -197,16 +200,16 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
     fig.update_xaxes(
         type="date",
         range=[f"{FIRST_YEAR - 1}-12-01", f"{LAST_YEAR}-12-31"],
-        tickformatstops=formats.date_tickformatstops(lang),  # plotly picks the spacing for the width
+        tickformatstops=formats.date_tickformatstops(loc),  # plotly picks the spacing for the width
         showgrid=True,
     )
     fig.update_yaxes(
         tickvals=[lane[c] for c in categories],
-        ticktext=[t(f"category.{c}", lang) for c in categories],
+        ticktext=[loc.t(f"category.{c}") for c in categories],
         range=[-0.6, len(categories) - 0.4],
         showgrid=True,
     )
-    theme.style(fig, lang, scheme)
+    theme.style(fig, loc, scheme)
     narrow.hint(fig, markers_only=True, layout=_callout_paths(callouts, phone.callouts))
 
     notes = []
@@ -218,49 +221,48 @@ def build(data: Any, lang: str, scheme: str) -> Chart:
             (after, "timeline.clipped_after", LAST_YEAR),
         ):
             if group:
-                items = t("sep.items", lang).join(
-                    t(
+                items = loc.t("sep.items").join(
+                    loc.t(
                         "timeline.clipped_item",
-                        lang,
-                        title=local(e, "title", lang),
-                        date=formats.format_date(e["date"], lang),
+                        title=local(e, "title", loc),
+                        date=formats.format_date(e["date"], loc),
                     )
                     for e in group
                 )
-                count = formats.format_value(len(group), "count", lang)
-                notes.append(t(plural(key, len(group)), lang, count=count, year=year, items=items))
+                count = formats.format_value(len(group), "count", loc)
+                notes.append(loc.t(plural(key, len(group)), count=count, year=year, items=items))
 
     headers = [
-        t("table.date", lang),
-        t("table.category", lang),
-        t("table.event", lang),
-        t("table.description", lang),
+        loc.t("table.date"),
+        loc.t("table.category"),
+        loc.t("table.event"),
+        loc.t("table.description"),
     ]
-    headers += [t("table.source", lang), t("table.quote", lang)] + (
-        [t("table.quote_en", lang)] if lang == "en" else []
+    headers += [loc.t("table.source"), loc.t("table.quote")] + (
+        [loc.t("table.quote_en")] if not loc.reads_sources else []
     )
     rows = []
     for e in shown:
         row = [
-            formats.format_date(e["date"], lang),
-            t(f"category.{e['category']}", lang),
-            local(e, "title", lang),
-            local(e, "description", lang),
-            source_label(data.sources[e["source"]], lang),
-            e["quote"] if lang == "en" else quotes.marked_reading(e["quote"]),
+            formats.format_date(e["date"], loc),
+            loc.t(f"category.{e['category']}"),
+            local(e, "title", loc),
+            local(e, "description", loc),
+            source_label(data.sources[e["source"]], loc),
+            e["quote"] if not loc.reads_sources else quotes.marked_reading(e["quote"]),
         ]
-        rows.append(tuple(row + ([e["quote_en"]] if lang == "en" else [])))
+        rows.append(tuple(row + ([e["quote_en"]] if not loc.reads_sources else [])))
 
     source_ids = dedupe(e["source"] for e in shown)
     reference_ids = dedupe(e["ref"] for e in shown)
     chart = Chart(
         chart_id=CHART_ID,
-        lang=lang,
+        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=t("timeline.title", lang, first=FIRST_YEAR, last=LAST_YEAR),
-        subtitle=t("timeline.subtitle", lang),
-        caption=caption(data, source_ids, lang, reference_ids=reference_ids, notes=notes),
+        title=loc.t("timeline.title", first=FIRST_YEAR, last=LAST_YEAR),
+        subtitle=loc.t("timeline.subtitle"),
+        caption=caption(data, source_ids, loc, reference_ids=reference_ids, notes=notes),
         table=Table(tuple(headers), tuple(rows)),
         source_ids=source_ids,
         reference_ids=reference_ids,
@@ -276,7 +278,7 @@ def _place(
     points: list[tuple[float, float]],
     segments: list[tuple[float, float, float]],
     frame: Frame,
-    lang: str,
+    loc: Locale,
     *,
     size: str,
 ) -> Placement:
@@ -284,8 +286,9 @@ def _place(
     a callout shows the title (or the short label if the title does not fit); on a phone the short
     label and no inline labels; on the exported image also a title wrapped onto two lines."""
     order = sorted(range(len(events)), key=lambda i: (events[i]["date"].as_datetime(), events[i]["id"]))
-    font = {"font_size": theme.SMALL_FONT_SIZE, "marker_size": theme.MARKER_SIZE, "char_em": CHAR_EM[lang]}
-    key_forms = [_key_forms(e, lang, size) if e["priority"] == "key" else () for e in events]
+    char_em = CHAR_EM[loc.code]
+    font = {"font_size": theme.SMALL_FONT_SIZE, "marker_size": theme.MARKER_SIZE, "char_em": char_em}
+    key_forms = [_key_forms(e, loc, size) if e["priority"] == "key" else () for e in events]
     callouts = place_callouts(
         points, key_forms, frame, order=order, segments=segments, pad=CALLOUT_PAD, **font
     )
@@ -297,7 +300,7 @@ def _place(
         if e["priority"] == "notable"
         else ()
         for e in events
-        for title in [local(e, "title", lang)]
+        for title in [local(e, "title", loc)]
     ]
     inline = place_texts(
         points,
@@ -313,20 +316,20 @@ def _place(
     return Placement(callouts, inline)
 
 
-def short_label(event: dict[str, Any], lang: str) -> str:
+def short_label(event: dict[str, Any], loc: Locale) -> str:
     """The event's short label (label_zh/label_en), or its title when it has none."""
-    return event.get(f"label_{lang}") or local(event, "title", lang)
+    return event.get(f"label_{loc.code}") or local(event, "title", loc)
 
 
-def _inline_forms(event: dict[str, Any], lang: str, image: bool) -> tuple[str, ...]:
+def _inline_forms(event: dict[str, Any], loc: Locale, image: bool) -> tuple[str, ...]:
     """The forms a notable event's inline label tries: its title, and on the image the title on two lines."""
-    title = local(event, "title", lang)
+    title = local(event, "title", loc)
     return tuple(f for f in (title, _two_lines(title) if image else None) if f)
 
 
-def _key_forms(event: dict[str, Any], lang: str, size: str) -> tuple[str, ...]:
+def _key_forms(event: dict[str, Any], loc: Locale, size: str) -> tuple[str, ...]:
     """The forms a key event's callout tries, longest first."""
-    title, short = local(event, "title", lang), short_label(event, lang)
+    title, short = local(event, "title", loc), short_label(event, loc)
     if size == "phone":
         return (short,)
     wrapped_title = _two_lines(title) if size == "image" else None
@@ -437,7 +440,7 @@ def _image_labels(
         dt.date(LAST_YEAR, 12, 31).toordinal(),
         *image.layout.yaxis.range,
     )
-    placed = _place(events, points, segments, frame, chart.lang, size="image")
+    placed = _place(events, points, segments, frame, locale_of(chart.lang), size="image")
     traces = {}
     for index, members in labelled:
         found = [placed.inline[i] for i in members]
@@ -448,11 +451,11 @@ def _image_labels(
     return traces, _callout_paths(callouts, placed.callouts)
 
 
-def _hover(event: dict[str, Any], data: Any, lang: str) -> str:
+def _hover(event: dict[str, Any], data: Any, loc: Locale) -> str:
     return hover(
-        local(event, "title", lang),
-        esc(f"{date_text(event['date'], lang)} · {t('category.' + event['category'], lang)}"),
-        wrapped(local(event, "description", lang)),
-        *quote_lines(event, data, lang),
-        reference_line(event, data, lang),
+        local(event, "title", loc),
+        esc(f"{date_text(event['date'], loc)} · {loc.t('category.' + event['category'])}"),
+        wrapped(local(event, "description", loc)),
+        *quote_lines(event, data, loc),
+        reference_line(event, data, loc),
     )

@@ -14,70 +14,71 @@ import plotly.graph_objects as go
 from charts import formats, narrow, theme
 from charts.chart import Chart, caption, dedupe, esc, local, plotted, rows_in_group
 from charts.figures import _figures
-from charts.i18n import t
+from charts.formats import Lang
+from charts.locale import Locale, locale_of
 
 CHART_ID = "training-cost"
 GROUP = "training-cost"
 _LATE = dt.datetime.max  # rows without a date sort last
 
 
-def build(data: Any, lang: str, scheme: str) -> Chart:
+def build(data: Any, lang: Lang, scheme: str) -> Chart:
     """The training-cost chart in one language and scheme."""
+    loc = locale_of(lang)
     rows = rows_in_group(data, GROUP, CHART_ID, unit="usd")
     rows.sort(key=lambda r: (r["date"].as_datetime() if r["date"] else _LATE, r["value"]))
     colors = theme.scheme_of(scheme)
 
-    labels = [_label(r, lang) for r in rows]
+    labels = [_label(r, loc) for r in rows]
     fig = go.Figure()
     for label, row in zip(labels, rows, strict=True):
         fig.add_trace(
             _figures.value_bar(
                 [label],
                 row["value"],
-                _figures.shown_value(row, lang),
-                _figures.figure_hover(row, data, lang),
+                _figures.shown_value(row, loc),
+                _figures.figure_hover(row, data, loc),
                 theme.bar_marker(row["status"], colors.accent, scheme),
                 colors.text,
-                name=local(row, "subject", lang),
+                name=local(row, "subject", loc),
             )
         )
-    for trace in _figures.status_legend(rows, lang, scheme, colors.accent):
+    for trace in _figures.status_legend(rows, loc, scheme, colors.accent):
         fig.add_trace(trace)
     fig.update_layout(height=420, barmode="overlay", bargap=0.35)
-    fig.update_yaxes(**_figures.usd_axis(max(r["value"] for r in rows) * 1.15, lang), showgrid=True)
+    fig.update_yaxes(**_figures.usd_axis(max(r["value"] for r in rows) * 1.15, loc), showgrid=True)
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=labels, showgrid=False)
-    theme.style(fig, lang, scheme)
+    theme.style(fig, loc, scheme)
     narrow.hint(fig)
 
-    subtitle = t("training_cost.subtitle_plain", lang)
+    subtitle = loc.t("training_cost.subtitle_plain")
     if len(rows) == 2 and rows[0]["value"] > 0 and rows[0]["measure_en"] == rows[1]["measure_en"]:
         ratio = rows[1]["value"] / rows[0]["value"]
-        subtitle = t(
+        subtitle = loc.t(
             "training_cost.subtitle",
-            lang,
-            measure=local(rows[0], "measure", lang),
-            a=local(rows[0], "subject", lang),
-            b=local(rows[1], "subject", lang),
+            measure=local(rows[0], "measure", loc),
+            a=local(rows[0], "subject", loc),
+            b=local(rows[1], "subject", loc),
             ratio=formats.plain(ratio, 0 if ratio >= 10 else 1),
         )
     source_ids = dedupe(r["source"] for r in rows)
     return Chart(
         chart_id=CHART_ID,
-        lang=lang,
+        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=t("training_cost.title", lang),
+        title=loc.t("training_cost.title"),
         subtitle=subtitle,
-        caption=caption(data, source_ids, lang),
-        table=_figures.table(rows, data, lang),
+        caption=caption(data, source_ids, loc),
+        table=_figures.table(rows, data, loc),
         source_ids=source_ids,
         rows=plotted(figures=rows),
     )
 
 
-def _label(row: dict[str, Any], lang: str) -> str:
+def _label(row: dict[str, Any], loc: Locale) -> str:
     """The bar's name: subject and, where known, the year the cost is about ('GPT-3（2020年）')."""
-    subject = local(row, "subject", lang)
+    subject = local(row, "subject", loc)
     if not row["date"]:
         return esc(subject)
-    return esc(t("label.with_year", lang, text=subject, year=formats.format_date(row["date"], lang)))
+    return esc(loc.t("label.with_year", text=subject, year=formats.format_date(row["date"], loc)))
