@@ -7,10 +7,13 @@ from __future__ import annotations
 import html
 from typing import Any
 
+from markupsafe import Markup
+
 from charts import citation, formats, quotes
 from charts.dataset import PartialDate
 from charts.i18n import t
 from hmw_site.context import FIELD_LABELS, MARKS, Context, word
+from hmw_site.html import ENV, render
 
 # --- formatting (all number and date formats come from charts/formats.py) --------------------
 
@@ -19,10 +22,15 @@ from hmw_site.context import FIELD_LABELS, MARKS, Context, word
 MARKDOWN_CHARS = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]~^="})
 
 
-def prose_text(value: Any) -> str:
+def prose_text(value: Any) -> Markup:
     """Dataset text for the text of an element that a shortcode puts inside a paragraph: Markdown
-    runs after the shortcodes, so its characters are written as character references too."""
-    return esc(value).translate(MARKDOWN_CHARS)
+    runs after the shortcodes, so its characters are written as character references too (the
+    `|prose` filter of the templates)."""
+    text = str(value) if hasattr(value, "__html__") else html.escape(str(value), quote=True)
+    return Markup(text.translate(MARKDOWN_CHARS))
+
+
+ENV.filters["prose"] = prose_text
 
 
 def esc(value: Any) -> str:
@@ -92,121 +100,104 @@ def describe(ctx: Context, source_id: str, status: str | None, note: str, extern
     return sep.join(parts)
 
 
-def mark_html(kind: str | None, lang: str) -> str:
+def mark_html(kind: str | None, lang: str) -> Markup:
     """A visible superscript for a value that is not plain fact, with words for screen readers."""
     if kind not in MARKS:
-        return ""
-    words = word("status." + kind, lang)
-    hidden = f"（{words}）" if lang == "zh" else f" ({words})"
-    return (
-        f'<sup class="dataref__mark dataref__mark--{kind}" aria-hidden="true">{MARKS[kind]}</sup>'
-        f'<span class="dataref__sr">{esc(hidden)}</span>'
+        return Markup("")
+    return render(
+        "values_mark.html", kind=kind, symbol=MARKS[kind], words=word("status." + kind, lang), lang=lang
     )
 
 
-def legend_mark(kind: str, lang: str) -> str:
+def legend_mark(kind: str, lang: str) -> Markup:
     """A status mark on its own, for prose that explains the marks; its title says what it means."""
-    status = word("status." + kind, lang)
-    return (
-        f'<span class="dataref__mark dataref__mark--{kind} dataref__mark--legend" '
-        f'title="{esc(status + " — " + t("explain." + kind, lang))}">{MARKS[kind]}</span>'
-        f'<span class="dataref__sr">{esc(status)}</span>'
+    return render(
+        "values_legend_mark.html",
+        kind=kind,
+        symbol=MARKS[kind],
+        status=word("status." + kind, lang),
+        lang=lang,
     )
 
 
-def link_html(ctx: Context, target: str, anchor: str, text: str, title: str, kind: str | None) -> str:
-    classes = "dataref" + (f" dataref--{kind}" if kind else "")
-    return (
-        f'<a class="{classes}" href="{esc(ctx.href(target, anchor))}" title="{esc(title)}">'
-        f"{prose_text(text)}{mark_html(kind, ctx.lang)}</a>"
+def link_html(ctx: Context, target: str, anchor: str, text: str, title: str, kind: str | None) -> Markup:
+    href = ctx.href(target, anchor)
+    return render(
+        "values_link.html", kind=kind, href=href, title=title, text=text, mark=mark_html(kind, ctx.lang)
     )
 
 
-def quote_html(ctx: Context, row: dict[str, Any]) -> str:
+def quote_html(ctx: Context, row: dict[str, Any]) -> Markup:
     """The quote, marked as such. A Chinese page shows its Simplified reading with Chinese
     punctuation (charts/quotes.py), marked when converted from a Traditional original, and keeps the
     exact words one click away; an English page shows our translation, then the exact original."""
     exact = row["quote"]
-    script = ctx.data.sources[row["source"]]["script"]
-    original = f'<q class="dataref-quote" lang="zh-{script}">{esc(exact)}</q>'
-    if ctx.lang != "zh":
-        return (
-            f'<q class="dataref-quote">{esc(row["quote_en"])}</q> '
-            f'<span class="dataref-original">({t("label.quote", "en")}: {original})</span>'
-        )
-    shown = f'<q class="dataref-quote" lang="zh-Hans">{esc(quotes.reading(exact))}</q>'
-    if quotes.reading(exact) == exact:
-        return shown
-    mark = (
-        f'<span class="dataref-converted">{t("quote.converted", "zh")}</span>'
-        if quotes.is_converted(exact)
-        else ""
+    return render(
+        "values_quote.html",
+        lang=ctx.lang,
+        exact=exact,
+        script=ctx.data.sources[row["source"]]["script"],
+        quote_en=row["quote_en"],
+        reading=quotes.reading(exact),
+        converted=quotes.is_converted(exact),
     )
-    summary = f"<summary>{t('label.exact_quote', 'zh')}</summary>"
-    return f'{shown}{mark}<details class="dataref-exact">{summary}{original}</details>'
 
 
-def source_link(ctx: Context, source_id: str) -> str:
+def source_link(ctx: Context, source_id: str) -> Markup:
     src = ctx.data.sources[source_id]
-    href = esc(ctx.href(f"sources/{source_id}.md"))
-    title = esc(citation.title(src, ctx.lang))
-    return f'<a href="{href}" title="{title}">{esc(source_name(src, ctx.lang))}</a>'
+    href = ctx.href(f"sources/{source_id}.md")
+    return render(
+        "values_source_link.html",
+        href=href,
+        title=citation.title(src, ctx.lang),
+        name=source_name(src, ctx.lang),
+    )
 
 
-def external_html(ctx: Context, row: dict[str, Any]) -> str:
+def external_html(ctx: Context, row: dict[str, Any]) -> Markup:
     """Which of a row's values come from an external reference rather than its article."""
     if not row.get("ref"):
-        return ""
-    ref = ctx.data.references[row["ref"]]
-    joiner = "、" if ctx.lang == "zh" else ", "
-    labels = joiner.join(t(FIELD_LABELS[field], ctx.lang) for field in row["ref_fields"])
-    colon = "：" if ctx.lang == "zh" else ": "
-    return (
-        f'<span class="dataref-external">{mark_html("external", ctx.lang)} '
-        f"{t('label.external', ctx.lang)}{colon}"
-        f'<a href="{esc(ref["url"])}" rel="noopener">{esc(ref["title"])}</a> '
-        f"({esc(ref['publisher'])}, {ref['year']}) — "
-        f"{t('label.external_fields', ctx.lang)}{colon}{esc(labels)}"
-        "</span>"
+        return Markup("")
+    return render(
+        "values_external.html",
+        lang=ctx.lang,
+        mark=mark_html("external", ctx.lang),
+        ref=ctx.data.references[row["ref"]],
+        labels=("、" if ctx.lang == "zh" else ", ").join(
+            t(FIELD_LABELS[f], ctx.lang) for f in row["ref_fields"]
+        ),
     )
 
 
-def status_html(ctx: Context, status: str) -> str:
-    mark = f"{MARKS[status]} " if status in MARKS else ""
-    return (
-        f'<span class="dataref-status dataref-status--{status}" '
-        f'title="{esc(t("explain." + status, ctx.lang))}">'
-        f"{mark}{word('status.' + status, ctx.lang)}</span>"
+def status_html(ctx: Context, status: str) -> Markup:
+    return render(
+        "values_status.html",
+        status=status,
+        lang=ctx.lang,
+        symbol=MARKS.get(status, ""),
+        words=word("status." + status, ctx.lang),
     )
 
 
-def evidence_html(ctx: Context, row: dict[str, Any], status: str | None) -> str:
-    """Source, quote, status, note and external reference of one row, for a table cell: one block
-    each (the quote may hold a <details> with the exact words, which phrasing content may not)."""
-    colon = "：" if ctx.lang == "zh" else ": "
-    parts = [
-        f'<div class="dataref-source">{source_link(ctx, row["source"])}{colon}{quote_html(ctx, row)}</div>'
-    ]
-    if status:
-        parts.append(f"<div>{t('label.status', ctx.lang)}{colon}{status_html(ctx, status)}</div>")
-    note = row.get(f"note_{ctx.lang}")
-    if note:
-        parts.append(f'<div class="dataref-note">{t("label.note", ctx.lang)}{colon}{esc(note)}</div>')
-    external = external_html(ctx, row)
-    if external:
-        parts.append(f"<div>{external}</div>")
-    return "".join(parts)
+def evidence_html(ctx: Context, row: dict[str, Any], status: str | None) -> Markup:
+    """Source, quote, status, note and external reference of one row, for a table cell."""
+    return render(
+        "values_evidence.html",
+        lang=ctx.lang,
+        source=source_link(ctx, row["source"]),
+        quote=quote_html(ctx, row),
+        status=status_html(ctx, status) if status else "",
+        note=row.get(f"note_{ctx.lang}") or "",
+        external=external_html(ctx, row),
+    )
 
 
-def evidence_details(ctx: Context, row: dict[str, Any], status: str | None) -> str:
+def evidence_details(ctx: Context, row: dict[str, Any], status: str | None) -> Markup:
     """The evidence folded into a disclosure: the summary names the source and the status, so a
     table row stays one line high; opening it shows the quote, note and external reference."""
-    lang = ctx.lang
-    src = ctx.data.sources[row["source"]]
-    summary = esc(source_name(src, lang))
-    if status:
-        summary += f" · {status_html(ctx, status)}"
-    return (
-        f'<details class="dataref-evidence"><summary>{summary}</summary>'
-        f"{evidence_html(ctx, row, None)}</details>"
+    return render(
+        "values_evidence_details.html",
+        name=source_name(ctx.data.sources[row["source"]], ctx.lang),
+        status=status_html(ctx, status) if status else "",
+        evidence=evidence_html(ctx, row, None),
     )

@@ -1,15 +1,20 @@
-"""```datatable: the models, events or figures table, every row anchored, sortable and filterable."""
+"""```datatable: the models, events or figures table, every row anchored, sortable and filterable.
+
+Python gathers each row's values (formatted, with their marks and evidence); the templates
+datatable_*.html lay them out and escape them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
+
+from markupsafe import Markup
 
 from charts.i18n import t
 from hmw_site.context import MARKS, ROW_PAGES, Context, ShortcodeError, word
+from hmw_site.html import render
 from hmw_site.values import (
     date_key,
-    esc,
     evidence_details,
     evidence_html,
     fmt_date,
@@ -20,12 +25,7 @@ from hmw_site.values import (
 )
 
 
-def value_cell(label: str, text: str, sort_value: Any, extra: str = "") -> str:
-    sort = f' data-sort-value="{esc(sort_value)}"' if sort_value is not None else ""
-    return f'<td data-label="{esc(label)}"{sort}>{text}{extra}</td>'
-
-
-def render_datatable(body: str, ctx: Context) -> str:
+def render_datatable(body: str, ctx: Context) -> Markup:
     renderers = {"models": models_table, "events": events_table, "figures": figures_table}
     if body not in renderers:
         raise ShortcodeError(
@@ -34,20 +34,16 @@ def render_datatable(body: str, ctx: Context) -> str:
     return renderers[body](ctx)
 
 
-def _header(ctx: Context, columns: Iterable[tuple[str, str]]) -> str:
-    """Header cells; `kind` is how the script sorts the column, and `filter:x` marks a filter column."""
-    cells = []
-    for key, kind in columns:
-        sort, _, flt = kind.partition(":")
-        extra = f' data-filter="{flt}"' if flt else ""
-        cells.append(f'<th scope="col" data-sort-type="{sort}"{extra}>{esc(t(key, ctx.lang))}</th>')
-    return f"<thead><tr>{''.join(cells)}</tr></thead>"
+def _columns(*columns: tuple[str, str]) -> list[tuple[str, str, str]]:
+    """Header columns as (label key, sort type, filter): `kind` is how the script sorts the column,
+    and `text:x` also makes it a filter named x."""
+    return [(key, *kind.partition(":")[::2]) for key, kind in columns]
 
 
-def models_table(ctx: Context) -> str:
+def models_table(ctx: Context) -> Markup:
     lang = ctx.lang
     _, prefix, table_id = ROW_PAGES["models"]
-    columns = [
+    columns = _columns(
         ("label.model", "text"),
         ("label.org", "text:org"),
         ("label.country", "text:country"),
@@ -55,151 +51,109 @@ def models_table(ctx: Context) -> str:
         ("label.params", "number"),
         ("label.open_weights", "text:open"),
         ("label.evidence", "none"),
-    ]
+    )
     rows = []
     for key, row in ctx.data.models.items():
-        anchor = ctx.anchor(prefix + key)
-        org = row[f"org_{lang}"]
-        date = row["release_date"]
-        released = fmt_date(date, lang) if date else "—"
-        if date and "release_date" in (row["ref_fields"] or ()):
-            released += mark_html("external", lang)
-        if row["params_billion"] is not None:
-            kind = row["params_status"] if row["params_status"] in MARKS else None
-            if kind is None and "params_billion" in (row["ref_fields"] or ()):
-                kind = "external"
-            params = f"{esc(fmt_params(row, lang))}{mark_html(kind, lang)}"
-        else:
-            params = f'<span class="dataref-unknown">{word("status.unknown", lang)}</span>'
+        external = row["ref_fields"] or ()
+        date, params = row["release_date"], row["params_billion"]
+        kind = row["params_status"] if row["params_status"] in MARKS else None
+        if kind is None and "params_billion" in external:
+            kind = "external"
         extras = []
         if row["context_tokens"]:
-            extras.append(f"{t('label.context', lang)} {esc(fmt_tokens(row['context_tokens'], lang))}")
+            extras.append((t("label.context", lang), fmt_tokens(row["context_tokens"], lang)))
         if row["training_tokens_billion"]:
-            extras.append(
-                f"{t('label.training_tokens', lang)} "
-                f"{esc(fmt_tokens(row['training_tokens_billion'] * 1e9, lang))}"
-            )
-        joined = ("；" if lang == "zh" else "; ").join(extras)
-        extra = f'<br><span class="dataref-extra">{joined}</span>'
+            tokens = fmt_tokens(row["training_tokens_billion"] * 1e9, lang)
+            extras.append((t("label.training_tokens", lang), tokens))
         rows.append(
-            f'<tr id="{anchor}" data-country="{row["country"]}" data-org="{esc(org)}" '
-            f'data-open="{row["open_weights"]}">'
-            f'<th scope="row" data-label="{esc(t("label.model", lang))}">'
-            f'<a class="datatable__self" href="#{anchor}">{esc(row[f"name_{lang}"])}</a></th>'
-            + value_cell(t("label.org", lang), esc(org), org)
-            + value_cell(t("label.country", lang), esc(t("country." + row["country"], lang)), row["country"])
-            + value_cell(t("label.released", lang), released, date.iso if date else "")
-            + value_cell(
-                t("label.params", lang),
-                params,
-                row["params_billion"] if row["params_billion"] is not None else "",
-                extra if extras else "",
-            )
-            + value_cell(t("label.open_weights", lang), esc(t("open." + row["open_weights"], lang)), None)
-            + value_cell(
-                t("label.evidence", lang),
-                evidence_details(
-                    ctx, row, row["params_status"] if row["params_billion"] is not None else None
-                ),
-                None,
-            )
-            + "</tr>"
+            {
+                "anchor": ctx.anchor(prefix + key),
+                "name": row[f"name_{lang}"],
+                "org": row[f"org_{lang}"],
+                "country": row["country"],
+                "open": row["open_weights"],
+                "released": fmt_date(date, lang) if date else "—",
+                "released_mark": mark_html("external", lang) if date and "release_date" in external else "",
+                "iso": date.iso if date else "",
+                "params": fmt_params(row, lang) if params is not None else None,
+                "params_mark": mark_html(kind, lang),
+                "params_sort": params if params is not None else "",
+                "extras": extras,
+                "evidence": evidence_details(ctx, row, row["params_status"] if params is not None else None),
+            }
         )
-    return _table(ctx, "models", table_id, columns, rows)
-
-
-def _table(ctx: Context, kind: str, table_id: str, columns: list[tuple[str, str]], rows: list[str]) -> str:
-    anchor = ctx.anchor(table_id)
-    sortable = kind == "models"
-    hint = f'<p class="datatable__hint">{esc(t("label.sort_hint", ctx.lang))}</p>' if sortable else ""
-    return (
-        f'<div class="datatable datatable--{kind}" id="{anchor}" data-no-glossary '
-        f'data-shown-template="{esc(t("label.shown", ctx.lang))}" '
-        f'data-all-label="{esc(t("label.all", ctx.lang))}" '
-        f'data-filter-label="{esc(t("label.filters", ctx.lang))}">'
-        + hint
-        + f'<div class="datatable__scroll"><table class="datatable__table"'
-        f"{' data-sortable' if sortable else ''}>"
-        + _header(ctx, columns)
-        + "<tbody>"
-        + "".join(rows)
-        + "</tbody></table></div></div>"
+    return render(
+        "datatable_models.html",
+        lang=lang,
+        anchor=ctx.anchor(table_id),
+        columns=columns,
+        rows=rows,
+        unknown=word("status.unknown", lang),
     )
 
 
-def events_table(ctx: Context) -> str:
+def event_view(ctx: Context, row: dict[str, Any]) -> dict[str, Any]:
+    """What the event macros (datatable_macros.html) show of one event: date, title, description,
+    links to its models, category and evidence."""
     lang = ctx.lang
+    page, prefix, _ = ROW_PAGES["models"]
+    return {
+        "iso": row["date"].iso,
+        "date": fmt_date(row["date"], lang),
+        "mark": mark_html("external", lang) if "date" in (row["ref_fields"] or ()) else "",
+        "title": row[f"title_{lang}"],
+        "description": row[f"description_{lang}"],
+        "models": [
+            (ctx.href(page, prefix + m), ctx.data.models[m][f"name_{lang}"]) for m in row["models"] or ()
+        ],
+        "category_id": row["category"],
+        "category": word("category." + row["category"], lang),
+        "evidence": evidence_html(ctx, row, None),
+    }
+
+
+def events_table(ctx: Context) -> Markup:
     _, prefix, table_id = ROW_PAGES["events"]
-    columns = [
+    columns = _columns(
         ("label.date", "date"),
         ("label.event", "text"),
         ("label.category", "text"),
         ("label.evidence", "none"),
-    ]
+    )
     rows = []
     for key, row in sorted(ctx.data.events.items(), key=lambda kv: date_key(kv[1]["date"])):
-        anchor = ctx.anchor(prefix + key)
-        rows.append(
-            f'<tr id="{anchor}"><th scope="row" data-label="{esc(t("label.date", lang))}">'
-            f"{_event_date(ctx, row)}</th>"
-            + value_cell(t("label.event", lang), _event_text(ctx, row), None)
-            + value_cell(t("label.category", lang), esc(word("category." + row["category"], lang)), None)
-            + value_cell(t("label.evidence", lang), evidence_html(ctx, row, None), None)
-            + "</tr>"
-        )
-    return _table(ctx, "events", table_id, columns, rows)
-
-
-def _event_date(ctx: Context, row: dict[str, Any]) -> str:
-    text = esc(fmt_date(row["date"], ctx.lang))
-    if "date" in (row["ref_fields"] or ()):
-        text += mark_html("external", ctx.lang)
-    return f'<time datetime="{row["date"].iso}">{text}</time>'
-
-
-def _event_text(ctx: Context, row: dict[str, Any]) -> str:
-    models = ""
-    if row["models"]:
-        page, prefix, _ = ROW_PAGES["models"]
-        links = ", ".join(
-            f'<a href="{esc(ctx.href(page, prefix + m))}">{esc(ctx.data.models[m]["name_" + ctx.lang])}</a>'
-            for m in row["models"]
-        )
-        colon = "：" if ctx.lang == "zh" else ": "
-        models = f'<br><span class="dataref-extra">{t("label.models", ctx.lang)}{colon}{links}</span>'
-    return (
-        f"<strong>{esc(row['title_' + ctx.lang])}</strong><br>{esc(row['description_' + ctx.lang])}{models}"
+        rows.append({"anchor": ctx.anchor(prefix + key), **event_view(ctx, row)})
+    return render(
+        "datatable_events.html", lang=ctx.lang, anchor=ctx.anchor(table_id), columns=columns, rows=rows
     )
 
 
-def figures_table(ctx: Context) -> str:
+def figures_table(ctx: Context) -> Markup:
     lang = ctx.lang
     _, prefix, table_id = ROW_PAGES["figures"]
-    columns = [
+    columns = _columns(
         ("label.subject", "text"),
         ("label.measure", "text"),
         ("label.value", "number"),
         ("label.as_of", "date"),
         ("label.evidence", "none"),
-    ]
+    )
     groups = ctx.data.schema["figures"]["columns"]["group"]["values"]
     rows = []
-    ordered = sorted(ctx.data.figures.items(), key=lambda kv: groups.index(kv[1]["group"]))
-    for key, row in ordered:
-        anchor = ctx.anchor(prefix + key)
-        kind = row["status"] if row["status"] in MARKS else None
+    for key, row in sorted(ctx.data.figures.items(), key=lambda kv: groups.index(kv[1]["group"])):
         rows.append(
-            f'<tr id="{anchor}" data-group="{row["group"]}">'
-            f'<th scope="row" data-label="{esc(t("label.subject", lang))}">'
-            f'<a class="datatable__self" href="#{anchor}">{esc(row[f"subject_{lang}"])}</a></th>'
-            + value_cell(t("label.measure", lang), esc(row[f"measure_{lang}"]), None)
-            + value_cell(
-                t("label.value", lang), esc(fmt_figure(row, lang)) + mark_html(kind, lang), row["value"]
-            )
-            + value_cell(
-                t("label.as_of", lang), esc(fmt_date(row["date"], lang)) if row["date"] else "—", None
-            )
-            + value_cell(t("label.evidence", lang), evidence_details(ctx, row, row["status"]), None)
-            + "</tr>"
+            {
+                "anchor": ctx.anchor(prefix + key),
+                "group": row["group"],
+                "subject": row[f"subject_{lang}"],
+                "measure": row[f"measure_{lang}"],
+                "value": fmt_figure(row, lang),
+                "mark": mark_html(row["status"], lang),
+                "sort": row["value"],
+                "date": fmt_date(row["date"], lang) if row["date"] else "—",
+                "evidence": evidence_details(ctx, row, row["status"]),
+            }
         )
-    return _table(ctx, "figures", table_id, columns, rows)
+    return render(
+        "datatable_figures.html", lang=lang, anchor=ctx.anchor(table_id), columns=columns, rows=rows
+    )
