@@ -125,12 +125,12 @@ def _flatten(groups: list[list[str]] | None) -> list[str] | None:
 
 def list_charts() -> str:
     """One line per chart: its id and the first line of its module's docstring."""
-    from charts.build import _MODULES
+    from charts.registry import CHARTS
 
     width = max(map(len, CHART_IDS))
     lines = []
     for chart_id in CHART_IDS:
-        doc = (_MODULES[chart_id].__doc__ or "").strip().splitlines()[0]
+        doc = (CHARTS[chart_id].__doc__ or "").strip().splitlines()[0]
         lines.append(f"{chart_id:<{width}}  {doc.split(':', 1)[-1].strip()}")
     return "\n".join(lines)
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from charts import citation, embed, quotes
+from charts import citation, embed, quotes, templates
 from charts.files import atomic_write
 from charts.i18n import t
 
@@ -115,79 +115,49 @@ def _articles(meta: dict[str, Any], data: Any) -> list[str]:
     return lines
 
 
+def _quotes(meta: dict[str, Any], data: Any) -> list[str]:
+    """One entry per plotted row that has a quote: the row, the article's words (the exact text too
+    when the reading differs), their translation and the source."""
+    lang = meta["lang"]
+    entries = []
+    for plotted in plotted_rows(meta, data):
+        row = plotted.row
+        if not row.get("quote"):
+            continue
+        entries.append(
+            t(
+                "bundle.quote",
+                lang,
+                label=plotted.label,
+                quote=row["quote"] if lang == "en" else quotes.marked_reading(row["quote"]),
+                exact=t("bundle.quote.exact", lang, quote=row["quote"])
+                if quotes.reading(row["quote"]) != row["quote"]
+                else "",
+                quote_en=row["quote_en"],
+                source=_source_line(data.sources[row["source"]], lang),
+            )
+        )
+    return entries
+
+
 def readme(meta: dict[str, Any], data: Any) -> str:
-    """The bundle's README.md, in the chart's language, from its meta and the dataset."""
+    """The bundle's README.md, in the chart's language, from its meta and the dataset
+    (charts/templates/README.md.j2)."""
     lang = meta["lang"]
     files = meta["files"]
-    out = [f"# {meta['title']}", ""]
-    if meta.get("subtitle"):
-        out += [meta["subtitle"], ""]
-    out += [t("bundle.about", lang), "", f"## {t('bundle.files', lang)}", ""]
-    for fmt in ("png", "svg"):
-        for scheme, name in _by_scheme(files.get(fmt, {})):
-            out.append(
-                f"- `{name}`: {t(f'bundle.file.{fmt}', lang, scheme=t(f'bundle.scheme.{scheme}', lang))}"
-            )
-    for fmt in ("csv", "html"):
-        if fmt in files:
-            out.append(f"- `{files[fmt]}`: {t(f'bundle.file.{fmt}', lang)}")
-    out += [
-        "",
-        f"## {t('bundle.sources', lang)}",
-        "",
-        meta["caption"],
-        "",
-        f"### {t('bundle.articles', lang)}",
-        "",
-    ]
-    out += _articles(meta, data)
-    if meta["references"]:
-        out += ["", f"### {t('bundle.references', lang)}", "", t("bundle.references.help", lang), ""]
-        for ref in meta["references"]:
-            fields = {k: ref[k] for k in ("publisher", "year", "title")}
-            out.append(("- " + t("bundle.reference", lang, url=ref["url"] or "", **fields)).strip())
-    rows = [p for p in plotted_rows(meta, data) if p.row.get("quote")]
-    if rows:
-        out += ["", f"## {t('bundle.quotes', lang)}", "", t("bundle.quotes.help", lang), ""]
-        for plotted in rows:
-            row = plotted.row
-            source = _source_line(data.sources[row["source"]], lang)
-            out.append(
-                t(
-                    "bundle.quote",
-                    lang,
-                    label=plotted.label,
-                    quote=row["quote"] if lang == "en" else quotes.marked_reading(row["quote"]),
-                    exact=t("bundle.quote.exact", lang, quote=row["quote"])
-                    if quotes.reading(row["quote"]) != row["quote"]
-                    else "",
-                    quote_en=row["quote_en"],
-                    source=source,
-                )
-            )
-    if meta.get("notes"):
-        out += ["", f"## {t('bundle.notes', lang)}", ""] + [f"- {note}" for note in meta["notes"]]
-    if "html" in files:
-        out += ["", f"## {t('bundle.embed', lang)}", "", t("bundle.embed.help", lang, html=files["html"]), ""]
-        out += [
-            "```html",
-            embed.iframe(f"{files['html']}?bare", meta["title"]),
-            "```",
-        ]
-    out += [
-        "",
-        f"## {t('bundle.licence', lang)}",
-        "",
-        t("bundle.licence.text", lang, cc=LICENCE_URLS["cc-by"][lang], mit=LICENCE_URLS["mit"][lang]),
-        "",
-        f"## {t('bundle.cite', lang)}",
-        "",
-        "> " + t("bundle.cite.text", lang, title=meta["title"], caption=meta["caption"]),
-        "",
-        t("bundle.cite.help", lang),
-        "",
-    ]
-    return "\n".join(out)
+    return templates.render(
+        "README.md.j2",
+        lang=lang,
+        meta=meta,
+        files=files,
+        images=[
+            (fmt, scheme, name) for fmt in ("png", "svg") for scheme, name in _by_scheme(files.get(fmt, {}))
+        ],
+        articles=_articles(meta, data),
+        quotes=_quotes(meta, data),
+        iframe=embed.iframe(f"{files['html']}?bare", meta["title"]) if "html" in files else "",
+        licence={name: urls[lang] for name, urls in LICENCE_URLS.items()},
+    )
 
 
 def _source_line(source: dict[str, Any], lang: str) -> str:

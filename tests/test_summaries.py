@@ -27,9 +27,9 @@ from collections.abc import Iterator
 import pytest
 
 from charts import formats
-from charts.build import _MODULES
 from charts.dataset import Dataset, load_dataset
 from charts.figures.timeline import FIRST_YEAR, LAST_YEAR
+from charts.registry import CHARTS
 from hmw_site.context import Context
 from hmw_site.datarefs import source_usage
 from hmw_site.fences import render_page
@@ -364,7 +364,7 @@ def charts_showing(code: str, data: Dataset) -> set[str]:
         group = data.figures[key]["group"]
         return {
             chart
-            for chart, module in _MODULES.items()
+            for chart, module in CHARTS.items()
             if group in (getattr(module, "GROUP", None), getattr(module, "THRESHOLD_GROUP", None))
         }
     if table == "models" and field == "params":
