@@ -290,5 +290,43 @@ def plotted(
     return {table: dedupe(row["id"] for row in given[table]) for table in ROW_TABLES}
 
 
-def dedupe(values: Iterable[str]) -> tuple[str, ...]:
+def chart_of(
+    data: Any,
+    loc: Locale,
+    *,
+    chart_id: str,
+    scheme: str,
+    figure: go.Figure,
+    title: str,
+    subtitle: str,
+    table: Table,
+    models: Iterable[Row] = (),
+    events: Iterable[Row] = (),
+    figures: Iterable[Row] = (),
+    notes: Iterable[str] = (),
+) -> Chart:
+    """A Chart whose provenance is derived from the rows it plots, never typed: the source articles
+    and external references of those rows (in the order given), the caption built from them, and
+    the row ids meta.json lists."""
+    models, events, figures, notes = tuple(models), tuple(events), tuple(figures), tuple(notes)
+    shown = (*models, *events, *figures)
+    source_ids = dedupe(row["source"] for row in shown)
+    reference_ids = dedupe(row.get("ref") for row in shown)
+    return Chart(
+        chart_id=chart_id,
+        lang=loc.code,
+        scheme=scheme,
+        figure=figure,
+        title=title,
+        subtitle=subtitle,
+        caption=caption(data, source_ids, loc, reference_ids=reference_ids, notes=notes),
+        table=table,
+        source_ids=source_ids,
+        reference_ids=reference_ids,
+        notes=notes,
+        rows=plotted(models=models, events=events, figures=figures),
+    )
+
+
+def dedupe(values: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(v for v in values if v))

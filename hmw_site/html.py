@@ -2,32 +2,53 @@
 never become markup and no call site can forget to escape; a missing value is an error
 (StrictUndefined), not an empty string.
 
-Templates live in hmw_site/templates/. They are written one element per line for reading; render()
-joins the lines without their indentation, because fence output goes into Markdown, where a blank
-line or an indented line inside a block of HTML would be read as Markdown again. So a space between
-two elements on separate lines must be written out (`{{ " " }}`).
+Templates live in hmw_site/templates/. They are written one element per line for reading; the loader
+joins each template's lines without their indentation before compiling it, because fence output goes
+into Markdown, where a blank line or an indented line inside a block of HTML would be read as Markdown
+again. So a space between two elements on separate lines must be written out (`{{ " " }}`), and a tag
+or expression must not be split across lines. Only the template's own layout is joined: printed
+values keep every character.
 """
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_eval_context
+from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
 from charts.i18n import t
 
+
+class OneLineLoader(PackageLoader):
+    """Templates from hmw_site/templates/, their lines joined without indentation."""
+
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return "".join(line.strip() for line in source.splitlines()), filename, uptodate
+
+
+@pass_eval_context
+def escaped(context: EvalContext, value: Any) -> Any:
+    """A printed value escaped as html.escape does it (&quot;, &#x27;), the same bytes as the charts'
+    templates (charts/templates.py) and as the pages had before templates (markupsafe writes &#34;)."""
+    if context.autoescape and not hasattr(value, "__html__"):
+        return Markup(html.escape(str(value), quote=True))
+    return value
+
+
 ENV = Environment(
-    loader=PackageLoader("hmw_site", "templates"),
+    loader=OneLineLoader("hmw_site", "templates"),
     autoescape=True,
     undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
+    finalize=escaped,
 )
 ENV.globals["t"] = t
 
 
 def render(template: str, **values: Any) -> Markup:
     """The template filled with values, as one line of HTML (safe to put into Markdown)."""
-    text = ENV.get_template(template).render(**values)
-    return Markup("".join(line.strip() for line in text.splitlines()))
+    return Markup(ENV.get_template(template).render(**values))

@@ -16,12 +16,10 @@ from charts import formats, narrow, theme
 from charts.chart import (
     Chart,
     ChartError,
-    caption,
-    dedupe,
+    chart_of,
     esc,
     iso_mid,
     local,
-    plotted,
     rows_in_group,
     wrapped,
 )
@@ -162,18 +160,16 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
     }
     narrow.hint(fig, traces={0: narrow_trace})
 
-    source_ids = dedupe(r["source"] for r in rows)
-    return Chart(
+    return chart_of(
+        data,
+        loc,
+        title=loc.t("model_count.title", year=_years(first_year, last_year, loc)),
         chart_id=CHART_ID,
-        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=loc.t("model_count.title", year=_years(first_year, last_year, loc)),
         subtitle=loc.t("model_count.subtitle"),
-        caption=caption(data, source_ids, loc),
         table=_figures.table(rows, data, loc),
-        source_ids=source_ids,
-        rows=plotted(figures=rows),
+        figures=rows,
     )
 
 

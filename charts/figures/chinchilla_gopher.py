@@ -15,7 +15,16 @@ from typing import Any
 from plotly.subplots import make_subplots
 
 from charts import formats, narrow, theme
-from charts.chart import Chart, ChartError, Row, caption, dedupe, esc, local, plotted, rows_in_group, wrapped
+from charts.chart import (
+    Chart,
+    ChartError,
+    Row,
+    chart_of,
+    esc,
+    local,
+    rows_in_group,
+    wrapped,
+)
 from charts.figures import _figures
 from charts.formats import Lang
 from charts.locale import Locale, locale_of
@@ -140,18 +149,16 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
         baseline_label,
         loc.t("chinchilla.derived"),
     )
-    source_ids = dedupe(r["source"] for r in rows)
-    return Chart(
+    return chart_of(
+        data,
+        loc,
+        title=_title(compared, baseline, ratio, loc),
         chart_id=CHART_ID,
-        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=_title(compared, baseline, ratio, loc),
         subtitle=loc.t("chinchilla.subtitle", baseline=local(baseline, "subject", loc)),
-        caption=caption(data, source_ids, loc),
         table=_figures.table(rows, data, loc, extra=[baseline_row]),
-        source_ids=source_ids,
-        rows=plotted(figures=rows),
+        figures=rows,
     )
 
 

@@ -13,7 +13,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from charts import formats, narrow, theme
-from charts.chart import Chart, caption, dedupe, esc, local, plotted, rows_in_group
+from charts.chart import Chart, chart_of, esc, local, rows_in_group
 from charts.figures import _figures
 from charts.formats import Lang
 from charts.locale import locale_of
@@ -123,16 +123,14 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
         traces={len(rows): {"text": values}},
     )
 
-    source_ids = dedupe(r["source"] for r in rows)
-    return Chart(
+    return chart_of(
+        data,
+        loc,
+        title=loc.t("exhaustion.title"),
         chart_id=CHART_ID,
-        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=loc.t("exhaustion.title"),
         subtitle=loc.t("exhaustion.subtitle"),
-        caption=caption(data, source_ids, loc),
         table=_figures.table(rows, data, loc),
-        source_ids=source_ids,
-        rows=plotted(figures=rows),
+        figures=rows,
     )

@@ -15,7 +15,16 @@ from typing import Any
 import plotly.graph_objects as go
 
 from charts import formats, narrow, theme
-from charts.chart import Chart, ChartError, caption, dedupe, esc, local, plotted, rows_in_group, wrapped
+from charts.chart import (
+    Chart,
+    ChartError,
+    chart_of,
+    dedupe,
+    esc,
+    local,
+    rows_in_group,
+    wrapped,
+)
 from charts.figures import _figures
 from charts.formats import Lang
 from charts.locale import Locale, locale_of
@@ -67,18 +76,16 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
     narrow.hint(fig, layout={"xaxis.tickangle": 0}, traces=narrow_traces)
 
     subjects = dedupe(local(r, "subject", loc) for r in rows)
-    source_ids = dedupe(r["source"] for r in rows)
-    return Chart(
+    return chart_of(
+        data,
+        loc,
+        title=loc.t("finance.title", subject=subjects[0]),
         chart_id=CHART_ID,
-        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=loc.t("finance.title", subject=subjects[0]),
         subtitle=loc.t("finance.subtitle"),
-        caption=caption(data, source_ids, loc),
         table=_figures.table(rows, data, loc),
-        source_ids=source_ids,
-        rows=plotted(figures=rows),
+        figures=rows,
     )
 
 

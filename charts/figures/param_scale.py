@@ -17,11 +17,9 @@ from charts.chart import (
     Chart,
     ChartError,
     Table,
-    caption,
-    dedupe,
+    chart_of,
     esc,
     local,
-    plotted,
     rows_in_group,
     source_label,
     text_width,
@@ -150,20 +148,17 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
     }
     narrow.hint(fig, layout=short, markers_only=True)
 
-    source_ids = dedupe([m["source"] for m in models] + [r["source"] for r in thresholds])
-    reference_ids = _models.reference_ids(models)
-    return Chart(
+    return chart_of(
+        data,
+        loc,
+        title=loc.t("param_scale.title"),
         chart_id=CHART_ID,
-        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=loc.t("param_scale.title"),
         subtitle=loc.t("param_scale.subtitle"),
-        caption=caption(data, source_ids, loc, reference_ids=reference_ids),
         table=_table(list(reversed(models)), thresholds, data, loc),
-        source_ids=source_ids,
-        reference_ids=reference_ids,
-        rows=plotted(models=reversed(models), figures=thresholds),
+        models=reversed(models),
+        figures=thresholds,
     )
 
 

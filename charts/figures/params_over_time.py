@@ -13,7 +13,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from charts import formats, narrow, theme
-from charts.chart import Chart, ChartError, caption, dedupe, esc, iso_mid, plotted
+from charts.chart import Chart, ChartError, chart_of, esc, iso_mid
 from charts.figures import _models
 from charts.formats import Lang
 from charts.i18n import plural
@@ -106,19 +106,15 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
                 items=names_undated,
             )
         )
-    source_ids = dedupe(m["source"] for m in models)
-    reference_ids = _models.reference_ids(models)
-    return Chart(
+    return chart_of(
+        data,
+        loc,
+        title=loc.t("params_over_time.title"),
         chart_id=CHART_ID,
-        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=loc.t("params_over_time.title"),
         subtitle=loc.t("params_over_time.subtitle"),
-        caption=caption(data, source_ids, loc, reference_ids=reference_ids, notes=notes),
         table=_models.table(models, data, loc),
-        source_ids=source_ids,
-        reference_ids=reference_ids,
-        notes=tuple(notes),
-        rows=plotted(models=models),
+        models=models,
+        notes=notes,
     )

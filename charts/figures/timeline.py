@@ -23,14 +23,12 @@ from charts.chart import (
     Chart,
     ChartError,
     Table,
-    caption,
+    chart_of,
     date_text,
-    dedupe,
     esc,
     hover,
     iso_mid,
     local,
-    plotted,
     quote_lines,
     reference_line,
     source_label,
@@ -253,21 +251,17 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
         ]
         rows.append(tuple(row + ([e["quote_en"]] if not loc.reads_sources else [])))
 
-    source_ids = dedupe(e["source"] for e in shown)
-    reference_ids = dedupe(e["ref"] for e in shown)
-    chart = Chart(
+    chart = chart_of(
+        data,
+        loc,
+        title=loc.t("timeline.title", first=FIRST_YEAR, last=LAST_YEAR),
         chart_id=CHART_ID,
-        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=loc.t("timeline.title", first=FIRST_YEAR, last=LAST_YEAR),
         subtitle=loc.t("timeline.subtitle"),
-        caption=caption(data, source_ids, loc, reference_ids=reference_ids, notes=notes),
         table=Table(tuple(headers), tuple(rows)),
-        source_ids=source_ids,
-        reference_ids=reference_ids,
-        notes=tuple(notes),
-        rows=plotted(events=shown),
+        events=shown,
+        notes=notes,
     )
     chart.image_traces, chart.image_layout = _image_labels(chart, shown, points, segments, labelled, callouts)
     return chart

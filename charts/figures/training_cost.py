@@ -12,7 +12,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from charts import formats, narrow, theme
-from charts.chart import Chart, caption, dedupe, esc, local, plotted, rows_in_group
+from charts.chart import Chart, chart_of, esc, local, rows_in_group
 from charts.figures import _figures
 from charts.formats import Lang
 from charts.locale import Locale, locale_of
@@ -61,18 +61,16 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
             b=local(rows[1], "subject", loc),
             ratio=formats.plain(ratio, 0 if ratio >= 10 else 1),
         )
-    source_ids = dedupe(r["source"] for r in rows)
-    return Chart(
+    return chart_of(
+        data,
+        loc,
+        title=loc.t("training_cost.title"),
         chart_id=CHART_ID,
-        lang=loc.code,
         scheme=scheme,
         figure=fig,
-        title=loc.t("training_cost.title"),
         subtitle=subtitle,
-        caption=caption(data, source_ids, loc),
         table=_figures.table(rows, data, loc),
-        source_ids=source_ids,
-        rows=plotted(figures=rows),
+        figures=rows,
     )
 
 
