@@ -26,7 +26,7 @@ from charts.serialize import script_json
 
 
 @pass_eval_context
-def _escaped(context: EvalContext, value: Any) -> Any:
+def escaped(context: EvalContext, value: Any) -> Any:
     """A printed value: escaped with html.escape in an autoescaping template, else unchanged."""
     if context.autoescape and not hasattr(value, "__html__"):
         return Markup(html.escape(str(value), quote=True))
@@ -42,7 +42,7 @@ ENV = Environment(
     loader=PackageLoader("charts", "templates"),
     autoescape=select_autoescape(["html"]),
     undefined=StrictUndefined,
-    finalize=_escaped,
+    finalize=escaped,
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,

@@ -12,15 +12,14 @@ values keep every character.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_eval_context
-from jinja2.nodes import EvalContext
+from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from charts.i18n import t
+from charts.templates import escaped  # html.escape's entities, as the charts' pages use
 
 
 class OneLineLoader(PackageLoader):
@@ -29,15 +28,6 @@ class OneLineLoader(PackageLoader):
     def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         source, filename, uptodate = super().get_source(environment, template)
         return "".join(line.strip() for line in source.splitlines()), filename, uptodate
-
-
-@pass_eval_context
-def escaped(context: EvalContext, value: Any) -> Any:
-    """A printed value escaped as html.escape does it (&quot;, &#x27;), the same bytes as the charts'
-    templates (charts/templates.py) and as the pages had before templates (markupsafe writes &#34;)."""
-    if context.autoescape and not hasattr(value, "__html__"):
-        return Markup(html.escape(str(value), quote=True))
-    return value
 
 
 ENV = Environment(
