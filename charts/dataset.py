@@ -8,103 +8,27 @@ expected) before raising, so an editor fixes a CSV in one pass instead of one er
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-Row = dict[str, Any]
-Table = dict[str, Row]
+from charts.dataset_rules import check_references, check_row_rules
+from charts.records import INVALID, TABLE_NAMES, DataError, PartialDate, Problem, Table, shown_path
 
-TABLE_NAMES = ("sources", "references", "models", "events", "figures")
+__all__ = ["DataError", "Dataset", "PartialDate", "Problem", "load_dataset", "parse_cell"]
+
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
 URL_PATTERN = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
-DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 # The raw articles' noise must never travel into our quotes (see the developers' guide).
 QUOTE_NOISE = (
     (re.compile(r"B体育"), "the injected spam token 'B体育'"),
     (re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)"), "a pinyin annotation such as '(chǎn)'"),
 )
-# Stands for a cell whose problem is already reported, so later rules do not report it twice.
-INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID"})()
-# Optional text given in both languages or in neither.
-BILINGUAL_PAIRS = ("note", "wording", "label")
-# Fields whose value needs an explanation in both languages when it is not an official figure.
-NOTE_REQUIRED = {
-    "models": ("params_status", {"reported", "estimated", "disputed"}),
-    "figures": ("status", {"disputed"}),
-}
-
-
-@dataclass(frozen=True, order=True)
-class PartialDate:
-    """A date known to the year, the month or the day; its form is its precision."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        """Parse YYYY, YYYY-MM or YYYY-MM-DD; raise ValueError for anything else or an impossible date."""
-        match = DATE_PATTERN.match(text)
-        if not match:
-            raise ValueError(text)
-        year, month, day = (int(part) if part else None for part in match.groups())
-        dt.date(year, month or 1, day or 1)  # raises ValueError for month 13, 30 February …
-        return cls(year, month, day)
-
-    @property
-    def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
-
-    @property
-    def iso(self) -> str:
-        parts = [f"{self.year:04d}"] + [f"{p:02d}" for p in (self.month, self.day) if p]
-        return "-".join(parts)
-
-    def as_datetime(self) -> dt.datetime:
-        """The middle of the period, so a month-precise point is not drawn on its first day."""
-        if self.day:
-            return dt.datetime(self.year, self.month or 1, self.day)
-        if self.month:
-            return dt.datetime(self.year, self.month, 15)
-        return dt.datetime(self.year, 7, 1)
-
-    def __str__(self) -> str:
-        return self.iso
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in one cell (or file), phrased so an editor can fix it without the code."""
-
-    file: str
-    line: int | None
-    column: str | None
-    value: str | None
-    expected: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        what = f" column '{self.column}':" if self.column else ""
-        got = f" {self.value!r} —" if self.value is not None else ""
-        return f"{where}:{what}{got} expected {self.expected}"
-
-
-class DataError(Exception):
-    """Raised with every problem found, never just the first."""
-
-    def __init__(self, problems: Iterable[Problem]):
-        self.problems = list(problems)
-        count = len(self.problems)
-        lines = "\n".join(f"  {p}" for p in self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the dataset:\n{lines}")
 
 
 @dataclass(frozen=True)
@@ -143,8 +67,8 @@ def load_dataset(data_dir: Path) -> Dataset:
     lines: dict[str, dict[str, int]] = {}
     for name in TABLE_NAMES:
         tables[name], lines[name] = _read_table(data_dir, name, schema[name], problems)
-    _check_references(data_dir, schema, tables, lines, problems)
-    _check_row_rules(data_dir, schema, tables, lines, problems)
+    check_references(data_dir, schema, tables, lines, problems)
+    check_row_rules(data_dir, schema, tables, lines, problems)
     if problems:
         raise DataError(problems)
     return Dataset(**tables, schema=schema)
@@ -158,7 +82,7 @@ def _read_table(
 ) -> tuple[Table, dict[str, int]]:
     """Parse one CSV into typed rows keyed by id; remember each row's line for later messages."""
     path = data_dir / spec["file"]
-    shown = _shown(data_dir, path)
+    shown = shown_path(data_dir, path)
     columns: dict[str, dict[str, Any]] = spec["columns"]
     table: Table = {}
     line_of: dict[str, int] = {}
@@ -186,8 +110,7 @@ def _read_table(
                 continue
             raw = {col: cell.strip() for col, cell in zip(header, cells, strict=True) if col in columns}
             row = {
-                col: parse_cell(shown, line, col, raw.get(col, ""), columns[col], problems)
-                for col in columns
+                col: parse_cell(shown, line, col, raw.get(col, ""), columns[col], problems) for col in columns
             }
             key = raw.get(spec["key"], "")
             if not isinstance(row[spec["key"]], str):
@@ -296,117 +219,3 @@ def _describe(spec: dict[str, Any]) -> str:
         "ref": f"an id from the table '{spec.get('table')}'",
         "url": "an http(s) URL",
     }[kind]
-
-
-# --- rules across rows and tables ---------------------------------------------------------------
-
-
-def _check_references(
-    data_dir: Path,
-    schema: dict[str, Any],
-    tables: dict[str, Table],
-    lines: dict[str, dict[str, int]],
-    problems: list[Problem],
-) -> None:
-    """Every ref column must name an existing row of its target table."""
-    for name in TABLE_NAMES:
-        shown = _shown(data_dir, data_dir / schema[name]["file"])
-        for column, spec in schema[name]["columns"].items():
-            if spec["type"] != "ref":
-                continue
-            target = tables[spec["table"]]
-            for key, row in tables[name].items():
-                values = row[column] if isinstance(row[column], tuple) else (row[column],)
-                for value in values:
-                    if isinstance(value, str) and value not in target:
-                        expected = f"an id from {schema[spec['table']]['file']} ({_some(target)})"
-                        problems.append(Problem(shown, lines[name][key], column, value, expected))
-
-
-def _check_row_rules(
-    data_dir: Path,
-    schema: dict[str, Any],
-    tables: dict[str, Table],
-    lines: dict[str, dict[str, int]],
-    problems: list[Problem],
-) -> None:
-    """Rules that tie cells of a row together, or rows of two tables."""
-    for name in TABLE_NAMES:
-        shown = _shown(data_dir, data_dir / schema[name]["file"])
-        columns = schema[name]["columns"]
-        for key, row in tables[name].items():
-            flag = _Flagger(shown, lines[name][key], problems)
-            if "ref" in columns and bool(row["ref"]) != bool(row.get("ref_fields")):
-                missing = "ref_fields" if row["ref"] else "ref"
-                flag(missing, row[missing], "ref and ref_fields to be given together")
-            for stem in BILINGUAL_PAIRS:
-                zh, en = f"{stem}_zh", f"{stem}_en"
-                if zh in columns and bool(row[zh]) != bool(row[en]):
-                    missing = en if row[zh] else zh
-                    flag(missing, row[missing], f"a {stem} in both languages ({zh} and {en})")
-            if name in NOTE_REQUIRED:
-                column, needs_note = NOTE_REQUIRED[name]
-                if row[column] in needs_note and not (row["note_zh"] and row["note_en"]):
-                    flag(
-                        "note_zh", row["note_zh"], f"a note in both languages when {column} is {row[column]}"
-                    )
-            if name == "models":
-                _check_params(row, flag)
-            if name == "events":
-                _check_event_date(row, tables["models"], flag)
-                if row["priority"] == "key" and not row["label_zh"]:
-                    flag("label_zh", None, "a short label (label_zh and label_en), since the event is key")
-
-
-@dataclass(frozen=True)
-class _Flagger:
-    """Records a problem on one row's line; saves repeating file and line in every rule."""
-
-    file: str
-    line: int
-    problems: list[Problem]
-
-    def __call__(self, column: str, value: Any, expected: str) -> None:
-        shown = None if value is None else str(value)
-        self.problems.append(Problem(self.file, self.line, column, shown, expected))
-
-
-def _check_params(row: Row, flag: _Flagger) -> None:
-    """A parameter count and its status must agree: unknown means no number, anything else needs one."""
-    if INVALID in (row["params_status"], row["params_billion"]):
-        return
-    if row["params_status"] == "unknown" and row["params_billion"] is not None:
-        flag(
-            "params_status",
-            row["params_status"],
-            "a status other than unknown, since params_billion is given",
-        )
-    if row["params_status"] not in (None, "unknown") and row["params_billion"] is None:
-        flag("params_billion", None, f"a parameter count, since params_status is {row['params_status']}")
-    if row["params_billion"] is not None and row["params_bound"] is None:
-        flag("params_bound", None, "exact, at-least, about or at-most, since params_billion is given")
-    if row["params_billion"] is None and row["params_bound"] not in (None, INVALID):
-        flag("params_bound", row["params_bound"], "no bound, since params_billion is empty")
-
-
-def _check_event_date(row: Row, models: Table, flag: _Flagger) -> None:
-    """A model-release event and its model's release date must be the same date."""
-    if row["category"] != "model" or not isinstance(row["models"], tuple) or len(row["models"]) != 1:
-        return
-    model = models.get(row["models"][0])
-    dates = (row["date"], model["release_date"] if model else None)
-    if all(isinstance(d, PartialDate) for d in dates) and dates[0] != dates[1]:
-        flag("date", row["date"], f"the release_date of model '{row['models'][0]}' ({model['release_date']})")
-
-
-def _some(table: Table, limit: int = 6) -> str:
-    keys = list(table)
-    return ", ".join(keys[:limit]) + (", …" if len(keys) > limit else "") if keys else "none defined"
-
-
-def _shown(data_dir: Path, path: Path) -> str:
-    """The path as an editor would type it from where they run the command (data/models.csv)."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
