@@ -9,9 +9,9 @@ A chart slide shows the title and subtitle as real text (editable, read by scree
 PowerPoint's outline) and the PNG below them. The PNG already carries the title, subtitle and
 source line drawn in (charts/frame.py), so the picture is cropped, not edited, to hide its own
 title block: the source line stays in the picture, and a picture copied into another deck keeps
-its provenance (PowerPoint's "Reset picture" brings the full image back). The crop line is found
-in the image itself: the blank band between the subtitle and the plot. The speaker notes hold the
-source line and the articles' URLs.
+its provenance (PowerPoint's "Reset picture" brings the full image back). Where to crop is found
+in the image itself (charts/slide_crop.py): the blank band between the subtitle and the plot.
+The speaker notes hold the source line and the articles' URLs.
 
 Chinese text carries an East Asian font (``<a:ea>``), and the theme's East Asian fonts are set too,
 so text a user adds is Chinese-ready. The file is deterministic: fixed document dates (or
@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import math
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,7 +32,6 @@ from typing import Any
 from lxml import etree
 from PIL import Image
 from pptx import Presentation
-from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
@@ -41,10 +39,11 @@ from pptx.util import Emu, Inches, Pt
 
 from charts import citation, theme
 from charts.bundle import deterministic_zip
-from charts.chart import text_width
 from charts.files import atomic_write
-from charts.frame import image_figure
 from charts.i18n import t
+from charts.pptx_text import EAST_ASIAN_FONT, TEXT_LANG, set_text, style_run, text_height
+from charts.pptx_text import place as _place
+from charts.slide_crop import plot_top, title_crop
 
 SLIDE_WIDTH = Emu(12192000)  # 13.333 × 7.5 in: 16:9, PowerPoint's "Widescreen"
 SLIDE_HEIGHT = Emu(6858000)
@@ -52,15 +51,7 @@ MARGIN = Inches(0.5)
 TITLE_TOP, TITLE_HEIGHT = Inches(0.3), Inches(0.7)
 SUBTITLE_TOP = Inches(0.98)
 BODY_GAP, BODY_BOTTOM = Inches(0.06), SLIDE_HEIGHT - Inches(0.12)
-EM_PER_UNIT = 0.55  # width of a half-width character in em (a Chinese character is two units)
-LINE_HEIGHT = 1.2  # line height in em of a Latin line; Chinese fonts (YaHei, Noto CJK) set taller lines
-LINE_HEIGHT_CJK = 1.4
 TITLE_SIZE, SUBTITLE_SIZE = 28, 15
-LATIN_FONT = "Arial"  # on every PowerPoint, Keynote and Google Slides
-EAST_ASIAN_FONT = "Microsoft YaHei"  # Windows; Keynote and LibreOffice substitute PingFang / Noto CJK
-TEXT_LANG = {"zh": "zh-CN", "en": "en-GB"}
-BLANK_ROW_LEVEL = 8  # a row is blank when no pixel differs from the background by more than this
-MIN_BAND = 12  # pixels: the blank band under the subtitle is at least this tall at 2× scale
 LAYOUT_TITLE, LAYOUT_TITLE_ONLY = 0, 5  # in python-pptx's default template
 # The sources slides: one full-width column, in sizes readable on a projector (at least 14 pt).
 SOURCES_TOP, SOURCES_BOTTOM = TITLE_TOP + TITLE_HEIGHT + Inches(0.2), SLIDE_HEIGHT - Inches(0.4)
@@ -109,103 +100,7 @@ def chart_slides(out_dir: Path, lang: str, chart_ids: Sequence[str]) -> list[Cha
     return slides
 
 
-def _blank_rows(image: Image.Image) -> list[bool]:
-    """For each pixel row: True when the row is only background (the top-left pixel's colour)."""
-    rgb = image.convert("RGB")
-    background = rgb.getpixel((0, 0))
-    width, height = rgb.size
-    blank = []
-    for y in range(height):
-        row = rgb.crop((0, y, width, y + 1))
-        bands = row.split()
-        blank.append(
-            all(
-                max(abs(lo - bg), abs(hi - bg)) <= BLANK_ROW_LEVEL
-                for band, bg in zip(bands, background, strict=True)
-                for lo, hi in [band.getextrema()]
-            )
-        )
-    return blank
-
-
-def title_crop(png: Path, plot_top: float) -> float:
-    """The fraction of the image height taken by its drawn title and subtitle: the middle of the
-    last blank band above the plot (``plot_top``, a fraction of the height). 0 when there is none."""
-    with Image.open(png) as image:
-        blank = _blank_rows(image)
-    limit = int(plot_top * len(blank))
-    bands, start = [], None
-    for y, is_blank in enumerate(blank[: limit + 1]):
-        if is_blank and start is None:
-            start = y
-        elif not is_blank and start is not None:
-            bands.append((start, y))
-            start = None
-    if start is not None:
-        bands.append((start, limit))
-    inked = next((y for y, b in enumerate(blank) if not b), 0)
-    bands = [(a, b) for a, b in bands if b - a >= MIN_BAND and a > inked]
-    if not bands:
-        return 0.0
-    a, b = bands[-1]
-    return (a + b) / 2 / len(blank)
-
-
-def plot_top(meta: dict[str, Any], data: Any) -> float:
-    """Where the plot area starts in the exported image, as a fraction of its height (from the
-    layout charts/frame.py gives the image)."""
-    from charts.build import render
-
-    chart = render(data, meta["id"], meta["lang"], "light")
-    figure = image_figure(chart)
-    return figure.layout.margin.t / figure.layout.height
-
-
 # --- text helpers ----------------------------------------------------------------------------------
-
-
-def _rgb(hex_color: str) -> RGBColor:
-    return RGBColor.from_string(hex_color.lstrip("#")[:6].upper())
-
-
-def style_run(run: Any, lang: str, size: float, *, bold: bool = False, color: str | None = None) -> None:
-    """Font, size, colour and language of a run; the East Asian font is always set (<a:ea>)."""
-    font = run.font
-    font.size = Pt(size)
-    font.bold = bold
-    font.name = LATIN_FONT
-    font.color.rgb = _rgb(color or theme.LIGHT.text)
-    r_pr = run._r.get_or_add_rPr()
-    r_pr.set("lang", TEXT_LANG[lang])
-    for old in r_pr.findall(qn("a:ea")):
-        r_pr.remove(old)
-    ea = etree.SubElement(r_pr, qn("a:ea"))
-    ea.set("typeface", EAST_ASIAN_FONT)
-    r_pr.latin.addnext(ea)  # schema order: latin, ea, cs, sym, hlinkClick …
-
-
-def set_text(frame: Any, lines: Sequence[str], lang: str, size: float, **style: Any) -> None:
-    """Replace a text frame's text with one paragraph per line, every run styled."""
-    frame.word_wrap = True
-    frame.clear()
-    for i, line in enumerate(lines):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        run = paragraph.add_run()
-        run.text = line
-        style_run(run, lang, size, **style)
-
-
-def text_height(text: str, size: float, width: int) -> int:
-    """The height a wrapped paragraph needs in a text box of this width (an estimate from character
-    widths, plus the box's default insets)."""
-    usable = Emu(width - 2 * Inches(0.1)).pt
-    lines = max(1, math.ceil(text_width(text) * EM_PER_UNIT * size / usable))
-    factor = LINE_HEIGHT_CJK if any(text_width(ch) == 2 for ch in text) else LINE_HEIGHT
-    return int(Pt(lines * size * factor) + 2 * Inches(0.05))
-
-
-def _place(shape: Any, left: int, top: int, width: int, height: int) -> None:
-    shape.left, shape.top, shape.width, shape.height = Emu(left), Emu(top), Emu(width), Emu(height)
 
 
 # --- the deck --------------------------------------------------------------------------------------

@@ -69,9 +69,9 @@ def test_deck_is_16_9_with_a_title_slide_one_slide_per_chart_and_as_many_sources
     charts = deck.chart_slides(built, lang, CHART_IDS)
     pages = deck.source_pages(deck.source_lines(lang, charts, data), lang)
     assert len(prs.slides) == 1 + len(CHART_IDS) + len(pages)
-    assert prs.slides[0].shapes.title.text == deck.s("deck.title", lang)
+    assert prs.slides[0].shapes.title.text == t("deck.title", lang)
     first, *more = [slide.shapes.title.text for slide in _sources_slides(prs)]
-    assert first == deck.s("sources.title", lang)
+    assert first == t("deck.sources.title", lang)
     assert more == [t("deck.sources.continued", lang, title=first)] * len(more)
 
 
@@ -142,7 +142,7 @@ def test_sources_slides_list_every_article_and_every_reference_the_charts_use_on
     used = {ref["id"]: ref for chart_id in CHART_IDS for ref in _meta(built, chart_id, lang)["references"]}
     assert used
     for ref in used.values():
-        line = deck.s("reference", lang, publisher=ref["publisher"], year=ref["year"], title=ref["title"])
+        line = t("deck.reference", lang, publisher=ref["publisher"], year=ref["year"], title=ref["title"])
         assert text.count(line) == 1, line
 
 
