@@ -21,6 +21,7 @@ from charts.build import CHART_IDS, SCHEMES, figure_dict, figure_json, render, t
 from charts.chart import ROW_TABLES, ChartError, source_label
 from charts.dataset import load_dataset
 from charts.figures import china_model_count, param_scale, params_over_time, timeline, training_cost
+from charts.figures import _timeline_labels as timeline_labels
 from charts.frame import CHAR_EM, image_figure
 from tests.sample_data import PROJECT, sample_rows, write_dataset
 
@@ -302,8 +303,8 @@ def test_param_scale_labels_left_of_a_dashed_line_they_would_cross(data, charts)
 def test_timeline_labels_stay_inside_the_plot_at_the_narrowest_width_that_shows_them(charts, lang):
     fig = figure(charts[("timeline", lang, "light")])
     frame = labels.Frame(
-        timeline.PLOT_WIDTH,
-        timeline.PLOT_HEIGHT,
+        timeline_labels.PLOT_WIDTH,
+        timeline_labels.PLOT_HEIGHT,
         dt.date(timeline.FIRST_YEAR, 1, 1).toordinal(),
         dt.date(timeline.LAST_YEAR, 12, 31).toordinal(),
         0,
@@ -319,7 +320,7 @@ def test_timeline_labels_stay_inside_the_plot_at_the_narrowest_width_that_shows_
             px, _ = frame.to_px(dt.date.fromisoformat(x).toordinal(), 0.5)
             width, _ = labels.label_size(text, theme.SMALL_FONT_SIZE, CHAR_EM[lang])
             right = {"center": px + width / 2, "right": px + width + 8, "left": px}[position.split()[1]]
-            assert right <= timeline.PLOT_WIDTH, (text, position)
+            assert right <= timeline_labels.PLOT_WIDTH, (text, position)
             shown += 1
     for callout in _callouts(fig):
         if callout.get("visible") is False:
@@ -328,7 +329,7 @@ def test_timeline_labels_stay_inside_the_plot_at_the_narrowest_width_that_shows_
         width, _ = labels.label_size(callout["text"], theme.SMALL_FONT_SIZE, CHAR_EM[lang])
         centre = px + callout["ax"]
         assert centre - width / 2 >= 0, callout["text"]
-        assert centre + width / 2 <= timeline.PLOT_WIDTH, callout["text"]
+        assert centre + width / 2 <= timeline_labels.PLOT_WIDTH, callout["text"]
         shown += 1
     assert shown >= 10
 
@@ -415,7 +416,7 @@ def test_timeline_image_names_more_events_than_the_page_with_no_two_labels_touch
         assert left >= 0 and right <= width and top >= 0 and bottom <= height, text
     for i, (text, a) in enumerate(boxes):
         for other, b in boxes[i + 1 :]:
-            apart = a[2] + timeline.IMAGE_LABEL_GAP <= b[0] or b[2] + timeline.IMAGE_LABEL_GAP <= a[0]
+            apart = a[2] + timeline_labels.IMAGE_LABEL_GAP <= b[0] or b[2] + timeline_labels.IMAGE_LABEL_GAP <= a[0]
             assert apart or a[3] <= b[1] or b[3] <= a[1], (text, other)
     # The site's figure JSON keeps the labels placed for the narrowest page.
     assert figure(chart)["data"] != image["data"]
