@@ -20,8 +20,8 @@ from charts import formats, i18n, labels, narrow, theme
 from charts.build import CHART_IDS, SCHEMES, figure_dict, figure_json, render, table_csv
 from charts.chart import ROW_TABLES, ChartError, source_label
 from charts.dataset import load_dataset
-from charts.figures import china_model_count, param_scale, params_over_time, timeline, training_cost
 from charts.figures import _timeline_labels as timeline_labels
+from charts.figures import china_model_count, param_scale, params_over_time, timeline, training_cost
 from charts.frame import CHAR_EM, image_figure
 from tests.sample_data import PROJECT, sample_rows, write_dataset
 
@@ -416,7 +416,8 @@ def test_timeline_image_names_more_events_than_the_page_with_no_two_labels_touch
         assert left >= 0 and right <= width and top >= 0 and bottom <= height, text
     for i, (text, a) in enumerate(boxes):
         for other, b in boxes[i + 1 :]:
-            apart = a[2] + timeline_labels.IMAGE_LABEL_GAP <= b[0] or b[2] + timeline_labels.IMAGE_LABEL_GAP <= a[0]
+            gap = timeline_labels.IMAGE_LABEL_GAP
+            apart = a[2] + gap <= b[0] or b[2] + gap <= a[0]
             assert apart or a[3] <= b[1] or b[3] <= a[1], (text, other)
     # The site's figure JSON keeps the labels placed for the narrowest page.
     assert figure(chart)["data"] != image["data"]
