@@ -2,7 +2,7 @@
 """How long the whole site takes to build, both languages (a measurement, not a test).
 
 Runs `mkdocs build --strict` of mkdocs.yml (Chinese into the site folder, then English into
-<site>/en through hooks/i18n.py) into a temporary folder, with the charts written into a fresh
+<site>/en through hmw_site/languages.py) into a temporary folder, with the charts written into a fresh
 temporary folder too (as on a clean checkout; the PNG/SVG image cache in .cache/images is used
 when present, as it is on any machine that built the charts once; `--cold` gives each run an
 empty image cache instead, as on the very first build). The floor is 15 s; the exit status is 1 when

@@ -2,7 +2,7 @@
 
 The browser tests (tests/conftest.py) and the benchmarks (benchmarks/site_build.py, page_weight.py)
 build it the same way, as a user does: the venv's mkdocs script on mkdocs.yml, which builds Chinese
-into the folder and then, through hooks/i18n.py, English into its en/. The charts go to their own
+into the folder and then, through hmw_site/languages.py, English into its en/. The charts go to their own
 folder (never build/site-charts, which other builds share), and site_url says where the site will
 be served (instant navigation needs the page's origin to match it).
 """
