@@ -1,7 +1,7 @@
 """Every word a reader sees, through one function: ``t(key, lang, **values)``.
 
 The words live in one table, ``charts/strings.yaml`` (key → {zh, en}), read by the charts, the site's
-hooks and templates, the browser script, the download bundles and the decks. No module keeps a table of
+plugin and templates, the browser script, the download bundles and the decks. No module keeps a table of
 its own, so one concept cannot get two wordings (tests/test_vocabulary.py checks this). A key missing
 in either language is an error at once (``t`` raises) and in the test suite (``missing_keys()``), so an
 English page can never fall back to Chinese silently. Values are ``str.format`` templates:

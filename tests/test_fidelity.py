@@ -114,7 +114,7 @@ def test_the_claim_check_catches_a_restatement_and_lets_a_quote_or_an_attributio
 
 
 def interface_words() -> list[tuple[str, str, str]]:
-    """Every interface string of the charts, the site hooks, the bundles and the decks."""
+    """Every interface string of the charts, the site, the bundles and the decks."""
     table = chart_words.STRINGS
     return [(f"strings.yaml {key}", lang, entry[lang]) for key, entry in table.items() for lang in LANGS]
 
