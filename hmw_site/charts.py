@@ -27,16 +27,17 @@ charts/plotly_js.py finds it and checks the versions for the site, the standalon
 
 from __future__ import annotations
 
-import html
 import json
 import logging
 import os
 import re
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -49,6 +50,7 @@ from charts.bundle import write_bundles
 from charts.dataset import load_dataset
 from charts.deck import DeckError, write_decks
 from charts.i18n import DEFAULT_LANG, LANGS, t
+from hmw_site.html import render
 from hmw_site.languages import CHARTS_WRITTEN, SHARED_ROOT
 from hmw_site.markdown import find_fences
 
@@ -103,27 +105,26 @@ def fence_ids(markdown: str) -> list[str]:
     ]
 
 
-def esc(value: Any) -> str:
-    return html.escape(str(value), quote=True)
-
-
-def download_links(files: dict[str, Any], rel: Any, lang: str) -> list[str]:
+def download_links(files: dict[str, Any], rel: Callable[[str], str], lang: str) -> list[dict[str, Any]]:
     """The links to a chart's files (images light then dark, CSV, standalone page, zip), for the
-    figure under a chart and for its card in the gallery."""
+    figure under a chart and for its card in the gallery (the macro in templates/chart_downloads.html)."""
     links = [
-        f'<a href="{esc(rel(name))}" download>'
-        f"{esc(t('figure.image_label', lang, format=fmt.upper(), scheme=t(f'figure.{scheme}', lang)))}</a>"
+        {
+            "href": rel(name),
+            "label": t("figure.image_label", lang, format=fmt.upper(), scheme=t(f"figure.{scheme}", lang)),
+            "download": True,
+        }
         for fmt in ("png", "svg")
         for scheme, name in sorted(files.get(fmt, {}).items(), reverse=True)
         if scheme in ("light", "dark")
     ]
-    for kind, download in (("csv", " download"), ("html", ""), ("zip", " download")):
+    for kind, download in (("csv", True), ("html", False), ("zip", True)):
         if kind in files:
-            links.append(f'<a href="{esc(rel(files[kind]))}"{download}>{esc(t(f"figure.{kind}", lang))}</a>')
+            links.append({"href": rel(files[kind]), "label": t(f"figure.{kind}", lang), "download": download})
     return links
 
 
-def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, site_url: str) -> str:
+def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, site_url: str) -> Markup:
     """The <figure> for one chart on one page (links relative to the page, embed URL absolute)."""
     files = meta["files"]
     folder = f"{SITE_CHARTS}/{chart_id}"
@@ -131,47 +132,28 @@ def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, s
     def rel(name: str) -> str:
         return get_relative_url(f"{folder}/{name}", page_url)
 
-    title, subtitle = meta["title"], meta.get("subtitle") or ""
-    height = int(meta.get("height") or 440)
-    table = meta["table"]
-    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in table["headers"])
-    body = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in table["rows"])
-    downloads = download_links(files, rel, lang)
-    snippet = embed.iframe(f"{site_url}{folder}/{files['html']}", title, lazy=True)
+    title = meta["title"]
     static = files.get("svg", {}).get("light") or files.get("png", {}).get("light")
-    noscript = (
-        f'<noscript><img src="{esc(rel(static))}" '
-        f'alt="{esc(t("figure.static", lang, title=meta.get("alt") or title))}" '
-        f'width="960" height="540" loading="lazy"></noscript>'
-        if static
-        else ""
-    )
-    subtitle_html = f'<span class="hmw-chart__subtitle">{esc(subtitle)}</span>' if subtitle else ""
-    return (
-        f'<figure id="chart-{chart_id}" class="hmw-chart" data-chart="{chart_id}">'
-        f'<figcaption class="hmw-chart__caption">'
-        f'<span class="hmw-chart__title">{esc(title)}</span>{subtitle_html}'
-        f'<span class="hmw-chart__sources">{esc(meta["caption"])}</span>'
-        f"</figcaption>"
-        f'<div class="hmw-chart__plot" role="img" aria-label="{esc(meta.get("alt") or title)}" '
-        f'data-light="{folder}/{files["json"]["light"]}" data-dark="{folder}/{files["json"]["dark"]}" '
-        f'style="--hmw-chart-height: {height}px">{noscript}</div>'
-        f'<details class="hmw-chart__data"><summary>{esc(t("figure.data", lang))}'
-        f"{esc(t('figure.rows', lang, n=len(table['rows'])))}</summary>"
-        f'<div class="hmw-chart__scroll" tabindex="0" role="region" '
-        f'aria-label="{esc(t("figure.table_label", lang, title=title))}">'
-        f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></details>"
-        f'<p class="hmw-chart__downloads"><span>{esc(t("figure.downloads", lang))}:</span> '
-        + " · ".join(downloads)
-        + "</p>"
-        f'<details class="hmw-chart__embed"><summary>{esc(t("figure.embed", lang))}</summary>'
-        f"<p>{esc(t('figure.embed_help', lang))}</p>"
-        f'<div class="highlight"><pre><code>{esc(snippet)}</code></pre></div></details>'
-        f"</figure>"
+    return render(
+        "chart_figure.html",
+        lang=lang,
+        chart_id=chart_id,
+        title=title,
+        subtitle=meta.get("subtitle") or "",
+        caption=meta["caption"],
+        alt=meta.get("alt") or title,
+        folder=folder,
+        plots=files["json"],  # the figure JSON, light and dark
+        height=int(meta.get("height") or 440),
+        static=rel(static) if static else "",
+        headers=meta["table"]["headers"],
+        rows=meta["table"]["rows"],
+        links=download_links(files, rel, lang),
+        snippet=embed.iframe(f"{site_url}{folder}/{files['html']}", title, lazy=True),
     )
 
 
-def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, site_url: str) -> str:
+def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, site_url: str) -> Markup:
     """The ```chart-gallery fence (slides page): every chart as a light/dark SVG thumbnail with its
     title, source line, downloads and iframe snippet — static images, so the page stays light."""
     cards = []
@@ -181,25 +163,22 @@ def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, sit
         def rel(name: str, folder: str = folder) -> str:
             return get_relative_url(f"{folder}/{name}", page_url)
 
-        thumbs = "".join(
-            f'<img src="{esc(rel(name))}#only-{scheme}" alt="{esc(meta.get("alt") or meta["title"])}" '
-            f'width="480" height="270" loading="lazy">'
-            for scheme, name in sorted(files.get("svg", {}).items(), reverse=True)
-            if scheme in ("light", "dark")
-        )
-        links = download_links(files, rel, lang)
-        snippet = embed.iframe(f"{site_url}{folder}/{files['html']}?bare", meta["title"], lazy=True)
         cards.append(
-            f'<li id="gallery-{chart_id}">{thumbs}'
-            f"<p><strong>{esc(meta['title'])}</strong></p>"
-            f'<p class="hmw-chart__downloads">{" · ".join(links)}</p>'
-            # The full source line is long (it is drawn in every image too): folded, so cards stay short.
-            f'<details class="hmw-chart__embed"><summary>{esc(t("figure.gallery_sources", lang))}</summary>'
-            f"<p><small>{esc(meta['caption'])}</small></p></details>"
-            f'<details class="hmw-chart__embed"><summary>{esc(t("figure.gallery_embed", lang))}</summary>'
-            f'<div class="highlight"><pre><code>{esc(snippet)}</code></pre></div></details></li>'
+            {
+                "id": chart_id,
+                "thumbs": [
+                    f"{rel(name)}#only-{scheme}"
+                    for scheme, name in sorted(files.get("svg", {}).items(), reverse=True)
+                    if scheme in ("light", "dark")
+                ],
+                "alt": meta.get("alt") or meta["title"],
+                "title": meta["title"],
+                "caption": meta["caption"],
+                "links": download_links(files, rel, lang),
+                "snippet": embed.iframe(f"{site_url}{folder}/{files['html']}?bare", meta["title"], lazy=True),
+            }
         )
-    return f'<div class="grid cards hmw-gallery" data-no-glossary><ul>{"".join(cards)}</ul></div>'
+    return render("chart_gallery.html", lang=lang, cards=cards)
 
 
 # --- build state -----------------------------------------------------------------------------------

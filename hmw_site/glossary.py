@@ -22,18 +22,20 @@ a Latin letter or digit must not touch another one there (so "RAG" does not matc
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from charts.i18n import LANGS, t
+from charts.i18n import LANGS
+from hmw_site.html import render
 from hmw_site.markdown import find_fences, prose_segments, strip_front_matter
 
 GLOSSARY_PAGE = "glossary.md"
@@ -68,7 +70,6 @@ VOID_TAGS = {
     "track",
     "wbr",
 }
-TAG = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^>]*)>", re.DOTALL)
 MD_NOISE = re.compile(r"\]\([^)]*\)|<[^>]+>|\{[#.][^}]*\}|^\s*#+\s.*$", re.MULTILINE)
 
 
@@ -193,49 +194,104 @@ def term_uses(glossary: Glossary, pages: dict[str, str], lang: str) -> dict[str,
     return uses
 
 
+class ProseRanges(HTMLParser):
+    """The spans of an HTML fragment's source that are running text outside SKIP_TAGS and
+    [data-no-glossary]: each span is all the text between two tags, found from the parser's
+    positions, so the caller can rewrite the text and keep every other character of the source."""
+
+    def __init__(self, content: str) -> None:
+        super().__init__(convert_charrefs=False)  # text events in source order, entities unconverted
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", content)]
+        self.size = len(content)
+        self.stack: list[tuple[str, bool]] = []  # (tag, skips) for every open non-void element
+        self.skipping = 0
+        self.run: int | None = None  # where the text since the last tag starts
+        self.ranges: list[tuple[int, int]] = []
+        self.feed(str(content))  # as text: HTMLParser joins its input, and Markup would escape that
+        self.close()
+        self._end_run(self.size)
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _text(self) -> None:
+        if self.run is None:
+            self.run = self._offset()
+
+    def _end_run(self, end: int) -> None:
+        if self.run is not None and not self.skipping:
+            self.ranges.append((self.run, end))
+        self.run = None
+
+    def _markup(self) -> None:
+        self._end_run(self._offset())
+
+    def handle_data(self, data: str) -> None:
+        self._text()
+
+    def handle_entityref(self, name: str) -> None:
+        self._text()
+
+    def handle_charref(self, name: str) -> None:
+        self._text()
+
+    def handle_comment(self, data: str) -> None:
+        self._markup()
+
+    def handle_decl(self, decl: str) -> None:
+        self._markup()
+
+    def handle_pi(self, data: str) -> None:
+        self._markup()
+
+    def unknown_decl(self, data: str) -> None:
+        self._markup()
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._markup()  # <x/> opens nothing
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._markup()
+        if tag in VOID_TAGS:
+            return
+        skips = tag in SKIP_TAGS or any(name == "data-no-glossary" for name, _ in attrs)
+        self.stack.append((tag, skips))
+        self.skipping += skips
+
+    def handle_endtag(self, tag: str) -> None:
+        self._markup()
+        # A stray closing tag (e.g. the </p> Markdown leaves after a block of raw HTML) must not
+        # unwind the stack past an open [data-no-glossary] container.
+        if all(open_name != tag for open_name, _ in self.stack):
+            return
+        while self.stack:
+            open_name, skips = self.stack.pop()
+            self.skipping -= skips
+            if open_name == tag:
+                break
+
+
 def wrap_terms(content: str, glossary: Glossary, lang: str, glossary_url: str) -> str:
     """Give every term in running text its definition: a link the first time, <abbr> after."""
     pattern, by_group = term_matcher(glossary, lang)
     linked: set[str] = set()
-    stack: list[tuple[str, bool]] = []  # (tag, skips) for every open non-void element
-    skipping = 0
-    out: list[str] = []
-    cursor = 0
 
     def wrap(match: re.Match[str]) -> str:
         term = by_group[match.lastgroup or ""]
-        text = match.group(0)
-        title = html.escape(term.title(lang), quote=True)
+        href = ""
         if term.id not in linked:
             linked.add(term.id)
-            href = html.escape(f"{glossary_url}#term-{term.id}", quote=True)
-            return f'<a class="gloss" href="{href}" title="{title}">{text}</a>'
-        return f'<abbr class="gloss" title="{title}">{text}</abbr>'
+            href = f"{glossary_url}#term-{term.id}"
+        return render("glossary_term.html", href=href, title=term.title(lang), text=Markup(match.group(0)))
 
-    for tag in TAG.finditer(content):
-        text = content[cursor : tag.start()]
-        out.append(pattern.sub(wrap, text) if text and not skipping else text)
-        out.append(tag.group(0))
-        cursor = tag.end()
-        closing, name, attrs = tag.group(1), (tag.group(2) or "").lower(), tag.group(3) or ""
-        if not name or name in VOID_TAGS or attrs.rstrip().endswith("/"):
-            continue
-        if not closing:
-            skips = name in SKIP_TAGS or "data-no-glossary" in attrs
-            stack.append((name, skips))
-            skipping += skips
-            continue
-        # A stray closing tag (e.g. the </p> Markdown leaves after a block of raw HTML) must not
-        # unwind the stack past an open [data-no-glossary] container.
-        if all(open_name != name for open_name, _ in stack):
-            continue
-        while stack:
-            open_name, skips = stack.pop()
-            skipping -= skips
-            if open_name == name:
-                break
-    rest = content[cursor:]
-    out.append(pattern.sub(wrap, rest) if rest and not skipping else rest)
+    out: list[str] = []
+    cursor = 0
+    for start, end in ProseRanges(content).ranges:
+        out.append(content[cursor:start])
+        out.append(pattern.sub(wrap, content[start:end]))
+        cursor = end
+    out.append(content[cursor:])
     return "".join(out)
 
 
@@ -245,15 +301,11 @@ def wrap_terms(content: str, glossary: Glossary, lang: str, glossary_url: str) -
 def render_glossary(
     glossary: Glossary, lang: str, uses: dict[str, list[str]], titles: dict[str, str], url_for: Any
 ) -> str:
-    """The glossary page's body as Markdown headings plus raw HTML entries."""
-    other = "en" if lang == "zh" else "zh"
-    colon = "：" if lang == "zh" else ": "
-    index = "".join(
-        f'<li><a href="#term-{term.id}">{html.escape(term.names[lang])}</a></li>' for term in glossary.terms
-    )
+    """The glossary page's body: Markdown headings (one per category, for the table of contents)
+    between the HTML blocks of templates/glossary_*.html."""
     out = [
-        f'<p class="glossary-count">{t("glossary.term_count", lang, n=len(glossary.terms))}</p>',
-        f'<ul class="glossary-index" aria-label="{t("glossary.index", lang)}">{index}</ul>',
+        render("glossary_count.html", lang=lang, n=len(glossary.terms)),
+        render("glossary_index.html", lang=lang, terms=glossary.terms),
     ]
     for key, names in glossary.categories.items():
         members = [term for term in glossary.terms if term.category == key]
@@ -262,34 +314,11 @@ def render_glossary(
         out.append(f"## {names[lang]} {{#cat-{key}}}")
         entries = []
         for term in members:
-            other_name = ""
-            if term.names[other] != term.names[lang]:
-                other_name = (
-                    f' <span class="glossary-entry__other" lang="{other}">'
-                    f"{html.escape(term.names[other])}</span>"
-                )
-            related = ", ".join(
-                f'<a href="{html.escape(url_for(p))}">{html.escape(titles.get(p, p))}</a>'
-                for p in term.related
-            )
             used = [p for p in uses.get(term.id, []) if p not in term.related]
-            used_html = ", ".join(
-                f'<a href="{html.escape(url_for(p))}">{html.escape(titles.get(p, p))}</a>' for p in used
-            )
-            lines = []
-            if related:
-                lines.append(f"{t('glossary.related', lang)}{colon}{related}")
-            if used_html:
-                lines.append(f"{t('glossary.used_on', lang)}{colon}{used_html}")
-            if not term.related and not used:
-                lines.append(t("glossary.used_nowhere", lang))
-            entries.append(
-                f'<div class="glossary-entry" id="term-{term.id}">'
-                f"<dt>{html.escape(term.names[lang])}{other_name}</dt>"
-                f"<dd>{html.escape(term.definitions[lang])}</dd>"
-                f'<dd class="glossary-entry__uses">{"<br>".join(lines)}</dd></div>'
-            )
-        out.append(f'<dl class="glossary" data-no-glossary>{"".join(entries)}</dl>')
+            pages = [[(url_for(p), titles.get(p, p)) for p in group] for group in (term.related, used)]
+            entries.append((term, *pages))
+        other = "en" if lang == "zh" else "zh"
+        out.append(render("glossary_entries.html", lang=lang, other=other, entries=entries))
     return "\n\n".join(out)
 
 

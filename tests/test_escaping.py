@@ -39,7 +39,7 @@ class Parsed(HTMLParser):
         self.tags: list[str] = []
         self.attributes: list[str] = []
         self.text = ""
-        self.feed(html)
+        self.feed(str(html))  # as text: HTMLParser joins its input, and Markup would escape that
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -1,31 +1,19 @@
-"""The method page's reference fences: ```schema, ```downloads and ```marks."""
+"""The method page's reference fences: ```schema, ```downloads and ```marks.
+
+The HTML is in templates/reference_*.html (escaping every value); the table frame they share is
+the plain_table macro of templates/reference_table.html.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import Markup
+
 from charts.i18n import t
 from hmw_site.context import DATA_FILES, EXTRA_DATA_FILES, MARKS, Context, ShortcodeError, word
-from hmw_site.values import esc, fmt_count, legend_mark
-
-
-def plain_table(kind: str, headers: list[str], rows: list[tuple[str, list[str]]]) -> str:
-    """A static table styled like the dataset tables (cards on a phone); rows are (row header, cells)."""
-    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
-    body = "".join(
-        f'<tr><th scope="row">{first}</th>'
-        + "".join(
-            f'<td data-label="{esc(label)}">{cell}</td>'
-            for label, cell in zip(headers[1:], cells, strict=True)
-        )
-        + "</tr>"
-        for first, cells in rows
-    )
-    return (
-        f'<div class="datatable datatable--plain datatable--{kind}" data-no-glossary>'
-        f'<div class="datatable__scroll"><table class="datatable__table">'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div></div>"
-    )
+from hmw_site.html import render
+from hmw_site.values import fmt_count, legend_mark
 
 
 def render_schema(body: str, ctx: Context) -> str:
@@ -35,22 +23,21 @@ def render_schema(body: str, ctx: Context) -> str:
     lang = ctx.lang
     colon = "：" if lang == "zh" else ": "
     sep = "；" if lang == "zh" else "; "
-    out = []
+    out: list[str] = []
     for name, spec in ctx.data.schema.items():
+        # A Markdown heading, so the table of contents lists the table.
         out.append(f"### {spec['title'][lang]} · `{spec['file']}` {{#schema-{name}}}")
         description, desc_lang = _described(spec, lang)
-        out.append(
-            f'<p class="schema__about"{desc_lang}>{esc(description)}</p>\n\n'
-            f'<p class="schema__meta">{t("schema.key", lang)}{colon}<code>{esc(spec["key"])}</code> · '
-            f"{t('schema.rows', lang)}{colon}{esc(fmt_count(len(ctx.data.table(name)), lang))}</p>"
-        )
+        rows = fmt_count(len(ctx.data.table(name)), lang)
+        out.append(render("reference_schema_about.html", about=description, about_lang=desc_lang))
+        out.append(render("reference_schema_meta.html", lang=lang, key=spec["key"], rows=rows))
         has_zh = lang == "en" or all(col.get("description_zh") for col in spec["columns"].values())
         headers = [
             t("schema.column", lang),
             t("schema.type", lang),
             t("schema.description" if has_zh else "schema.description_en", lang),
         ]
-        rows = []
+        columns = []
         for column, col in spec["columns"].items():
             facts = [t("type." + col["type"], lang)]
             if col["type"] == "ref":
@@ -62,32 +49,34 @@ def render_schema(body: str, ctx: Context) -> str:
             if col.get("max_length"):
                 facts.append(f"≤ {col['max_length']}")
             facts.append(t("schema.required_yes" if col.get("required") else "schema.required_no", lang))
-            kind = esc(sep.join(facts))
-            if col.get("values"):
-                values = ", ".join(f"<code>{esc(v)}</code>" for v in col["values"])
-                kind += f'<br><span class="schema__values">{t("schema.values", lang)}{colon}{values}</span>'
             text, text_lang = _described(col, lang)
-            first = (
-                f'<code>{esc(column)}</code><br><span class="schema__title">{esc(col["title"][lang])}</span>'
+            columns.append(
+                {
+                    "name": column,
+                    "title": col["title"][lang],
+                    "facts": sep.join(facts),
+                    "values": col.get("values") or [],
+                    "text": text,
+                    "text_lang": text_lang,
+                }
             )
-            rows.append((first, [kind, f"<span{text_lang}>{esc(text)}</span>"]))
-        out.append(plain_table("schema", headers, rows))
+        out.append(render("reference_schema.html", lang=lang, headers=headers, columns=columns))
     return "\n\n".join(out)
 
 
 def _described(spec: dict[str, Any], lang: str) -> tuple[str, str]:
-    """A schema entry's description in the page language, or the English one marked as English."""
+    """A schema entry's description in the page language, or the English one and its language."""
     own = spec.get(f"description_{lang}") or (spec.get("description") if lang == "en" else None)
     if own:
         return own, ""
-    return spec.get("description", ""), ' lang="en"'
+    return spec.get("description", ""), "en"
 
 
-def render_downloads(body: str, ctx: Context) -> str:
+def render_downloads(body: str, ctx: Context) -> Markup:
     if body:
         raise ShortcodeError(f"{ctx.page}: ```downloads takes no body")
     lang = ctx.lang
-    rows = []
+    files = []
     for name in (*DATA_FILES, *EXTRA_DATA_FILES):
         path = ctx.data_dir / name
         if not path.exists():
@@ -103,21 +92,26 @@ def render_downloads(body: str, ctx: Context) -> str:
             )
         else:
             what = t(f"downloads.{stem}", lang)
-        size = f"{path.stat().st_size / 1024:.1f} KB"
-        href = ctx.url_for(f"data/{name}", "")
-        first = f'<a href="{esc(href)}" download><code>data/{esc(name)}</code></a>'
-        rows.append((first, [esc(what), size]))
+        files.append(
+            {
+                "name": name,
+                "href": ctx.url_for(f"data/{name}", ""),
+                "what": what,
+                "size": f"{path.stat().st_size / 1024:.1f} KB",
+            }
+        )
     headers = [t(k, lang) for k in ("downloads.file", "downloads.content", "downloads.size")]
-    return plain_table("downloads", headers, rows)
+    return render("reference_downloads.html", headers=headers, files=files)
 
 
-def render_marks(body: str, ctx: Context) -> str:
+def render_marks(body: str, ctx: Context) -> Markup:
     """The legend of the marks shortcodes put after values that are not plain fact."""
     if body:
         raise ShortcodeError(f"{ctx.page}: ```marks takes no body")
     lang = ctx.lang
-    rows = [
-        (f"{legend_mark(kind, lang)} {word('status.' + kind, lang)}", [t("explain." + kind, lang)])
+    marks = [
+        (Markup(legend_mark(kind, lang)), word("status." + kind, lang), t("explain." + kind, lang))
         for kind in MARKS
     ]
-    return plain_table("marks", [t("mark.legend", lang), t("mark.meaning", lang)], rows)
+    headers = [t("mark.legend", lang), t("mark.meaning", lang)]
+    return render("reference_marks.html", headers=headers, marks=marks)
