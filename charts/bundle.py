@@ -36,6 +36,7 @@ from typing import Any
 from charts import citation, embed, quotes, templates
 from charts.files import atomic_write
 from charts.i18n import t
+from charts.locale import locale_of
 
 # 1980-01-01 is the earliest time a zip entry can hold; any fixed value makes the bytes stable.
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -103,7 +104,7 @@ def _articles(meta: dict[str, Any], data: Any) -> list[str]:
     lines = []
     for item in meta["sources"]:
         source = data.sources[item["id"]]
-        original = citation.original_title(source) if lang != "zh" else ""
+        original = "" if locale_of(lang).reads_sources else citation.original_title(source)
         text = t(
             "bundle.article",
             lang,
@@ -129,7 +130,7 @@ def _quotes(meta: dict[str, Any], data: Any) -> list[str]:
                 "bundle.quote",
                 lang,
                 label=plotted.label,
-                quote=row["quote"] if lang == "en" else quotes.marked_reading(row["quote"]),
+                quote=quotes.marked_reading(row["quote"]) if locale_of(lang).reads_sources else row["quote"],
                 exact=t("bundle.quote.exact", lang, quote=row["quote"])
                 if quotes.reading(row["quote"]) != row["quote"]
                 else "",

@@ -41,6 +41,7 @@ from charts import citation, theme
 from charts.bundle import deterministic_zip
 from charts.files import atomic_write
 from charts.i18n import t
+from charts.locale import locale_of
 from charts.pptx_text import EAST_ASIAN_FONT, TEXT_LANG, set_text, style_run, text_height
 from charts.pptx_text import place as _place
 from charts.slide_crop import plot_top, title_crop
@@ -211,7 +212,7 @@ def source_lines(lang: str, slides: Sequence[ChartSlide], data: Any) -> list[Sou
     ]
     for source in data.sources.values():
         text = citation.full(source, lang)
-        original = citation.original_title(source) if lang != "zh" else ""
+        original = "" if locale_of(lang).reads_sources else citation.original_title(source)
         if original:
             text = t("deck.article.original", lang, text=text, original=original)
         lines.append(SourceLine(text, ARTICLE_SIZE, source["url"] or None, section=articles))

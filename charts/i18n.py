@@ -48,14 +48,6 @@ def t(key: str, lang: str, **values: Any) -> str:
     return text.format(**values) if values else text
 
 
-def in_sentence(text: str, lang: str) -> str:
-    """A label as it reads inside an English sentence ("Reported" → "reported"); acronyms and
-    Chinese are unchanged."""
-    if lang == "en" and text[:1].isupper() and not text[1:2].isupper():
-        return text[0].lower() + text[1:]
-    return text
-
-
 def strings_under(prefix: str, lang: str) -> dict[str, str]:
     """Every string whose key starts with prefix, keyed by the rest (for templates and scripts)."""
     return {key.removeprefix(prefix): t(key, lang) for key in STRINGS if key.startswith(prefix)}

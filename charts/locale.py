@@ -34,6 +34,8 @@ class Locale:
 
     code: str  # the strings' language and the dataset's column suffix: title_zh, title_en
     reads_sources: bool  # readers read the articles' language: quotes as they are, no translations
+    html_lang: str  # the page's lang attribute: zh-Hans, en
+    cased: bool  # has capital letters: a label is lower-cased inside a sentence, an alias matched in any case
     # Large-number units, largest first: (size, word, short form): 亿/亿, billion/B.
     units: tuple[tuple[float, str, str], ...]
     unit_space: str  # between a number and its unit word: "15亿", "15 billion"
@@ -56,12 +58,17 @@ class Locale:
         return i18n.t(key, self.code, **values)
 
     def in_sentence(self, text: str) -> str:
-        return i18n.in_sentence(text, self.code)
+        """A label as it reads inside a sentence ("Reported" → "reported"); acronyms stay."""
+        if self.cased and text[:1].isupper() and not text[1:2].isupper():
+            return text[0].lower() + text[1:]
+        return text
 
 
 ZH = Locale(
     code="zh",
     reads_sources=True,
+    html_lang="zh-Hans",
+    cased=False,
     units=((1e12, "万亿", "万亿"), (1e8, "亿", "亿"), (1e4, "万", "万")),
     unit_space="",
     group_thousands=False,
@@ -81,6 +88,8 @@ ZH = Locale(
 EN = Locale(
     code="en",
     reads_sources=False,
+    html_lang="en",
+    cased=True,
     units=((1e12, "trillion", "T"), (1e9, "billion", "B"), (1e6, "million", "M")),
     unit_space=" ",
     group_thousands=True,

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from charts import narrow, plotly_js, templates, theme
 from charts.chart import Chart
+from charts.locale import locale_of
 from charts.serialize import figure_dict
 
 
@@ -36,7 +37,7 @@ def standalone_html(charts: dict[str, Chart]) -> str:
         "standalone.html",
         chart=chart,
         dom_id=f"chart-{chart.chart_id}",
-        html_lang="zh-Hans" if chart.lang == "zh" else "en",
+        html_lang=locale_of(chart.lang).html_lang,
         font=theme.FONT_STACK[chart.lang],
         light=theme.scheme_of("light"),
         dark=theme.scheme_of("dark"),

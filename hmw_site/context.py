@@ -13,7 +13,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from charts.dataset import Dataset
-from charts.i18n import in_sentence, t
+from charts.i18n import t
+from charts.locale import Locale, locale_of
 
 ROW_PAGES: dict[str, tuple[str, str, str]] = {
     "models": ("atlas.md", "model-", "models-table"),
@@ -51,7 +52,7 @@ LANGS = ("zh", "en")
 
 def word(key: str, lang: str) -> str:
     """A status or category as it reads inside a sentence or a table cell ("reported", "研究")."""
-    return in_sentence(t(key, lang), lang)
+    return locale_of(lang).in_sentence(t(key, lang))
 
 
 # The visible mark for each status that is not plain fact. External values get their own mark.
@@ -84,6 +85,11 @@ class Context:
     titles: dict[str, str] = field(default_factory=dict)  # src_uri -> page title, this language
     site_url: str = ""  # this language's root URL
     data_dir: Path = DATA_DIR  # where the dataset files the downloads list live
+
+    @property
+    def loc(self) -> Locale:
+        """The page's language as one object (its words, numbers and dates)."""
+        return locale_of(self.lang)
 
     def href(self, target: str, anchor: str = "") -> str:
         self.links.append((self.page, target, anchor))

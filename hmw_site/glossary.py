@@ -34,7 +34,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from charts.i18n import LANGS
+from charts.i18n import LANGS, t
+from charts.locale import locale_of
 from hmw_site.html import render
 from hmw_site.markdown import find_fences, prose_segments, strip_front_matter
 
@@ -77,6 +78,11 @@ class GlossaryError(PluginError):
     """The glossary file is malformed or names a page that does not exist."""
 
 
+def other_language(lang: str) -> str:
+    """The language a term is also named in: the other of the site's two."""
+    return next(code for code in LANGS if code != lang)
+
+
 @dataclass(frozen=True)
 class Term:
     id: str
@@ -88,14 +94,11 @@ class Term:
 
     def title(self, lang: str) -> str:
         """The hover text: the term in this language (and the other), then its definition."""
-        other = "en" if lang == "zh" else "zh"
-        if self.names[lang] == self.names[other]:
-            head = self.names[lang]
-        elif lang == "zh":
-            head = f"{self.names['zh']}（{self.names['en']}）"
-        else:
-            head = f"{self.names['en']} ({self.names['zh']})"
-        return f"{head}{'：' if lang == 'zh' else ': '}{self.definitions[lang]}"
+        other = other_language(lang)
+        term, definition = self.names[lang], self.definitions[lang]
+        if term == self.names[other]:
+            return t("glossary.hover_one_name", lang, term=term, definition=definition)
+        return t("glossary.hover", lang, term=term, other=self.names[other], definition=definition)
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,7 @@ def load_glossary(path: Path) -> Glossary:
 def alias_pattern(alias: str, lang: str) -> str:
     """One alias as a regex: Latin edges may not touch Latin letters; lowercase English is loose."""
     body = re.escape(alias).replace(r"\ ", r"[ \u00a0]")
-    loose = lang == "en" and alias == alias.lower() and alias[-1].isalpha()
+    loose = locale_of(lang).cased and alias == alias.lower() and alias[-1].isalpha()
     if loose:
         body = f"(?i:{body})(?:s|es)?"
     start = r"(?<![A-Za-z0-9])" if alias[0].isascii() and alias[0].isalnum() else ""
@@ -317,8 +320,7 @@ def render_glossary(
             used = [p for p in uses.get(term.id, []) if p not in term.related]
             pages = [[(url_for(p), titles.get(p, p)) for p in group] for group in (term.related, used)]
             entries.append((term, *pages))
-        other = "en" if lang == "zh" else "zh"
-        out.append(render("glossary_entries.html", lang=lang, other=other, entries=entries))
+        out.append(render("glossary_entries.html", lang=lang, other=other_language(lang), entries=entries))
     return "\n\n".join(out)
 
 

@@ -84,8 +84,7 @@ def reference_line(ctx: Context, ref_id: str) -> str:
 def describe(ctx: Context, source_id: str, status: str | None, note: str, external: str | None) -> str:
     """The title attribute of a value: its status, where it comes from, and any caveat."""
     lang = ctx.lang
-    sep = "；" if lang == "zh" else "; "
-    colon = "：" if lang == "zh" else ": "
+    sep, colon = t("sep.list", lang), t("sep.colon", lang)
     parts = []
     if status:
         explain = t("explain." + status, lang).rstrip("。.")
@@ -135,6 +134,7 @@ def quote_html(ctx: Context, row: dict[str, Any]) -> Markup:
     return render(
         "values_quote.html",
         lang=ctx.lang,
+        loc=ctx.loc,
         exact=exact,
         script=ctx.data.sources[row["source"]]["script"],
         quote_en=row["quote_en"],
@@ -163,9 +163,7 @@ def external_html(ctx: Context, row: dict[str, Any]) -> Markup:
         lang=ctx.lang,
         mark=mark_html("external", ctx.lang),
         ref=ctx.data.references[row["ref"]],
-        labels=("、" if ctx.lang == "zh" else ", ").join(
-            t(FIELD_LABELS[f], ctx.lang) for f in row["ref_fields"]
-        ),
+        labels=t("sep.items", ctx.lang).join(t(FIELD_LABELS[f], ctx.lang) for f in row["ref_fields"]),
     )
 
 

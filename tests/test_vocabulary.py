@@ -64,15 +64,24 @@ def test_no_module_keeps_a_table_of_words_of_its_own():
     assert tables == [] and "MESSAGES" not in script
 
 
+def called_by_name(node: ast.AST) -> bool:
+    """t(...), word(...), plural(...) or a Locale's loc.t(...)."""
+    func = getattr(node, "func", None)
+    return getattr(func, "id", None) in WORD_FUNCTIONS or getattr(func, "attr", None) == "t"
+
+
 def literal_keys() -> set[str]:
-    """Every key the Python code passes to t(), word() or plural() as a literal."""
+    """Every key the Python code and the templates pass to t(), word(), plural() or loc.t() as a literal."""
     used = set()
     for path in python_files():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in WORD_FUNCTIONS:
+            if isinstance(node, ast.Call) and called_by_name(node):
                 first = node.args[0] if node.args else None
                 if isinstance(first, ast.Constant) and isinstance(first.value, str):
                     used.add(first.value)
+    for folder in ("charts/templates", "hmw_site/templates"):
+        for path in (PROJECT / folder).iterdir():
+            used |= set(re.findall(r"\bt\(\s*[\"']([\w.-]+)[\"']\s*[,)]", path.read_text(encoding="utf-8")))
     return used
 
 

@@ -15,14 +15,16 @@ from hmw_site.context import DATA_FILES, EXTRA_DATA_FILES, MARKS, Context, Short
 from hmw_site.html import render
 from hmw_site.values import fmt_count, legend_mark
 
+# schema.yaml writes its descriptions in English (`description`), with `description_zh` beside them.
+SCHEMA_LANG = "en"
+
 
 def render_schema(body: str, ctx: Context) -> str:
     """Every table and column of data/schema.yaml, with meaning, type, unit and allowed values."""
     if body:
         raise ShortcodeError(f"{ctx.page}: ```schema takes no body")
     lang = ctx.lang
-    colon = "：" if lang == "zh" else ": "
-    sep = "；" if lang == "zh" else "; "
+    colon, sep = t("sep.colon", lang), t("sep.list", lang)
     out: list[str] = []
     for name, spec in ctx.data.schema.items():
         # A Markdown heading, so the table of contents lists the table.
@@ -31,11 +33,12 @@ def render_schema(body: str, ctx: Context) -> str:
         rows = fmt_count(len(ctx.data.table(name)), lang)
         out.append(render("reference_schema_about.html", about=description, about_lang=desc_lang))
         out.append(render("reference_schema_meta.html", lang=lang, key=spec["key"], rows=rows))
-        has_zh = lang == "en" or all(col.get("description_zh") for col in spec["columns"].values())
+        # The column of descriptions is in the page's language unless one of them falls back to English.
+        complete = all(not _described(col, lang)[1] for col in spec["columns"].values())
         headers = [
             t("schema.column", lang),
             t("schema.type", lang),
-            t("schema.description" if has_zh else "schema.description_en", lang),
+            t("schema.description" if complete else "schema.description_en", lang),
         ]
         columns = []
         for column, col in spec["columns"].items():
@@ -66,10 +69,10 @@ def render_schema(body: str, ctx: Context) -> str:
 
 def _described(spec: dict[str, Any], lang: str) -> tuple[str, str]:
     """A schema entry's description in the page language, or the English one and its language."""
-    own = spec.get(f"description_{lang}") or (spec.get("description") if lang == "en" else None)
+    own = spec.get(f"description_{lang}") or (spec.get("description") if lang == SCHEMA_LANG else None)
     if own:
         return own, ""
-    return spec.get("description", ""), "en"
+    return spec.get("description", ""), SCHEMA_LANG
 
 
 def render_downloads(body: str, ctx: Context) -> Markup:

@@ -26,12 +26,13 @@ def render_source_card(body: str, ctx: Context) -> Markup:
     return render(
         "card_source.html",
         lang=lang,
+        loc=ctx.loc,
         src=src,
         anchor=anchor,
         titled=citation.is_titled(src),
         title_zh=citation.title(src, "zh"),
         has_outlet=bool(citation.outlet(src, lang)),
-        author=src["author_zh"] if lang == "zh" else src["author_en"],
+        author=src[f"author_{lang}"],
         date=fmt_date(src["date"], lang),
         users=[(ctx.href(p), ctx.titles.get(p, p)) for p in users],
     )
@@ -48,7 +49,7 @@ def render_citations(body: str, ctx: Context) -> Markup:
         items.append(
             {
                 "src": src,
-                "author": src["author_zh"] if lang == "zh" else src["author_en"],
+                "author": src[f"author_{lang}"],
                 "outlet": citation.outlet(src, lang),
                 "titled": citation.is_titled(src),
                 "title_zh": citation.title(src, "zh"),
@@ -57,4 +58,4 @@ def render_citations(body: str, ctx: Context) -> Markup:
                 "summary": ctx.href(f"sources/{key}.md"),
             }
         )
-    return render("card_citations.html", lang=lang, site=ctx.site_url, items=items)
+    return render("card_citations.html", lang=lang, loc=ctx.loc, site=ctx.site_url, items=items)
