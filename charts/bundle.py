@@ -106,7 +106,7 @@ def _articles(meta: dict[str, Any], data: Any) -> list[str]:
         source = data.sources[item["id"]]
         original = "" if locale_of(lang).reads_sources else citation.original_title(source)
         text = t(
-            "bundle.article",
+            "bundle.entry",
             lang,
             citation=citation.full(source, lang),
             original=t("bundle.article.original", lang, original=original) if original else "",
@@ -155,6 +155,9 @@ def readme(meta: dict[str, Any], data: Any) -> str:
             (fmt, scheme, name) for fmt in ("png", "svg") for scheme, name in _by_scheme(files.get(fmt, {}))
         ],
         articles=_articles(meta, data),
+        references=[
+            (citation.reference(data.references[ref["id"]], lang), ref["url"]) for ref in meta["references"]
+        ],
         quotes=_quotes(meta, data),
         iframe=embed.iframe(f"{files['html']}?bare", meta["title"]) if "html" in files else "",
         licence={name: urls[lang] for name, urls in LICENCE_URLS.items()},

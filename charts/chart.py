@@ -13,7 +13,6 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 import plotly.graph_objects as go
 
@@ -118,7 +117,7 @@ def caption(
     by_publisher: dict[str, list[int]] = {}
     for ref_id in dict.fromkeys(reference_ids):
         ref = data.references[ref_id]
-        by_publisher.setdefault(reference_publisher(ref, loc), []).append(ref["year"])
+        by_publisher.setdefault(citation.reference_publisher(ref, loc), []).append(ref["year"])
     if by_publisher:
         items = [
             loc.t(
@@ -214,30 +213,16 @@ def reference_line(row: Row, data: Any, loc: Locale, fields: Sequence[str] | Non
         described = loc.t(
             "reference.translated",
             title=ref["title_en"],
-            publisher=reference_publisher(ref, loc),
+            publisher=citation.reference_publisher(ref, loc),
             year=ref["year"],
         )
-    elif not loc.reads_sources and _has_cjk(ref["title"]):
-        described = loc.t("reference.chinese_page", host=reference_publisher(ref, loc), year=ref["year"])
-    else:
-        described = f"{ref['title']} ({reference_publisher(ref, loc)}, {ref['year']})"
-    return wrapped(loc.t("hover.reference", fields=names, ref=described))
-
-
-def _has_cjk(text: str) -> bool:
-    return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
-
-
-def reference_publisher(ref: Row, loc: Locale) -> str:
-    """Who published an external reference, in the chart's language: an English chart takes
-    publisher_en where the publisher is not English, else names the website (``citmt.cn``), never Chinese."""
-    if not loc.reads_sources and ref.get("publisher_en"):
-        return ref["publisher_en"]
-    if not loc.reads_sources and _has_cjk(ref["publisher"]):
-        return (
-            urlsplit(ref["url"]).hostname.removeprefix("www.") if ref["url"] else loc.t("reference.unnamed")
+    elif not loc.reads_sources and citation.has_cjk(ref["title"]):
+        described = loc.t(
+            "reference.chinese_page", host=citation.reference_publisher(ref, loc), year=ref["year"]
         )
-    return ref["publisher"]
+    else:
+        described = f"{ref['title']} ({citation.reference_publisher(ref, loc)}, {ref['year']})"
+    return wrapped(loc.t("hover.reference", fields=names, ref=described))
 
 
 def note_line(row: Row, loc: Locale) -> str | None:

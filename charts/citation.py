@@ -1,4 +1,5 @@
-"""How a source article is named, everywhere the site, the charts, the bundles and the decks cite it.
+"""How a source article or an external reference is named, everywhere the site, the charts, the
+bundles and the decks cite it.
 
 One article (``sputnik``) has no title: ``title_zh``/``title_en`` hold our own label for it, and a
 label we made up must never look like a published headline. So an untitled article is always cited
@@ -9,8 +10,10 @@ a caption, a hover, a README and a slide cannot disagree about how an article is
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from charts import formats
 from charts.formats import Lang
@@ -65,3 +68,43 @@ def full(source: Source, lang: Lang) -> str:
     where = outlet(source, lang)
     key = "cite.full" if where else "cite.full_no_outlet"
     return locale_of(lang).t(key, outlet=where, title=title(source, lang), date=date)
+
+
+# --- external references (data/references.csv) -----------------------------------------------------
+
+
+def has_cjk(text: str) -> bool:
+    return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+
+
+def reference_publisher(ref: Source, lang: Lang) -> str:
+    """Who published an external reference, in this language: a reader who does not read the articles'
+    language gets publisher_en where the publisher is not English, else the website's name
+    (``citmt.cn``), never Chinese."""
+    loc = locale_of(lang)
+    if not loc.reads_sources and ref.get("publisher_en"):
+        return ref["publisher_en"]
+    if not loc.reads_sources and has_cjk(ref["publisher"]):
+        return (
+            urlsplit(ref["url"]).hostname.removeprefix("www.") if ref["url"] else loc.t("reference.unnamed")
+        )
+    return ref["publisher"]
+
+
+def reference_title(ref: Source, lang: Lang) -> str:
+    """The reference's title in this language: its translation (title_en) where the title is not English."""
+    loc = locale_of(lang)
+    if not loc.reads_sources and ref.get("title_en"):
+        return loc.t("cite.translated_title", title=ref["title_en"])
+    return ref["title"]
+
+
+def reference(ref: Source, lang: Lang) -> str:
+    """'OpenAI（2020）：Language Models are Few-Shot Learners' / 'OpenAI (2020): Language Models …'."""
+    loc = locale_of(lang)
+    return loc.t(
+        "cite.reference",
+        publisher=reference_publisher(ref, loc),
+        year=ref["year"],
+        title=reference_title(ref, loc),
+    )

@@ -225,7 +225,7 @@ def source_lines(lang: str, slides: Sequence[ChartSlide], data: Any) -> list[Sou
         heading = t("deck.sources.references.short", lang)
         lines.append(SourceLine(t("deck.sources.references", lang), SOURCES_HEADING_SIZE, heading=True))
         for ref in sorted(references.values(), key=lambda r: (r["publisher"].lower(), r["year"], r["title"])):
-            text = t("deck.reference", lang, publisher=ref["publisher"], year=ref["year"], title=ref["title"])
+            text = citation.reference(data.references[ref["id"]], lang)
             lines.append(SourceLine(text, REFERENCE_SIZE, ref["url"] or None, section=heading))
     return lines
 

@@ -77,8 +77,7 @@ def source_line(ctx: Context, source_id: str) -> str:
 
 
 def reference_line(ctx: Context, ref_id: str) -> str:
-    ref = ctx.data.references[ref_id]
-    return f"{ref['title']} ({ref['publisher']}, {ref['year']})"
+    return citation.reference(ctx.data.references[ref_id], ctx.lang)
 
 
 def describe(ctx: Context, source_id: str, status: str | None, note: str, external: str | None) -> str:
@@ -163,6 +162,8 @@ def external_html(ctx: Context, row: dict[str, Any]) -> Markup:
         lang=ctx.lang,
         mark=mark_html("external", ctx.lang),
         ref=ctx.data.references[row["ref"]],
+        title=citation.reference_title(ctx.data.references[row["ref"]], ctx.lang),
+        publisher=citation.reference_publisher(ctx.data.references[row["ref"]], ctx.lang),
         labels=t("sep.items", ctx.lang).join(t(FIELD_LABELS[f], ctx.lang) for f in row["ref_fields"]),
     )
 

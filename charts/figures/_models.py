@@ -12,7 +12,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts import formats, theme
+from charts import citation, formats, theme
 from charts.chart import (
     Row,
     Table,
@@ -23,7 +23,6 @@ from charts.chart import (
     note_line,
     quote_lines,
     reference_line,
-    reference_publisher,
     short_name,
     source_label,
 )
@@ -146,7 +145,7 @@ def table(rows: Sequence[Row], data: Any, loc: Locale) -> Table:
     for r in rows:
         ref = data.references[r["ref"]] if r["ref"] and "params_billion" in (r["ref_fields"] or ()) else None
         origin = (
-            f"{reference_publisher(ref, loc)} {ref['year']}"
+            f"{citation.reference_publisher(ref, loc)} {ref['year']}"
             if ref
             else source_label(data.sources[r["source"]], loc)
         )
