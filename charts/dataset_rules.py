@@ -42,6 +42,7 @@ def check_references(
                         problems.append(Problem(shown, lines[name][key], column, value, expected))
 
 
+# Same parameters as check_references: both are steps of dataset.load_dataset over the same tables.
 def check_row_rules(
     data_dir: Path,
     schema: dict[str, Any],

@@ -78,6 +78,7 @@ def _overlaps(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+# place_labels is place_texts with one form per label: the two share their placement options by design.
 def place_labels(
     points: Sequence[tuple[float, float]],
     labels: Sequence[str],

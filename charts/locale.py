@@ -64,6 +64,7 @@ class Locale:
         return text
 
 
+# One Locale per language: the two definitions below have the same shape on purpose (one table each).
 ZH = Locale(
     code="zh",
     reads_sources=True,

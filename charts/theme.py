@@ -101,6 +101,7 @@ LIGHT = Scheme(
     },
 )
 
+# The same keys as LIGHT, for the slate scheme: one palette table per scheme, the same shape on purpose.
 DARK = Scheme(
     name="dark",
     background="#1e2029",  # Material slate: hsla(232, 15%, 14%, 1)

@@ -160,6 +160,8 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
     }
     narrow.hint(fig, traces={0: narrow_trace})
 
+    # Every chart ends in this call: what it plots; chart_of derives the sources, references and caption.
+
     return chart_of(
         data,
         loc,

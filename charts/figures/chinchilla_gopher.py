@@ -149,6 +149,7 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
         baseline_label,
         loc.t("chinchilla.derived"),
     )
+    # Every chart ends in this call: what it plots; chart_of derives the sources, references and caption.
     return chart_of(
         data,
         loc,

@@ -123,6 +123,8 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
         traces={len(rows): {"text": values}},
     )
 
+    # Every chart ends in this call: what it plots; chart_of derives the sources, references and caption.
+
     return chart_of(
         data,
         loc,

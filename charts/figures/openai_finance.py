@@ -76,6 +76,7 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
     narrow.hint(fig, layout={"xaxis.tickangle": 0}, traces=narrow_traces)
 
     subjects = dedupe(local(r, "subject", loc) for r in rows)
+    # Every chart ends in this call: what it plots; chart_of derives the sources, references and caption.
     return chart_of(
         data,
         loc,

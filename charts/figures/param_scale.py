@@ -148,6 +148,8 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
     }
     narrow.hint(fig, layout=short, markers_only=True)
 
+    # Every chart ends in this call: what it plots; chart_of derives the sources, references and caption.
+
     return chart_of(
         data,
         loc,

@@ -106,6 +106,7 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
                 items=names_undated,
             )
         )
+    # Every chart ends in this call: what it plots; chart_of derives the sources, references and caption.
     return chart_of(
         data,
         loc,

@@ -225,6 +225,8 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
         ]
         rows.append(tuple(row + ([e["quote_en"]] if not loc.reads_sources else [])))
 
+    # Every chart ends in this call: what it plots; chart_of derives the sources, references and caption.
+
     chart = chart_of(
         data,
         loc,

@@ -61,6 +61,7 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
             b=local(rows[1], "subject", loc),
             ratio=formats.plain(ratio, 0 if ratio >= 10 else 1),
         )
+    # Every chart ends in this call: what it plots; chart_of derives the sources, references and caption.
     return chart_of(
         data,
         loc,
