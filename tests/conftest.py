@@ -74,7 +74,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
 @pytest.fixture(scope="session")
 def article_runs() -> dict[str, set[str]]:
     """Every 20-character run of the five articles, for the tests that no page copies one."""
-    from tests.test_summaries import article_runs_of  # the copy rule lives with the summary tests
+    from tests.content.test_summaries import article_runs_of  # the copy rule lives with the summary tests
 
     return article_runs_of()
 

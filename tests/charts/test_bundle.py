@@ -13,7 +13,7 @@ from charts import bundle
 from charts.build import CHART_IDS, meta, render, write_outputs
 from charts.i18n import LANGS
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 # A chart of models (no quote column), one of figures with a derived baseline line, and the timeline.
 SAMPLE_CHARTS = ["param-scale", "chinchilla-gopher", "training-cost"]
 

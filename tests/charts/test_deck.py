@@ -16,7 +16,7 @@ from charts import deck
 from charts.build import CHART_IDS, write_outputs
 from charts.i18n import LANGS, t
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 MIN_WIDTH, MIN_HEIGHT = 1920, 1080
 
 

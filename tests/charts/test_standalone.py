@@ -19,7 +19,7 @@ from charts.dataset import load_dataset
 from charts.i18n import LANGS
 from devtools.chromium import launch
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 # Every drawn data point or bar is an element with class "point" in Plotly's SVG.
 DRAWN = ".main-svg .point"
 SLIDE = {"width": 1000, "height": 560}  # the hidden slide's iframe, in CSS pixels

@@ -27,7 +27,7 @@ from hmw_site.fences import render_page
 from hmw_site.values import quote_html
 from tests.conftest import BuiltSite
 from tests.sample_data import PROJECT, sample_rows, write_dataset
-from tests.test_summaries import prose
+from tests.content.test_summaries import prose
 
 LANGS = ("zh", "en")
 DATA = PROJECT / "data"

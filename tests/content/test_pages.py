@@ -22,7 +22,7 @@ from hmw_site.markdown import find_fences, linked_pages, strip_front_matter
 from tests.articles import article_paths
 from tests.conftest import BuiltSite
 from tests.sample_data import PROJECT
-from tests.test_summaries import (
+from tests.content.test_summaries import (
     NOISE,
     PINYIN_AFTER_HANZI,
     QUOTED,

@@ -18,7 +18,7 @@ import pytest
 
 from charts import i18n
 
-PROJECT = Path(__file__).resolve().parent.parent
+PROJECT = Path(__file__).resolve().parents[2]
 CODE_DIRS = ("charts", "hmw_site")
 WORD_FUNCTIONS = ("t", "word", "plural")
 
