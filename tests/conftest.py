@@ -1,53 +1,25 @@
-"""Fixtures shared by the whole test suite: the site, built once per test run.
+"""Fixtures shared by the whole test suite, and the markers that follow from them.
 
-The browser tests (tests/browser/) serve it and load every page in Chromium; tests/test_pages.py
-reads its HTML. Building it once saves a whole-site build (both languages, the charts with their
-images) per run. A run that selects neither (`pytest -m "not browser and not slow"`) never builds.
+The suite is organised by layer: tests/unit/, tests/charts/, tests/site/ and tests/content/ need no
+build; tests/built/ reads the built site's HTML and tests/browser/ loads it in Chromium. Both use
+`built_site`: the whole site (both languages, the charts with their images), built once per run. A
+run that selects neither (`pytest -m "not browser and not slow"`) never builds.
 """
 
 from __future__ import annotations
 
 import functools
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from charts.dataset import Dataset, load_dataset
 from devtools.site_build import SiteBuildError, build_site
-from tests.browser.site import PROJECT
+from tests.helpers import BuiltSite, QuietHandler, QuietServer
+from tests.sample_data import PROJECT, write_dataset
 
 BUILD_TIMEOUT = 300  # seconds; the whole site builds in about 15 s
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    """Serves the built site without a log line per request."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class QuietServer(ThreadingHTTPServer):
-    """A browser that closes a page mid-download is not an error of the site."""
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@dataclass(frozen=True)
-class BuiltSite:
-    """The whole site (both languages) in `dir`, built with site_url `root`; `server` is bound to
-    that address (127.0.0.1, a free port) but does not answer until someone runs it
-    (tests/browser/conftest.py does)."""
-
-    root: str
-    dir: Path
-    server: QuietServer
 
 
 @pytest.fixture(scope="session")
@@ -72,17 +44,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
 
 
 @pytest.fixture(scope="session")
-def article_runs() -> dict[str, set[str]]:
-    """Every 20-character run of the five articles, for the tests that no page copies one."""
-    from tests.content.test_summaries import article_runs_of  # the copy rule lives with the summary tests
-
-    return article_runs_of()
-
-
-@pytest.fixture(scope="session")
 def data() -> Dataset:
     """The project's dataset (data/), loaded once for the whole run; tests must not change it."""
     return load_dataset(PROJECT / "data")
+
+
+@pytest.fixture(scope="session")
+def sample_dataset(tmp_path_factory: pytest.TempPathFactory) -> Dataset:
+    """The small sample dataset of tests/sample_data.py, loaded once for the whole run; tests must
+    not change it (a test that needs a changed sample writes its own with sample_rows())."""
+    folder: Path = tmp_path_factory.mktemp("sample") / "data"
+    return load_dataset(write_dataset(folder))
 
 
 # Markers follow from what a test needs, not from a decorator someone may forget: anything that needs

@@ -21,7 +21,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from devtools.chromium import launch
 from tests.browser.site import WIDTHS, Site, all_pages
-from tests.conftest import BuiltSite
+from tests.helpers import BuiltSite
 
 
 @pytest.fixture(scope="package")

@@ -9,8 +9,6 @@ import pytest
 from tests.browser.conftest import Survey
 from tests.browser.site import WIDTHS, all_pages, page_id
 
-pytestmark = pytest.mark.browser
-
 BLOCKING = ("serious", "critical")
 
 

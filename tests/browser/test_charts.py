@@ -21,8 +21,6 @@ from hmw_site.charts import fence_ids
 from tests.browser.conftest import CHARTS_DRAWN, Monitor, Survey
 from tests.browser.site import LANGS, PROJECT, WIDTHS, Site, css_rgb, drawn_points, layout_colours, page_paths
 
-pytestmark = pytest.mark.browser
-
 PHONE, DESKTOP = min(WIDTHS), max(WIDTHS)
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
 FIGURE = re.compile(r'<figure id="chart-[^"]+" class="hmw-chart".*?</figure>', re.DOTALL)

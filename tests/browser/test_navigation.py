@@ -12,8 +12,6 @@ from playwright.sync_api import Page
 
 from tests.browser.site import HTML_LANG, WIDTHS, Site, page_paths
 
-pytestmark = pytest.mark.browser
-
 DESKTOP = max(WIDTHS)
 # A page two levels down, so a switcher that drops the path or the depth is caught.
 DEEP_PAGE = next(path for path in page_paths("zh") if path.count("/") == 2)

@@ -14,8 +14,6 @@ import pytest
 from tests.browser.conftest import Survey
 from tests.browser.site import HTML_LANG, LANGS, WIDTHS, Site, all_pages, page_id, page_paths
 
-pytestmark = pytest.mark.browser
-
 PHONE = min(WIDTHS)
 PLOTLY_JS = re.compile(r"/plotly[^/]*\.js$")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

@@ -24,6 +24,8 @@ from devtools import site_build
 from devtools.chromium import CHROMIUM, launch
 from tests.browser.site import PROJECT
 
+# Marked by hand: this test starts `mkdocs serve` (a whole-site build) and its own Chromium, not the
+# `built_site` and `browser` fixtures that mark the other browser tests.
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 COPIED = ["data", "charts", "docs", "hmw_site", "overrides", "config", "package.json", ".cache/images"]

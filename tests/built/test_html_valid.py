@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from tests.conftest import BuiltSite
+from tests.helpers import BuiltSite
 from tests.sample_data import PROJECT
 
 VNU = PROJECT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

@@ -215,7 +215,7 @@ def chinese_fonts() -> set[str]:
     return {name.strip() for line in out.stdout.splitlines() for name in line.split(",")}
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # exports PNG and SVG images in Chromium
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs Chromium at {CHROMIUM} (or $HMW_CHROMIUM)")
 def test_png_and_svg_export_as_1920x1080_slides_with_a_real_chinese_font(tmp_path):
     out = tmp_path / "charts"

@@ -145,7 +145,7 @@ def test_missing_chart_build_is_an_error_naming_the_meta_file(data, tmp_path):
         bundle.write_bundles(data, tmp_path, chart_ids=["timeline"], langs=["en"])
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # exports PNG and SVG images in Chromium
 def test_zip_carries_light_and_dark_png_and_svg_and_transparent_variants_when_built(data, tmp_path):
     out = tmp_path / "out"
     report = write_outputs(

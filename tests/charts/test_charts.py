@@ -1,7 +1,7 @@
 """The charts: what each one shows, in both languages and both colour schemes.
 
 Each chart module is a pure function (dataset, language, scheme) → Chart; these tests call them
-directly, on the project's dataset and on the small sample of tests/sample_data.py.
+directly, on the project's dataset and on the small sample dataset of tests/sample_data.py.
 """
 
 from __future__ import annotations
@@ -38,11 +38,6 @@ def charts(data):
     return {
         (cid, lang, s): render(data, cid, lang, s) for cid in CHART_IDS for lang in LANGS for s in SCHEMES
     }
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    return load_dataset(write_dataset(tmp_path_factory.mktemp("sample") / "data"))
 
 
 def figure(chart) -> dict[str, Any]:
@@ -670,18 +665,18 @@ def test_lower_bounds_point_upwards_in_the_model_count_chart(data, charts):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_chart_functions_work_on_the_small_sample_dataset(sample, lang):
-    line = timeline.build(sample, lang, "light")
+def test_chart_functions_work_on_the_small_sample_dataset(sample_dataset, lang):
+    line = timeline.build(sample_dataset, lang, "light")
     assert len(line.table.rows) == 1
-    over_time = params_over_time.build(sample, lang, "dark")
+    over_time = params_over_time.build(sample_dataset, lang, "dark")
     assert [row[0] for row in over_time.table.rows] == ["GPT-2", "GPT-3"]
-    cost = training_cost.build(sample, lang, "light")
+    cost = training_cost.build(sample_dataset, lang, "light")
     assert cost.table.rows[0][4] == formats.format_usd(4.6e6, lang)
 
 
-def test_a_chart_whose_figures_are_missing_fails_naming_the_group(sample):
+def test_a_chart_whose_figures_are_missing_fails_naming_the_group(sample_dataset):
     with pytest.raises(ChartError, match="emergence-threshold"):
-        param_scale.build(sample, "en", "light")
+        param_scale.build(sample_dataset, "en", "light")
 
 
 def test_a_figure_in_another_unit_than_its_chart_fails_naming_the_row_and_both_units(data):
@@ -692,23 +687,23 @@ def test_a_figure_in_another_unit_than_its_chart_fails_naming_the_row_and_both_u
         training_cost.build(broken, "en", "light")
 
 
-def test_a_model_known_only_to_the_year_is_marked_as_such_in_its_hover(sample):
-    text = " ".join(hovers(figure(params_over_time.build(sample, "en", "light"))))
+def test_a_model_known_only_to_the_year_is_marked_as_such_in_its_hover(sample_dataset):
+    text = " ".join(hovers(figure(params_over_time.build(sample_dataset, "en", "light"))))
     assert "2019 (year only)" in text
 
 
-def test_a_value_from_an_external_reference_says_so_in_its_hover(sample):
-    text = " ".join(hovers(figure(params_over_time.build(sample, "en", "light"))))
+def test_a_value_from_an_external_reference_says_so_in_its_hover(sample_dataset):
+    text = " ".join(hovers(figure(params_over_time.build(sample_dataset, "en", "light"))))
     assert "from an external reference: Language Models are Few-Shot Learners" in text.replace("<br>", " ")
 
 
-def test_an_unknown_chart_language_or_scheme_is_an_error_listing_the_valid_ones(sample):
+def test_an_unknown_chart_language_or_scheme_is_an_error_listing_the_valid_ones(sample_dataset):
     with pytest.raises(ValueError, match="timeline"):
-        render(sample, "pie", "en", "light")
+        render(sample_dataset, "pie", "en", "light")
     with pytest.raises(ValueError, match="zh"):
-        render(sample, "timeline", "fr", "light")
+        render(sample_dataset, "timeline", "fr", "light")
     with pytest.raises(ValueError, match="dark"):
-        render(sample, "timeline", "en", "sepia")
+        render(sample_dataset, "timeline", "en", "sepia")
 
 
 def test_an_event_out_of_the_window_is_listed_in_the_caption_not_dropped_silently(tmp_path):

@@ -59,7 +59,7 @@ def _text(slide) -> str:
     return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # `built` exports a PNG of every chart in Chromium
 @pytest.mark.parametrize("lang", LANGS)
 def test_deck_is_16_9_with_a_title_slide_one_slide_per_chart_and_as_many_sources_slides_as_fit(
     built, data, lang
@@ -75,14 +75,14 @@ def test_deck_is_16_9_with_a_title_slide_one_slide_per_chart_and_as_many_sources
     assert more == [t("deck.sources.continued", lang, title=first)] * len(more)
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # `built` exports a PNG of every chart in Chromium
 @pytest.mark.parametrize("lang", LANGS)
 def test_chart_slides_carry_the_charts_titles_in_reading_order(built, lang):
     titles = [slide.shapes.title.text for slide in _chart_slides(_deck(built, lang))]
     assert titles == [_meta(built, chart_id, lang)["title"] for chart_id in CHART_IDS]
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # `built` exports a PNG of every chart in Chromium
 @pytest.mark.parametrize("lang", LANGS)
 def test_each_chart_picture_is_full_resolution_16_9_undistorted_and_on_the_slide(built, lang):
     prs = _deck(built, lang)
@@ -104,7 +104,7 @@ def test_each_chart_picture_is_full_resolution_16_9_undistorted_and_on_the_slide
         )
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # `built` exports a PNG of every chart in Chromium
 @pytest.mark.parametrize("lang", LANGS)
 def test_crop_hides_only_the_drawn_title_cutting_through_blank_background(built, lang):
     prs = _deck(built, lang)
@@ -119,7 +119,7 @@ def test_crop_hides_only_the_drawn_title_cutting_through_blank_background(built,
             assert {color for _, color in row.getcolors(rgb.width)} == {rgb.getpixel((0, 0))}
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # `built` exports a PNG of every chart in Chromium
 @pytest.mark.parametrize("lang", LANGS)
 def test_chart_slides_have_alt_text_and_the_source_line_in_the_notes(built, lang):
     for slide, chart_id in zip(_chart_slides(_deck(built, lang)), CHART_IDS, strict=True):
@@ -133,7 +133,7 @@ def test_chart_slides_have_alt_text_and_the_source_line_in_the_notes(built, lang
                 assert source["url"] in notes
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # `built` exports a PNG of every chart in Chromium
 @pytest.mark.parametrize("lang", LANGS)
 def test_sources_slides_list_every_article_and_every_reference_the_charts_use_once(built, data, lang):
     text = "\n".join(_text(slide) for slide in _sources_slides(_deck(built, lang)))
@@ -146,7 +146,7 @@ def test_sources_slides_list_every_article_and_every_reference_the_charts_use_on
         assert text.count(line) == 1, line
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # `built` exports a PNG of every chart in Chromium
 @pytest.mark.parametrize("lang", LANGS)
 def test_sources_slides_are_readable_on_a_projector_and_stay_on_the_slide(built, lang):
     prs = _deck(built, lang)
@@ -181,7 +181,7 @@ def test_a_long_source_list_runs_onto_more_slides_each_within_the_slide_body(lan
     assert listed == lines[1:]  # every line once, in order
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # `built` exports a PNG of every chart in Chromium
 def test_chinese_deck_sets_an_east_asian_font_and_chinese_language_on_every_run(built):
     prs = _deck(built, "zh")
     runs = [
@@ -200,7 +200,7 @@ def test_chinese_deck_sets_an_east_asian_font_and_chinese_language_on_every_run(
         assert r_pr.get("lang") == "zh-CN"
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # `built` exports a PNG of every chart in Chromium
 def test_theme_fonts_are_chinese_ready_for_text_a_user_adds(built):
     from lxml import etree
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -211,7 +211,7 @@ def test_theme_fonts_are_chinese_ready_for_text_a_user_adds(built):
     assert [font.get("typeface") for font in fonts] == [deck.EAST_ASIAN_FONT] * 2
 
 
-@pytest.mark.slow
+@pytest.mark.slow  # `built` exports a PNG of every chart in Chromium
 def test_rebuilding_the_deck_gives_the_same_bytes(built, data):
     first = (built / deck.deck_name("en")).read_bytes()
     assert deck.deck_bytes(data, built, "en", CHART_IDS) == first

@@ -15,7 +15,6 @@ import pytest
 
 from charts import plotly_js
 from charts.build import CHART_IDS, SCHEMES, render, standalone_html
-from charts.dataset import load_dataset
 from charts.i18n import LANGS
 from devtools.chromium import launch
 
@@ -32,11 +31,6 @@ HOST = """<!DOCTYPE html>
 </section>
 </body></html>
 """
-
-
-@pytest.fixture(scope="module")
-def data():
-    return load_dataset(PROJECT / "data")
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +120,6 @@ def _plot_size(frame) -> dict[str, float]:
     )
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("chart_id", CHART_IDS)
 def test_standalone_chart_draws_offline_from_disk(offline_page, pages, chart_id, lang):
@@ -146,7 +139,6 @@ def test_standalone_page_carries_the_narrow_variant_and_the_code_that_applies_it
     assert '"narrow":{"layout":' in html
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_on_a_phone_the_standalone_chart_puts_its_legend_below_the_plot(browser, pages, lang):
     page = browser.new_page(viewport={"width": 375, "height": 667})
@@ -169,7 +161,6 @@ def test_on_a_phone_the_standalone_chart_puts_its_legend_below_the_plot(browser,
     page.close()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_dark_scheme_and_transparent_background_are_query_options(offline_page, pages, lang):
     page = offline_page
@@ -181,7 +172,6 @@ def test_dark_scheme_and_transparent_background_are_query_options(offline_page, 
     assert page.errors == []
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
 def test_chart_in_a_hidden_slide_redraws_to_fill_its_iframe_when_shown(offline_page, pages, tmp_path, lang):
     page = offline_page

@@ -7,29 +7,19 @@ import re
 import pytest
 
 from charts import formats
-from charts.dataset import Dataset, load_dataset
+from charts.dataset import Dataset
 from hmw_site.context import Context
 from hmw_site.fences import render_page
-from hmw_site.markdown import SHORTCODE, find_fences, strip_front_matter
+from hmw_site.markdown import SHORTCODE, strip_front_matter
+from tests.content.rules import without_fences
 from tests.sample_data import PROJECT
 
 LANGS = ("zh", "en")
 DIGITS = re.compile(r"[0-9０-９]")
 
 
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(PROJECT / "data")
-
-
 def home(lang: str) -> str:
     return (PROJECT / "docs" / lang / "index.md").read_text(encoding="utf-8")
-
-
-def without_fences(markdown: str) -> str:
-    lines = markdown.split("\n")
-    drop = {i for fence in find_fences(lines) for i in range(fence.start, fence.end)}
-    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
 
 
 def key_number_codes(markdown: str) -> list[str]:

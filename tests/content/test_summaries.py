@@ -1,27 +1,20 @@
-"""The summaries of the five source articles: complete in both languages, numbers from the dataset,
-nothing copied and none of the articles' noise.
+"""The summaries of the five source articles: complete in both languages, in the same six sections,
+with numbers from the dataset.
 
-What counts as what, on a summary page's Markdown (front matter removed):
+What counts as prose, a marked quote, noise and a copy is in tests/content/rules.py;
+tests/content/test_content.py applies those rules to every page, these included. On these pages:
 
-* *Prose* is everything outside fenced blocks (the ``source-card`` fence renders data/sources.csv,
-  whose noise column describes the noise on purpose), code spans and link targets.
-* A *marked quote* is text between curly quotes “…”, straight double quotes "…" or 「…」; a book
-  or report title is text between 《…》. A quote holds at most one sentence.
 * A *number* is a run of digits. Numbers reach a page through shortcodes, which render dataset
   values. A digit typed in prose must belong to a name the dataset spells the same way (GPT-4,
   Falcon 180B, Llama 2 …) or to the short list of other names below, or be a year that a dated
   dataset row or a dataset name carries. Anything else — a count, a share, a day of a month — has
   to be a shortcode.
-* *Copied* means: 20 or more consecutive characters (white space removed, punctuation width
-  folded), at least ten of them Chinese, that also stand in an article, outside marked quotes and
-  titles. The Traditional-Chinese article is compared in its Simplified rendering too.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections.abc import Iterator
 
 import pytest
@@ -33,14 +26,12 @@ from charts.registry import CHARTS
 from hmw_site.context import Context
 from hmw_site.datarefs import source_usage
 from hmw_site.fences import render_page
-from hmw_site.markdown import SHORTCODE, find_fences, linked_pages, read_pages, strip_front_matter
-from tests.articles import ARTICLES, article_paths
+from hmw_site.markdown import SHORTCODE, linked_pages, read_pages, strip_front_matter
+from tests.content.rules import prose
 from tests.sample_data import PROJECT
 
 LANGS = ("zh", "en")
 SECTIONS = ("card", "gist", "points", "numbers", "care", "relations")
-COPY_RUN = 20  # characters
-COPY_MIN_CJK = 10  # of them Chinese: a long Latin run is a name (Retrieval-Enhanced Transformer), not prose
 
 # Names with digits that the dataset does not hold as names, with why each appears on a page.
 OTHER_NAMES = (
@@ -50,64 +41,12 @@ OTHER_NAMES = (
     "Gemini 1.0",  # Google's model that overtook the sputnik article's claim
 )
 
-# OpenCC 1.4.2 't2s' for every character of the Traditional-Chinese article (guangzhui) that it
-# changes, generated once; enough to compare our Simplified pages with that article.
-TRADITIONAL = (
-    "來個們備僅價億優儲內兩凱別則創劃動務勞勢匯區協卻參員問單嗎嘗嚴國圖執報場壓夠奮學實審寫將專尋對層崗帥"
-    "師帶幾廠張強彥從復態慮憶應戰戶拋掃掛換揮搗擁擇擔據擬數斷時暫會東條楊業極構標樣機檢檻權毀決沒況減測準"
-    "為無爭獲現環產畢畫異當發盡監眾確碼磚礎種稱積穩窮竅節篩簡簽紀約級紡細紹結絡給統經綜維網緊緒線編緩練縮"
-    "總績織繪續羅義習聞聯職聽脫腦臨臺與興艷萬藝號術見規視覺觀計討訓記訪許評詞試詩話該詳認語誤說誰課調談請"
-    "論謂證識譜議讀變讓豐負責貴買費貼資質賴購趨跡車軌較載輯輸轉這進運過達適選還邊醫釋針錐錯鍵長門閂開間閱"
-    "閾關陳階際隨雖雙雜難電響項預領頻題類顯風養饋駕駛驗驚體點龐"
-)
-SIMPLIFIED = (
-    "来个们备仅价亿优储内两凯别则创划动务劳势汇区协却参员问单吗尝严国图执报场压够奋学实审写将专寻对层岗帅"
-    "师带几厂张强彦从复态虑忆应战户抛扫挂换挥捣拥择担据拟数断时暂会东条杨业极构标样机检槛权毁决没况减测准"
-    "为无争获现环产毕画异当发尽监众确码砖础种称积稳穷窍节筛简签纪约级纺细绍结络给统经综维网紧绪线编缓练缩"
-    "总绩织绘续罗义习闻联职听脱脑临台与兴艳万艺号术见规视觉观计讨训记访许评词试诗话该详认语误说谁课调谈请"
-    "论谓证识谱议读变让丰负责贵买费贴资质赖购趋迹车轨较载辑输转这进运过达适选还边医释针锥错键长门闩开间阅"
-    "阈关陈阶际随虽双杂难电响项预领频题类显风养馈驾驶验惊体点庞"
-)
-T2S = str.maketrans(TRADITIONAL, SIMPLIFIED)
-
-# The articles' noise, as it stands in our copies (see the noise columns of data/sources.csv).
-NOISE = (
-    "B体育",  # injected spam token (sputnik)
-    "英伟 达",  # a stray space inside a name (sputnik)
-    "分享海报",  # page furniture (csdn-nine)
-    "THE END",  # page furniture (csdn-nine)
-    "ICLIn-Context",  # lost brackets (csdn-nine)
-    "IlyaIlya",
-    "RETRORetrieval",
-    "蚉LATO",  # garbled characters (guangzhui)
-    "?/p>",
-    "(Dog)",  # an emoticon code left in the text (guangzhui)
-    "下载界面新闻",  # page furniture (guangzhui), after t2s
-    "本文为转载内容",
-    "明火炊具",  # unrelated news after the shendu article
-    "重庆公积金",
-    "PA279CRV",
-    "工业互联网标识解析",
-)
-PINYIN_AFTER_HANZI = re.compile(r"[\u3400-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}\)")
-PINYIN_TONES = re.compile(r"[ǎǐǒǔǚǜǘǖěāēīōūńňǹ]")
-
 HEADING = re.compile(r"^##\s+(.+?)\s*\{#([a-z-]+)\}\s*$", re.MULTILINE)
-QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|「[^」\n]*」")
-TITLED = re.compile(r"《[^》\n]*》")
-LINK_TARGET = re.compile(r"\]\([^)\s]*\)")
-INLINE_CODE = re.compile(r"`[^`\n]*`")
 LIST_NUMBER = re.compile(r"^\s*\d+\.\s", re.MULTILINE)
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-# --- reading pages and articles -----------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def data() -> Dataset:
-    return load_dataset(PROJECT / "data")
+# --- reading pages -------------------------------------------------------------------------------
 
 
 def source_ids() -> list[str]:
@@ -130,18 +69,6 @@ ALL_PAGES = [*SUMMARIES, *((lang, "index") for lang in LANGS)]
 ALL_IDS = [f"{lang}/{key}" for lang, key in ALL_PAGES]
 
 
-def without_fences(markdown: str) -> str:
-    lines = markdown.split("\n")
-    drop = {i for fence in find_fences(lines) for i in range(fence.start, fence.end)}
-    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
-
-
-def prose(markdown: str) -> str:
-    """A page's own words: no front matter, fences, code spans or link targets."""
-    text = without_fences(strip_front_matter(markdown))
-    return LINK_TARGET.sub("]", INLINE_CODE.sub(" ", text))
-
-
 def sections(markdown: str) -> dict[str, str]:
     """Section id -> Markdown of that section (up to the next level-two heading)."""
     body = strip_front_matter(markdown)
@@ -150,29 +77,6 @@ def sections(markdown: str) -> dict[str, str]:
         m.group(2): body[m.end() : heads[i + 1].start() if i + 1 < len(heads) else len(body)]
         for i, m in enumerate(heads)
     }
-
-
-def fold(text: str) -> str:
-    """Compare text the way a reader would: widths folded, no white space."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-
-
-def clean_article(raw: str) -> str:
-    text = raw.replace("B体育", "")
-    return re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}\)", "", text)
-
-
-def article_runs_of() -> dict[str, set[str]]:
-    """Every COPY_RUN-character run of every article (and of its Simplified rendering); the
-    ``article_runs`` fixture (tests/conftest.py) shares it with the other page tests."""
-    runs: dict[str, set[str]] = {}
-    for path in article_paths():
-        text = clean_article(path.read_text(encoding="utf-8"))
-        found: set[str] = set()
-        for variant in {fold(text), fold(text.translate(T2S))}:
-            found.update(variant[i : i + COPY_RUN] for i in range(len(variant) - COPY_RUN + 1))
-        runs[path.name] = found
-    return runs
 
 
 # --- every page, every section ------------------------------------------------------------------
@@ -401,68 +305,3 @@ def test_every_number_listed_is_a_shortcode_and_the_list_links_the_charts_that_d
         assert resolved in embedded.get(chart, set()), f"{target}#chart-{chart} does not embed the chart"
     needed = set().union(*(charts_showing(code, data) for code in SHORTCODE.findall(numbers)))
     assert needed <= {chart for _, chart in links}
-
-
-# --- noise and copying ----------------------------------------------------------------------------
-
-
-def test_the_noise_list_and_the_traditional_table_describe_our_copies():
-    texts = [clean_article(p.read_text(encoding="utf-8")) for p in article_paths()]
-    raw = "".join(p.read_text(encoding="utf-8") for p in article_paths())
-    for marker in NOISE:
-        assert marker in raw or any(marker in t.translate(T2S) for t in texts), marker
-    traditional = (ARTICLES / "002_627f8ad51e47a4a5.txt").read_text(encoding="utf-8")
-    assert set(TRADITIONAL) <= set(traditional)
-    assert len(TRADITIONAL) == len(SIMPLIFIED)
-
-
-@pytest.mark.parametrize(("lang", "key"), ALL_PAGES, ids=ALL_IDS)
-def test_no_article_noise_reaches_a_page(lang: str, key: str):
-    text = prose(page(lang, key))
-    assert [marker for marker in NOISE if marker in text] == []
-    assert PINYIN_AFTER_HANZI.findall(text) == []
-    assert PINYIN_TONES.findall(text) == []
-    assert sorted({c for c in text if c in TRADITIONAL}) == []
-
-
-def quotes_and_titles(text: str) -> list[str]:
-    return [m.group(0) for m in (*QUOTED.finditer(text), *TITLED.finditer(text))]
-
-
-@pytest.mark.parametrize(("lang", "key"), ALL_PAGES, ids=ALL_IDS)
-def test_a_marked_quote_holds_at_most_one_sentence(lang: str, key: str):
-    for quote in (m.group(0)[1:-1] for m in QUOTED.finditer(prose(page(lang, key)))):
-        inner = quote.rstrip("。！？.!?…")
-        assert not re.search(r"[。！？]|[.!?]\s+[A-Z]", inner), quote
-
-
-def copied_runs(markdown: str, runs: dict[str, set[str]]) -> list[str]:
-    text = SHORTCODE.sub("\n", prose(markdown))
-    text = TITLED.sub("\n", QUOTED.sub("\n", text))
-    found = []
-    for piece in text.split("\n"):
-        folded = fold(piece)
-        for i in range(len(folded) - COPY_RUN + 1):
-            window = folded[i : i + COPY_RUN]
-            if len(CJK.findall(window)) >= COPY_MIN_CJK and any(window in r for r in runs.values()):
-                found.append(window)
-    return found
-
-
-@pytest.mark.parametrize(("lang", "key"), ALL_PAGES, ids=ALL_IDS)
-def test_no_long_run_of_an_article_is_copied_outside_a_marked_quote(
-    article_runs: dict[str, set[str]], lang: str, key: str
-):
-    assert copied_runs(page(lang, key), article_runs) == []
-
-
-def test_the_copy_check_catches_a_copied_sentence_and_a_simplified_traditional_one(
-    article_runs: dict[str, set[str]],
-):
-    copied = "作者说，大模型的基本目标是:说人话、懂人话、能回答问题,并尽量减少常识错误。"
-    assert copied_runs(copied, article_runs)
-    simplified = "文中说：现在大模型的许多参数其实并没有被有效利用，这是把模型做小的另一个原因。"
-    assert copied_runs(simplified, article_runs)
-    assert not copied_runs(
-        "“大模型的基本目标是:说人话、懂人话、能回答问题,并尽量减少常识错误。”", article_runs
-    )

@@ -25,9 +25,11 @@ def context(data: Dataset, lang: str, page: str = "topics/scale.md") -> Context:
     return Context(data=data, lang=lang, page=page, url_for=lambda target, anchor: f"{target}#{anchor}")
 
 
-@pytest.fixture
-def sample(tmp_path: Path) -> Dataset:
-    return load_dataset(write_dataset(tmp_path / "data"))
+def reference_page(data: Dataset, lang: str, page: str) -> str:
+    """A page of docs/<lang>/ with its fences and shortcodes rendered, as the plugin does before
+    Markdown (what the built site adds, headings' ids and the chart figures, is MkDocs' work)."""
+    markdown = (PROJECT / "docs" / lang / page).read_text(encoding="utf-8")
+    return render_page(markdown, context(data, lang, page=page))
 
 
 def link_text(rendered: str) -> str:
@@ -42,31 +44,33 @@ def link_text(rendered: str) -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_parameter_shortcode_shows_the_count_formatted_for_the_page_language(sample: Dataset, lang: str):
-    rendered = render_page("[[models:gpt-2:params]]", context(sample, lang))
+def test_a_parameter_shortcode_shows_the_count_formatted_for_the_page_language(
+    sample_dataset: Dataset, lang: str
+):
+    rendered = render_page("[[models:gpt-2:params]]", context(sample_dataset, lang))
     assert link_text(rendered) == formats.format_params(1.5, lang, long=True)
     assert 'href="atlas.md#model-gpt-2"' in rendered
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_figure_shortcode_shows_its_value_and_links_to_its_row_on_the_method_page(
-    sample: Dataset, lang: str
+    sample_dataset: Dataset, lang: str
 ):
-    rendered = render_page("[[figures:gpt3-training-cost]]", context(sample, lang))
-    row = sample.figures["gpt3-training-cost"]
+    rendered = render_page("[[figures:gpt3-training-cost]]", context(sample_dataset, lang))
+    row = sample_dataset.figures["gpt3-training-cost"]
     assert link_text(rendered) == formats.format_value(row["value"], row["unit"], lang, bound=row["bound"])
     assert 'href="method.md#figure-gpt3-training-cost"' in rendered
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_dates_keep_the_precision_the_article_gives(sample: Dataset, lang: str):
-    rendered = render_page("[[events:gpt-2-release:date]]", context(sample, lang))
-    assert link_text(rendered) == formats.format_date(sample.events["gpt-2-release"]["date"], lang)
+def test_dates_keep_the_precision_the_article_gives(sample_dataset: Dataset, lang: str):
+    rendered = render_page("[[events:gpt-2-release:date]]", context(sample_dataset, lang))
+    assert link_text(rendered) == formats.format_date(sample_dataset.events["gpt-2-release"]["date"], lang)
     assert 'href="timeline.md#event-gpt-2-release"' in rendered
 
 
-def test_the_title_of_a_value_names_its_source_and_status(sample: Dataset):
-    rendered = render_page("[[figures:gpt3-training-cost]]", context(sample, "en"))
+def test_the_title_of_a_value_names_its_source_and_status(sample_dataset: Dataset):
+    rendered = render_page("[[figures:gpt3-training-cost]]", context(sample_dataset, "en"))
     title = re.search(r'title="([^"]*)"', rendered).group(1)
     assert "Shendu Cross" in title and "reported" in title
 
@@ -84,12 +88,12 @@ def test_a_disputed_value_carries_a_visible_mark_and_its_note(tmp_path: Path):
         assert ("传闻，未经证实" if lang == "zh" else "A rumour, unconfirmed") in rendered
 
 
-def test_an_official_value_has_no_mark(sample: Dataset):
-    assert "<sup" not in render_page("[[models:gpt-2:params]]", context(sample, "zh"))
+def test_an_official_value_has_no_mark(sample_dataset: Dataset):
+    assert "<sup" not in render_page("[[models:gpt-2:params]]", context(sample_dataset, "zh"))
 
 
-def test_a_value_from_an_external_reference_is_marked_as_external(sample: Dataset):
-    rendered = render_page("[[models:gpt-3:params]]", context(sample, "en"))
+def test_a_value_from_an_external_reference_is_marked_as_external(sample_dataset: Dataset):
+    rendered = render_page("[[models:gpt-3:params]]", context(sample_dataset, "en"))
     assert "dataref__mark--external" in rendered
     assert "Language Models are Few-Shot Learners" in rendered
 
@@ -105,31 +109,33 @@ def test_a_value_from_an_external_reference_is_marked_as_external(sample: Datase
         ("[[mark:maybe]]", "mark needs one of"),
     ],
 )
-def test_an_unknown_shortcode_fails_naming_the_page_and_the_code(sample: Dataset, code: str, complaint: str):
+def test_an_unknown_shortcode_fails_naming_the_page_and_the_code(
+    sample_dataset: Dataset, code: str, complaint: str
+):
     with pytest.raises(ShortcodeError) as caught:
-        render_page(f"Text {code} text", context(sample, "zh", page="topics/compute.md"))
+        render_page(f"Text {code} text", context(sample_dataset, "zh", page="topics/compute.md"))
     message = str(caught.value)
     assert "topics/compute.md" in message and code in message and complaint in message
 
 
-def test_a_field_the_row_leaves_empty_fails_rather_than_printing_nothing(sample: Dataset):
+def test_a_field_the_row_leaves_empty_fails_rather_than_printing_nothing(sample_dataset: Dataset):
     with pytest.raises(ShortcodeError, match="has no context_tokens"):
-        render_page("[[models:gpt-2:context]]", context(sample, "en"))
+        render_page("[[models:gpt-2:context]]", context(sample_dataset, "en"))
 
 
-def test_shortcodes_inside_code_spans_and_fences_are_left_as_written(sample: Dataset):
+def test_shortcodes_inside_code_spans_and_fences_are_left_as_written(sample_dataset: Dataset):
     markdown = "Write `[[models:nope:params]]` like this:\n\n```text\n[[figures:nope]]\n```\n"
-    assert render_page(markdown, context(sample, "en")) == markdown
+    assert render_page(markdown, context(sample_dataset, "en")) == markdown
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_counts_follow_the_dataset(sample: Dataset, lang: str):
-    assert link_text(render_page("[[count:models]]", context(sample, lang))) == formats.format_value(
+def test_counts_follow_the_dataset(sample_dataset: Dataset, lang: str):
+    assert link_text(render_page("[[count:models]]", context(sample_dataset, lang))) == formats.format_value(
         2, "count", lang
     )
-    us = render_page("[[count:models:US]]", context(sample, lang))
+    us = render_page("[[count:models:US]]", context(sample_dataset, lang))
     assert link_text(us) == formats.format_value(2, "count", lang)
-    none = render_page("[[count:models:CN]]", context(sample, lang))
+    none = render_page("[[count:models:CN]]", context(sample_dataset, lang))
     assert link_text(none) == formats.format_value(0, "count", lang)
 
 
@@ -155,9 +161,9 @@ def test_a_datatable_is_one_balanced_block_kept_out_of_the_glossary(data: Datase
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_each_datatable_row_shows_its_source_quote_and_status(sample: Dataset, lang: str):
-    html = render_page("```datatable\nfigures\n```\n", context(sample, lang, page="method.md"))
-    row = sample.figures["gpt3-training-cost"]
+def test_each_datatable_row_shows_its_source_quote_and_status(sample_dataset: Dataset, lang: str):
+    html = render_page("```datatable\nfigures\n```\n", context(sample_dataset, lang, page="method.md"))
+    row = sample_dataset.figures["gpt3-training-cost"]
     assert row["quote"] in html  # the original Chinese, on both language versions
     assert (escape(row["quote_en"]) in html) == (lang == "en")
     assert "dataref-status--reported" in html
@@ -165,37 +171,41 @@ def test_each_datatable_row_shows_its_source_quote_and_status(sample: Dataset, l
 
 
 def test_the_event_list_has_a_heading_per_year_and_an_anchor_per_event(data: Dataset):
-    markdown = render_page("```eventlist\n```\n", context(data, "zh", page="timeline.md"))
+    """… and the timeline page of each language shows it under the timeline chart."""
     years = sorted({row["date"].year for row in data.events.values()})
-    assert re.findall(r"^## .*\{#year-(\d{4})\}$", markdown, re.MULTILINE) == [str(y) for y in years]
-    assert sorted(re.findall(r'<li id="event-([^"]+)"', markdown)) == sorted(data.events)
+    for lang in LANGS:
+        markdown = render_page("```eventlist\n```\n", context(data, lang, page="timeline.md"))
+        assert re.findall(r"^## .*\{#year-(\d{4})\}$", markdown, re.MULTILINE) == [str(y) for y in years]
+        assert sorted(re.findall(r'<li id="event-([^"]+)"', markdown)) == sorted(data.events)
+        page = reference_page(data, lang, "timeline.md")
+        assert markdown.strip() in page and "```chart\ntimeline\n```" in page, lang
 
 
-def test_the_same_table_twice_on_one_page_fails(sample: Dataset):
+def test_the_same_table_twice_on_one_page_fails(sample_dataset: Dataset):
     with pytest.raises(ShortcodeError, match="written twice"):
-        render_page("```datatable\nmodels\n```\n\n```datatable\nmodels\n```\n", context(sample, "zh"))
+        render_page("```datatable\nmodels\n```\n\n```datatable\nmodels\n```\n", context(sample_dataset, "zh"))
 
 
-def test_an_unknown_datatable_or_source_card_argument_fails(sample: Dataset):
+def test_an_unknown_datatable_or_source_card_argument_fails(sample_dataset: Dataset):
     with pytest.raises(ShortcodeError, match="datatable body 'model'"):
-        render_page("```datatable\nmodel\n```\n", context(sample, "en"))
+        render_page("```datatable\nmodel\n```\n", context(sample_dataset, "en"))
     with pytest.raises(ShortcodeError, match="source-card body 'nowhere'"):
-        render_page("```source-card\nnowhere\n```\n", context(sample, "en"))
+        render_page("```source-card\nnowhere\n```\n", context(sample_dataset, "en"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_source_card_is_built_from_the_sources_table_and_lists_the_pages_using_it(
-    sample: Dataset, lang: str
+    sample_dataset: Dataset, lang: str
 ):
     pages = {
         "topics/business.md": "See [the summary](../sources/shendu.md).",
         "topics/scale.md": "GPT-2 had [[models:gpt-2:params]].",
         "topics/compute.md": "Nothing from that article.",
     }
-    ctx = context(sample, lang, page="sources/shendu.md")
-    ctx.usage = source_usage(pages, sample)
+    ctx = context(sample_dataset, lang, page="sources/shendu.md")
+    ctx.usage = source_usage(pages, sample_dataset)
     card = render_page("```source-card\nshendu\n```\n", ctx)
-    source = sample.sources["shendu"]
+    source = sample_dataset.sources["shendu"]
     assert source["title_zh"] in card and source["outlet_zh"] in card
     assert formats.format_date(source["date"], lang) in card
     assert source[f"date_evidence_{lang}"] in card
@@ -209,6 +219,7 @@ def test_the_schema_fence_lists_every_table_and_column(data: Dataset, lang: str)
         assert f"{{#schema-{table}}}" in markdown
         for column in spec["columns"]:
             assert f"<code>{column}</code>" in markdown, f"{table}.{column}"
+    assert markdown.strip() in reference_page(data, lang, "method.md")  # the method page shows it
 
 
 # --- the pages this helper writes -------------------------------------------------------------
@@ -217,6 +228,4 @@ def test_the_schema_fence_lists_every_table_and_column(data: Dataset, lang: str)
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", OWN_PAGES)
 def test_each_reference_page_renders_against_the_real_dataset(data: Dataset, lang: str, page: str):
-    markdown = (PROJECT / "docs" / lang / page).read_text(encoding="utf-8")
-    rendered = render_page(markdown, context(data, lang, page=page))
-    assert "[[" not in rendered.replace("`[[", "")
+    assert "[[" not in reference_page(data, lang, page).replace("`[[", "")
