@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from charts.build import CHART_IDS, SCHEMES, render
+from charts.chart import Chart
 from charts.dataset import Dataset, load_dataset
 from devtools.site_build import SiteBuildError, build_site
 from tests.helpers import BuiltSite, QuietHandler, QuietServer
@@ -47,6 +49,19 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
 def data() -> Dataset:
     """The project's dataset (data/), loaded once for the whole run; tests must not change it."""
     return load_dataset(PROJECT / "data")
+
+
+@pytest.fixture(scope="session")
+def rendered_charts(data: Dataset) -> dict[tuple[str, str, str], Chart]:
+    """Every chart, in both languages and both colour schemes, rendered once for the whole run from
+    the project's dataset: (chart id, language, scheme) -> Chart. Tests must not change them; a test
+    of determinism renders its own second copy."""
+    return {
+        (chart_id, lang, scheme): render(data, chart_id, lang, scheme)
+        for chart_id in CHART_IDS
+        for lang in ("zh", "en")
+        for scheme in SCHEMES
+    }
 
 
 @pytest.fixture(scope="session")

@@ -101,8 +101,8 @@ def test_readme_names_title_sources_licence_and_citation_in_the_charts_language(
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_the_readme_quotes_exactly_the_rows_the_meta_lists(data, chart_id, lang):
-    chart = render(data, chart_id, lang, "light")
+def test_the_readme_quotes_exactly_the_rows_the_meta_lists(data, rendered_charts, chart_id, lang):
+    chart = rendered_charts[chart_id, lang, "light"]
     m = meta(chart, data, {})
     assert set(m["rows"]) == {"models", "events", "figures"}
     rows = bundle.plotted_rows(m, data)

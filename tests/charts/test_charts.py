@@ -32,14 +32,6 @@ ORIGINAL = re.compile(r"Original: 「.*?」", re.S)
 OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
 
 
-@pytest.fixture(scope="module")
-def charts(data):
-    """Every chart in every language and scheme, rendered once for the module."""
-    return {
-        (cid, lang, s): render(data, cid, lang, s) for cid in CHART_IDS for lang in LANGS for s in SCHEMES
-    }
-
-
 def figure(chart) -> dict[str, Any]:
     return figure_dict(chart.figure)
 
@@ -77,8 +69,8 @@ def visible_texts(fig: dict[str, Any]) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_every_chart_has_a_title_a_source_line_and_a_table_in_both_languages(charts, chart_id, lang):
-    chart = charts[(chart_id, lang, "light")]
+def test_every_chart_has_a_title_a_source_line_and_a_table_in_both_languages(rendered_charts, chart_id, lang):
+    chart = rendered_charts[(chart_id, lang, "light")]
     assert chart.title and chart.caption and chart.alt
     assert chart.source_ids, "a chart cites the articles it plots"
     assert chart.table.rows and all(chart.table.headers)
@@ -86,8 +78,8 @@ def test_every_chart_has_a_title_a_source_line_and_a_table_in_both_languages(cha
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_english_charts_show_no_chinese_except_the_quoted_original_sentences(charts, chart_id):
-    chart = charts[(chart_id, "en", "light")]
+def test_english_charts_show_no_chinese_except_the_quoted_original_sentences(rendered_charts, chart_id):
+    chart = rendered_charts[(chart_id, "en", "light")]
     fig = figure(chart)
     words = [chart.title, chart.subtitle, chart.caption, *chart.notes, *visible_texts(fig)]
     assert [w for w in words if CJK.search(w)] == []
@@ -99,17 +91,17 @@ def test_english_charts_show_no_chinese_except_the_quoted_original_sentences(cha
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_chinese_charts_are_written_in_chinese(charts, chart_id):
-    chart = charts[(chart_id, "zh", "light")]
+def test_chinese_charts_are_written_in_chinese(rendered_charts, chart_id):
+    chart = rendered_charts[(chart_id, "zh", "light")]
     assert CJK.search(chart.title) and CJK.search(chart.caption)
     assert all(CJK.search(h) for h in chart.table.headers)
     assert "Source" not in chart.caption and "Original" not in " ".join(hovers(figure(chart)))
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_every_hover_quotes_its_source_and_english_ones_add_the_original_chinese(charts, chart_id):
-    zh = hovers(figure(charts[(chart_id, "zh", "light")]))
-    en = hovers(figure(charts[(chart_id, "en", "light")]))
+def test_every_hover_quotes_its_source_and_english_ones_add_the_original_chinese(rendered_charts, chart_id):
+    zh = hovers(figure(rendered_charts[(chart_id, "zh", "light")]))
+    en = hovers(figure(rendered_charts[(chart_id, "en", "light")]))
     assert len(zh) == len(en)
     for text in zh:
         assert "原文：「" in text and "来源：" in text
@@ -121,20 +113,20 @@ def test_every_hover_quotes_its_source_and_english_ones_add_the_original_chinese
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_the_same_data_gives_byte_identical_figure_json(data, charts, chart_id):
+def test_the_same_data_gives_byte_identical_figure_json(data, rendered_charts, chart_id):
     for lang in LANGS:
         assert figure_json(render(data, chart_id, lang, "dark")) == figure_json(
-            charts[(chart_id, lang, "dark")]
+            rendered_charts[(chart_id, lang, "dark")]
         )
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_colours_come_from_the_colour_blind_safe_palette_or_the_neutral_greys(charts, chart_id):
+def test_colours_come_from_the_colour_blind_safe_palette_or_the_neutral_greys(rendered_charts, chart_id):
     for scheme in SCHEMES:
         colors = theme.scheme_of(scheme)
         neutral = {colors.background, colors.text, colors.muted, colors.line, colors.grid}
         allowed = {c.upper() for c in OKABE_ITO | neutral}
-        fig = figure(charts[(chart_id, "en", scheme)])
+        fig = figure(rendered_charts[(chart_id, "en", scheme)])
         used = set()
         for trace in fig["data"]:
             marker = trace.get("marker") or {}
@@ -157,7 +149,7 @@ def test_the_palette_is_exactly_okabe_and_itos_and_every_category_and_country_ha
         assert len({theme.color(scheme, c) for c in countries}) == len(countries)
 
 
-def test_dark_charts_keep_the_blue_readable_on_the_dark_background(charts):
+def test_dark_charts_keep_the_blue_readable_on_the_dark_background(rendered_charts):
     """Okabe–Ito blue is too dark on Material's slate background; the dark scheme uses sky blue."""
     assert theme.color("dark", "US") == theme.OKABE_ITO["sky_blue"]
     assert theme.color("light", "US") == theme.OKABE_ITO["blue"]
@@ -181,13 +173,16 @@ def _font_sizes(value: Any) -> list[float]:
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_figures_for_the_site_fit_a_375px_phone(charts, chart_id):
+def test_figures_for_the_site_fit_a_375px_phone(rendered_charts, chart_id):
     """The site draws the JSON at the container's width: no fixed width, text no smaller than 11 px,
     the legend above the plot (where it can wrap), thin margins that grow only to fit labels."""
     for lang in LANGS:
-        layout = figure(charts[(chart_id, lang, "light")])["layout"]
+        layout = figure(rendered_charts[(chart_id, lang, "light")])["layout"]
         assert layout["autosize"] is True and "width" not in layout
-        assert min(_font_sizes(layout) + _font_sizes(figure(charts[(chart_id, lang, "light")])["data"])) >= 11
+        assert (
+            min(_font_sizes(layout) + _font_sizes(figure(rendered_charts[(chart_id, lang, "light")])["data"]))
+            >= 11
+        )
         legend = layout["legend"]
         assert legend["orientation"] == "h" and legend["yanchor"] == "bottom" and legend["y"] >= 1
         margin = layout["margin"]
@@ -196,8 +191,8 @@ def test_figures_for_the_site_fit_a_375px_phone(charts, chart_id):
 
 
 @pytest.mark.parametrize("chart_id", ["timeline", "params-over-time", "param-scale"])
-def test_crowded_point_labels_are_marked_for_hiding_on_a_narrow_screen(charts, chart_id):
-    fig = figure(charts[(chart_id, "zh", "light")])
+def test_crowded_point_labels_are_marked_for_hiding_on_a_narrow_screen(rendered_charts, chart_id):
+    fig = figure(rendered_charts[(chart_id, "zh", "light")])
     hint = fig["layout"]["meta"]["narrow"]
     labelled = [i for i, tr in enumerate(fig["data"]) if "text" in (tr.get("mode") or "")]
     assert hint["max_width"] >= 375 and hint["markers_only"] == labelled and labelled
@@ -205,11 +200,11 @@ def test_crowded_point_labels_are_marked_for_hiding_on_a_narrow_screen(charts, c
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_every_figure_carries_a_narrow_variant_that_plotly_accepts(charts, chart_id, lang):
+def test_every_figure_carries_a_narrow_variant_that_plotly_accepts(rendered_charts, chart_id, lang):
     """layout.meta.narrow (its contract: charts/narrow.py's docstring): applied at phone width, the
     figure is still valid for plotly (every path names a real attribute), wider pages draw it
     unchanged."""
-    fig = figure(charts[(chart_id, lang, "light")])
+    fig = figure(rendered_charts[(chart_id, lang, "light")])
     hint = fig["layout"]["meta"]["narrow"]
     assert set(hint) == {"max_width", "markers_only", "traces", "layout"}
     assert 375 <= hint["max_width"] <= 768
@@ -224,9 +219,11 @@ def test_every_figure_carries_a_narrow_variant_that_plotly_accepts(charts, chart
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_on_a_phone_the_legend_goes_below_the_plot_and_the_figure_grows_to_keep_the_plot(charts, chart_id):
+def test_on_a_phone_the_legend_goes_below_the_plot_and_the_figure_grows_to_keep_the_plot(
+    rendered_charts, chart_id
+):
     for lang in LANGS:
-        fig = figure(charts[(chart_id, lang, "light")])
+        fig = figure(rendered_charts[(chart_id, lang, "light")])
         if not any(tr.get("showlegend") is not False and tr.get("name") for tr in fig["data"]):
             continue  # no legend (timeline: the lanes name the categories)
         layout = narrow.apply(fig, narrow.PHONE_WIDTH)["layout"]
@@ -254,37 +251,37 @@ def test_narrow_paths_set_nested_attributes_and_list_items_as_the_javascript_doe
     assert "replace(/\\[(\\d+)\\]/g" in narrow.narrow_js() and "markers_only" in narrow.narrow_js()
 
 
-def test_on_a_phone_long_names_and_labels_make_room(charts):
+def test_on_a_phone_long_names_and_labels_make_room(rendered_charts):
     """data-exhaustion: names move above their lines; openai-finance: values wrap and lose the
     status the hatching gives; chinchilla-gopher: panel titles wrap; param-scale: short thresholds."""
     for lang in LANGS:
-        fig = narrow.apply(figure(charts[("data-exhaustion", lang, "light")]), narrow.PHONE_WIDTH)
+        fig = narrow.apply(figure(rendered_charts[("data-exhaustion", lang, "light")]), narrow.PHONE_WIDTH)
         assert fig["layout"]["yaxis"]["showticklabels"] is False
         names = fig["layout"]["yaxis"]["categoryarray"]
         shown = [a["text"] for a in fig["layout"]["annotations"] if a.get("visible") is not False]
         assert set(names) <= set(shown)
-        page = figure(charts[("data-exhaustion", lang, "light")])
+        page = figure(rendered_charts[("data-exhaustion", lang, "light")])
         assert not set(names) & {a["text"] for a in page["layout"]["annotations"] if a.get("visible", True)}
 
-        fig = narrow.apply(figure(charts[("openai-finance", lang, "light")]), narrow.PHONE_WIDTH)
+        fig = narrow.apply(figure(rendered_charts[("openai-finance", lang, "light")]), narrow.PHONE_WIDTH)
         bars = [tr for tr in fig["data"] if tr["type"] == "bar" and tr.get("text")]
         mark = i18n.t("figure_mark.projected", lang)
         assert bars and all(mark not in tr["text"][0] for tr in bars)
         assert all(max(map(len, tr["text"][0].split("<br>"))) <= 12 for tr in bars)
 
-        fig = narrow.apply(figure(charts[("chinchilla-gopher", lang, "light")]), narrow.PHONE_WIDTH)
+        fig = narrow.apply(figure(rendered_charts[("chinchilla-gopher", lang, "light")]), narrow.PHONE_WIDTH)
         assert "<br>" in fig["layout"]["xaxis2"]["title"]["text"]
 
-        fig = narrow.apply(figure(charts[("param-scale", lang, "light")]), narrow.PHONE_WIDTH)
+        fig = narrow.apply(figure(rendered_charts[("param-scale", lang, "light")]), narrow.PHONE_WIDTH)
         assert all(re.fullmatch(r"≥[^:：]+", a["text"]) for a in fig["layout"]["annotations"])
 
 
-def test_param_scale_labels_left_of_a_dashed_line_they_would_cross(data, charts):
+def test_param_scale_labels_left_of_a_dashed_line_they_would_cross(data, rendered_charts):
     """A value label just below a threshold (10B, 7.5B under the 13B line) goes left of its marker."""
     lines = [r["value"] / 1e9 for r in data.figures.values() if r["group"] == "emergence-threshold"]
     checked = 0
     for lang in LANGS:
-        for trace in figure(charts[("param-scale", lang, "light")])["data"]:
+        for trace in figure(rendered_charts[("param-scale", lang, "light")])["data"]:
             if "text" not in (trace.get("mode") or ""):
                 continue
             for x, position in zip(trace["x"], trace["textposition"], strict=True):
@@ -295,8 +292,8 @@ def test_param_scale_labels_left_of_a_dashed_line_they_would_cross(data, charts)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_timeline_labels_stay_inside_the_plot_at_the_narrowest_width_that_shows_them(charts, lang):
-    fig = figure(charts[("timeline", lang, "light")])
+def test_timeline_labels_stay_inside_the_plot_at_the_narrowest_width_that_shows_them(rendered_charts, lang):
+    fig = figure(rendered_charts[("timeline", lang, "light")])
     frame = labels.Frame(
         timeline_labels.PLOT_WIDTH,
         timeline_labels.PLOT_HEIGHT,
@@ -343,8 +340,10 @@ def _key_titles(data: Any, lang: str, field: str = "title") -> set[str]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_timeline_calls_out_every_key_event_on_a_page_on_a_phone_and_on_a_slide(data, charts, lang):
-    chart = charts[("timeline", lang, "light")]
+def test_the_timeline_calls_out_every_key_event_on_a_page_on_a_phone_and_on_a_slide(
+    data, rendered_charts, lang
+):
+    chart = rendered_charts[("timeline", lang, "light")]
     fig = figure(chart)
     page = {a["text"] for a in _callouts(fig) if a.get("visible") is not False}
     titles, short = _key_titles(data, lang), _key_titles(data, lang, "label")
@@ -363,8 +362,8 @@ def test_the_timeline_calls_out_every_key_event_on_a_page_on_a_phone_and_on_a_sl
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_minor_event_is_named_only_in_its_hover_and_the_table(data, charts, lang):
-    chart = charts[("timeline", lang, "light")]
+def test_a_minor_event_is_named_only_in_its_hover_and_the_table(data, rendered_charts, lang):
+    chart = rendered_charts[("timeline", lang, "light")]
     minor = {
         e[f"title_{lang}"]
         for e in data.events.values()
@@ -395,8 +394,8 @@ def _label_boxes(fig: dict[str, Any], frame: labels.Frame, lang: str) -> list[tu
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_timeline_image_names_more_events_than_the_page_with_no_two_labels_touching(charts, lang):
-    chart = charts[("timeline", lang, "light")]
+def test_timeline_image_names_more_events_than_the_page_with_no_two_labels_touching(rendered_charts, lang):
+    chart = rendered_charts[("timeline", lang, "light")]
     image = figure_dict(image_figure(chart))
     layout = image["layout"]
     margin = layout["margin"]
@@ -419,9 +418,11 @@ def test_timeline_image_names_more_events_than_the_page_with_no_two_labels_touch
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_timeline_image_wraps_a_label_only_at_a_space_or_where_chinese_meets_latin(data, charts, lang):
+def test_timeline_image_wraps_a_label_only_at_a_space_or_where_chinese_meets_latin(
+    data, rendered_charts, lang
+):
     titles = {event[f"title_{lang}"] for event in data.events.values()}
-    image = figure_dict(image_figure(charts[("timeline", lang, "light")]))
+    image = figure_dict(image_figure(rendered_charts[("timeline", lang, "light")]))
     drawn = [html.unescape(text) for trace in image["data"] for text in trace.get("text") or [] if text]
     for text in drawn:
         first, _, second = text.partition("<br>")
@@ -446,9 +447,9 @@ def test_label_placer_tries_a_labels_second_form_and_keeps_labels_apart():
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_every_chart_lists_the_dataset_rows_it_plots_by_table(data, charts, chart_id):
+def test_every_chart_lists_the_dataset_rows_it_plots_by_table(data, rendered_charts, chart_id):
     for lang in LANGS:
-        chart = charts[(chart_id, lang, "light")]
+        chart = rendered_charts[(chart_id, lang, "light")]
         assert tuple(chart.rows) == ROW_TABLES
         ids = [(table, key) for table, keys in chart.rows.items() for key in keys]
         assert ids and len(set(ids)) == len(ids)
@@ -460,10 +461,10 @@ def test_every_chart_lists_the_dataset_rows_it_plots_by_table(data, charts, char
         assert len(ids) <= len(chart.table.rows)
 
 
-def test_param_scale_table_lists_the_thresholds_it_draws_with_their_source(data, charts):
+def test_param_scale_table_lists_the_thresholds_it_draws_with_their_source(data, rendered_charts):
     thresholds = [r for r in data.figures.values() if r["group"] == "emergence-threshold"]
     for lang in LANGS:
-        chart = charts[("param-scale", lang, "light")]
+        chart = rendered_charts[("param-scale", lang, "light")]
         assert [k for k in chart.rows["figures"]] == [r["id"] for r in thresholds]
         lines = chart.table.rows[-len(thresholds) :]
         source = chart.table.headers.index(i18n.t("table.source", lang))
@@ -476,8 +477,8 @@ def test_param_scale_table_lists_the_thresholds_it_draws_with_their_source(data,
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
-def test_slide_images_are_1920x1080_with_title_and_source_drawn_in(charts, chart_id):
-    chart = charts[(chart_id, "zh", "dark")]
+def test_slide_images_are_1920x1080_with_title_and_source_drawn_in(rendered_charts, chart_id):
+    chart = rendered_charts[(chart_id, "zh", "dark")]
     fig = image_figure(chart).to_plotly_json()
     layout = fig["layout"]
     assert (layout["width"] * theme.IMAGE_SCALE, layout["height"] * theme.IMAGE_SCALE) == (1920, 1080)
@@ -487,7 +488,7 @@ def test_slide_images_are_1920x1080_with_title_and_source_drawn_in(charts, chart
     assert min(_font_sizes(layout)) * theme.IMAGE_SCALE >= 22
 
 
-def test_english_text_prefers_latin_fonts_and_chinese_text_a_cjk_font(charts):
+def test_english_text_prefers_latin_fonts_and_chinese_text_a_cjk_font(rendered_charts):
     """A CJK font first in an English chart gives full-width quotation marks (‘ emergence ’)."""
     en = [f.strip().strip('"') for f in theme.FONT_STACK["en"].split(",")]
     zh = [f.strip().strip('"') for f in theme.FONT_STACK["zh"].split(",")]
@@ -496,7 +497,7 @@ def test_english_text_prefers_latin_fonts_and_chinese_text_a_cjk_font(charts):
     assert "CJK" in zh[0]
     # Every text of an English slide image (title, source line, annotations, hovers) uses that stack.
     for chart_id in CHART_IDS:
-        families = set(_families(image_figure(charts[(chart_id, "en", "light")]).to_plotly_json()))
+        families = set(_families(image_figure(rendered_charts[(chart_id, "en", "light")]).to_plotly_json()))
         assert families == {theme.FONT_STACK["en"]}, chart_id
 
 
@@ -512,8 +513,8 @@ def _families(value: Any) -> list[str]:
 # --- the charts the issue asks for ----------------------------------------------------------------
 
 
-def test_timeline_runs_from_2015_to_2024_with_one_lane_per_category(data, charts):
-    fig = figure(charts[("timeline", "zh", "light")])
+def test_timeline_runs_from_2015_to_2024_with_one_lane_per_category(data, rendered_charts):
+    fig = figure(rendered_charts[("timeline", "zh", "light")])
     start, end = fig["layout"]["xaxis"]["range"]
     assert start[:4] in ("2014", "2015") and end[:4] == "2024"
     categories = data.schema["events"]["columns"]["category"]["values"]
@@ -526,8 +527,8 @@ def test_timeline_runs_from_2015_to_2024_with_one_lane_per_category(data, charts
         assert all(abs(y - lanes[trace["name"]]) < 0.5 for y in trace["y"])
 
 
-def test_timeline_hover_gives_each_events_quote_and_its_translation(data, charts):
-    en = " ".join(hovers(figure(charts[("timeline", "en", "light")])))
+def test_timeline_hover_gives_each_events_quote_and_its_translation(data, rendered_charts):
+    en = " ".join(hovers(figure(rendered_charts[("timeline", "en", "light")])))
     flat = re.sub(r"<br>", " ", en)
     for event in data.events.values():
         if 2015 <= event["date"].year <= 2024:
@@ -535,31 +536,33 @@ def test_timeline_hover_gives_each_events_quote_and_its_translation(data, charts
             assert event["quote_en"].split()[0] in flat
 
 
-def test_events_outside_the_timeline_window_are_named_in_its_caption(data, charts):
+def test_events_outside_the_timeline_window_are_named_in_its_caption(data, rendered_charts):
     outside = [e for e in data.events.values() if not 2015 <= e["date"].year <= 2024]
-    caption = charts[("timeline", "en", "light")].caption
+    caption = rendered_charts[("timeline", "en", "light")].caption
     for event in outside:
         assert event["title_en"] in caption
 
 
-def test_parameter_charts_use_logarithmic_axes_labelled_in_yi_or_billions(charts):
+def test_parameter_charts_use_logarithmic_axes_labelled_in_yi_or_billions(rendered_charts):
     for chart_id, axis in (("param-scale", "xaxis"), ("params-over-time", "yaxis")):
-        zh = figure(charts[(chart_id, "zh", "light")])["layout"][axis]
-        en = figure(charts[(chart_id, "en", "light")])["layout"][axis]
+        zh = figure(rendered_charts[(chart_id, "zh", "light")])["layout"][axis]
+        en = figure(rendered_charts[(chart_id, "en", "light")])["layout"][axis]
         assert zh["type"] == en["type"] == "log"
         assert all(label.endswith("亿") for label in zh["ticktext"])
         assert all(label[-1] in "MBT" for label in en["ticktext"])
 
 
-def test_param_scale_draws_the_emergence_thresholds_13b_70b_540b_as_bands(charts):
-    fig = figure(charts[("param-scale", "en", "light")])
+def test_param_scale_draws_the_emergence_thresholds_13b_70b_540b_as_bands(rendered_charts):
+    fig = figure(rendered_charts[("param-scale", "en", "light")])
     bands = [s for s in fig["layout"]["shapes"] if s["type"] == "rect"]
     lines = [s for s in fig["layout"]["shapes"] if s["type"] == "line"]
     assert sorted(s["x0"] for s in bands) == [13, 70, 540]
     assert sorted(s["x0"] for s in lines) == [13, 70, 540]
     labels = " ".join(a["text"] for a in fig["layout"]["annotations"])
     assert all(f"≥{v}" in labels for v in ("13B", "70B", "540B"))
-    zh = " ".join(a["text"] for a in figure(charts[("param-scale", "zh", "light")])["layout"]["annotations"])
+    zh = " ".join(
+        a["text"] for a in figure(rendered_charts[("param-scale", "zh", "light")])["layout"]["annotations"]
+    )
     assert all(f"≥{v}" in zh for v in ("130亿", "700亿", "5400亿"))
 
 
@@ -577,10 +580,10 @@ def _points_by_model(fig: dict[str, Any], data) -> dict[str, dict[str, Any]]:
 
 @pytest.mark.parametrize("chart_id", ["param-scale", "params-over-time"])
 def test_parameter_status_and_open_weights_change_the_marker_and_colour_gives_the_country(
-    data, charts, chart_id
+    data, rendered_charts, chart_id
 ):
     for scheme in SCHEMES:
-        points = _points_by_model(figure(charts[(chart_id, "en", scheme)]), data)
+        points = _points_by_model(figure(rendered_charts[(chart_id, "en", scheme)]), data)
         assert points
         symbols: dict[str, set[str]] = {}
         for key, style in points.items():
@@ -595,22 +598,22 @@ def test_parameter_status_and_open_weights_change_the_marker_and_colour_gives_th
         assert len({next(iter(s)) for s in symbols.values()}) == len(symbols), "one symbol per status"
 
 
-def test_disputed_sizes_carry_a_question_mark_in_their_label(data, charts):
-    fig = figure(charts[("param-scale", "en", "light")])
+def test_disputed_sizes_carry_a_question_mark_in_their_label(data, rendered_charts):
+    fig = figure(rendered_charts[("param-scale", "en", "light")])
     labels = [t for tr in fig["data"] for t in tr.get("text") or []]
     gpt4 = formats.format_params(data.models["gpt-4"]["params_billion"], "en")
     assert f"{gpt4}?" in labels
     assert "GPT-4 ?" in fig["layout"]["yaxis"]["ticktext"]
 
 
-def test_param_scale_names_every_model_on_its_axis(data, charts):
+def test_param_scale_names_every_model_on_its_axis(data, rendered_charts):
     sized = [m for m in data.models.values() if m["params_billion"] is not None]
-    ticks = figure(charts[("param-scale", "zh", "light")])["layout"]["yaxis"]["ticktext"]
+    ticks = figure(rendered_charts[("param-scale", "zh", "light")])["layout"]["yaxis"]["ticktext"]
     assert len(ticks) == len(sized) == len(set(ticks))
 
 
-def test_params_over_time_places_models_by_release_date_on_a_log_axis(data, charts):
-    fig = figure(charts[("params-over-time", "en", "light")])
+def test_params_over_time_places_models_by_release_date_on_a_log_axis(data, rendered_charts):
+    fig = figure(rendered_charts[("params-over-time", "en", "light")])
     assert fig["layout"]["xaxis"]["type"] == "date" and fig["layout"]["yaxis"]["type"] == "log"
     dated = [m for m in data.models.values() if m["params_billion"] and m["release_date"]]
     assert sum(len(tr["x"]) for tr in fig["data"] if tr.get("hovertext")) == len(dated)
@@ -622,38 +625,38 @@ def test_there_are_at_least_three_charts_of_figures(data):
     assert len(figure_charts) >= 3
 
 
-def test_chinese_tables_write_chinese_dates_and_english_tables_english_dates(charts):
+def test_chinese_tables_write_chinese_dates_and_english_tables_english_dates(rendered_charts):
     for chart_id, column in (("timeline", "table.date"), ("param-scale", "table.released")):
         for lang, shape in (
             ("zh", r"\d{4}年(\d{1,2}月(\d{1,2}日)?)?"),
             ("en", r"(\d{1,2} )?([A-Z][a-z]+ )?\d{4}"),
         ):
-            table = charts[(chart_id, lang, "light")].table
+            table = rendered_charts[(chart_id, lang, "light")].table
             index = table.headers.index(i18n.t(column, lang))
             dates = [row[index] for row in table.rows if row[index]]
             assert dates and all(re.fullmatch(shape, d) for d in dates), dates
 
 
-def test_date_axes_tick_in_the_charts_language(charts):
+def test_date_axes_tick_in_the_charts_language(rendered_charts):
     for chart_id in ("timeline", "params-over-time", "china-model-count"):
         for lang in LANGS:
-            stops = figure(charts[(chart_id, lang, "light")])["layout"]["xaxis"]["tickformatstops"]
+            stops = figure(rendered_charts[(chart_id, lang, "light")])["layout"]["xaxis"]["tickformatstops"]
             assert [s["value"] for s in stops] == [s["value"] for s in formats.date_tickformatstops(lang)]
 
 
-def test_estimates_and_projections_are_hatched_never_solid(charts):
-    fig = figure(charts[("openai-finance", "en", "light")])
+def test_estimates_and_projections_are_hatched_never_solid(rendered_charts):
+    fig = figure(rendered_charts[("openai-finance", "en", "light")])
     for trace in fig["data"]:
         if trace.get("hovertext"):
             hatched = bool((trace["marker"].get("pattern") or {}).get("shape"))
             assert hatched == ("(expected)" in trace["text"][0])
-    for trace in figure(charts[("training-cost", "zh", "light")])["data"]:
+    for trace in figure(rendered_charts[("training-cost", "zh", "light")])["data"]:
         if trace.get("hovertext"):
             assert trace["marker"]["pattern"]["shape"] == theme.STATUS_PATTERNS["estimated"]
 
 
-def test_lower_bounds_point_upwards_in_the_model_count_chart(data, charts):
-    fig = figure(charts[("china-model-count", "en", "light")])
+def test_lower_bounds_point_upwards_in_the_model_count_chart(data, rendered_charts):
+    fig = figure(rendered_charts[("china-model-count", "en", "light")])
     points = next(tr for tr in fig["data"] if tr.get("hovertext"))
     assert all(s.startswith("triangle-up") for s in points["marker"]["symbol"])
     arrows = [a for a in fig["layout"]["annotations"] if a.get("showarrow")]

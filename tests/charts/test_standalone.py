@@ -34,13 +34,13 @@ HOST = """<!DOCTYPE html>
 
 
 @pytest.fixture(scope="module")
-def pages(data, tmp_path_factory) -> dict[tuple[str, str], Path]:
+def pages(rendered_charts, tmp_path_factory) -> dict[tuple[str, str], Path]:
     """Every chart as a standalone page in both languages."""
     folder = tmp_path_factory.mktemp("standalone")
     written = {}
     for chart_id in CHART_IDS:
         for lang in LANGS:
-            charts = {scheme: render(data, chart_id, lang, scheme) for scheme in SCHEMES}
+            charts = {scheme: rendered_charts[chart_id, lang, scheme] for scheme in SCHEMES}
             path = folder / f"{chart_id}-{lang}.html"
             path.write_text(standalone_html(charts), encoding="utf-8")
             written[(chart_id, lang)] = path
@@ -48,27 +48,27 @@ def pages(data, tmp_path_factory) -> dict[tuple[str, str], Path]:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_standalone_page_loads_nothing_from_elsewhere(data, lang):
-    html = standalone_html({s: render(data, "timeline", lang, s) for s in SCHEMES})
+def test_standalone_page_loads_nothing_from_elsewhere(rendered_charts, lang):
+    html = standalone_html({s: rendered_charts["timeline", lang, s] for s in SCHEMES})
     tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", html)
     assert [tag for tag in tags if re.search(r"\b(?:src|href)\s*=", tag)] == []
     assert f'<html lang="{"zh-Hans" if lang == "zh" else "en"}">' in html
 
 
-def test_standalone_pages_are_byte_identical_on_rebuild(data):
+def test_standalone_pages_are_byte_identical_on_rebuild(data, rendered_charts):
     for chart_id in CHART_IDS[:2]:
-        first = standalone_html({s: render(data, chart_id, "zh", s) for s in SCHEMES})
+        first = standalone_html({s: rendered_charts[chart_id, "zh", s] for s in SCHEMES})
         assert standalone_html({s: render(data, chart_id, "zh", s) for s in SCHEMES}) == first
 
 
-def test_pages_inline_the_small_basic_plotly_bundle_unless_a_trace_needs_the_full_one(data):
+def test_pages_inline_the_small_basic_plotly_bundle_unless_a_trace_needs_the_full_one(rendered_charts):
     from plotly.offline import get_plotlyjs
 
     basic = plotly_js.script({"scatter", "bar"})
     assert basic == plotly_js.BUNDLE.read_text(encoding="utf-8")
     assert basic != get_plotlyjs() and len(basic) < len(get_plotlyjs()) / 2
     assert plotly_js.script({"scatter", "heatmap"}) == get_plotlyjs()
-    assert basic in standalone_html({s: render(data, "param-scale", "en", s) for s in SCHEMES})
+    assert basic in standalone_html({s: rendered_charts["param-scale", "en", s] for s in SCHEMES})
 
 
 # --- in the browser --------------------------------------------------------------------------------
@@ -132,8 +132,8 @@ def test_standalone_chart_draws_offline_from_disk(offline_page, pages, chart_id,
     assert page.blocked == [] and page.errors == []
 
 
-def test_standalone_page_carries_the_narrow_variant_and_the_code_that_applies_it(data):
-    charts = {scheme: render(data, "data-exhaustion", "en", scheme) for scheme in SCHEMES}
+def test_standalone_page_carries_the_narrow_variant_and_the_code_that_applies_it(rendered_charts):
+    charts = {scheme: rendered_charts["data-exhaustion", "en", scheme] for scheme in SCHEMES}
     html = standalone_html(charts)
     assert "function hmwNarrow(figure, width)" in html and "hmwNarrow(figures[scheme]" in html
     assert '"narrow":{"layout":' in html

@@ -13,6 +13,7 @@ tests/content/test_content.py applies those rules to every page, these included.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -49,8 +50,10 @@ DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # --- reading pages -------------------------------------------------------------------------------
 
 
-def source_ids() -> list[str]:
-    return list(load_dataset(PROJECT / "data").sources)
+@functools.cache
+def source_ids() -> tuple[str, ...]:
+    """The five articles' ids, read once (parametrisation needs them before any fixture)."""
+    return tuple(load_dataset(PROJECT / "data").sources)
 
 
 def page(lang: str, name: str) -> str:

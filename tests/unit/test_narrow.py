@@ -14,8 +14,7 @@ import pytest
 import yaml
 
 from charts import narrow
-from charts.build import CHART_IDS, SCHEMES, figure_dict, render, standalone_html
-from charts.i18n import LANGS
+from charts.build import SCHEMES, figure_dict, standalone_html
 from tests.sample_data import PROJECT
 
 HMW_JS = PROJECT / "overrides" / "assets" / "javascripts" / "hmw.js"
@@ -30,13 +29,8 @@ process.stdout.write(JSON.stringify(cases.map(([figure, width]) => hmwNarrow(fig
 
 
 @pytest.fixture(scope="module")
-def figures(data) -> dict[tuple[str, str, str], dict[str, Any]]:
-    return {
-        (chart_id, lang, scheme): figure_dict(render(data, chart_id, lang, scheme).figure)
-        for chart_id in CHART_IDS
-        for lang in LANGS
-        for scheme in SCHEMES
-    }
+def figures(rendered_charts) -> dict[tuple[str, str, str], dict[str, Any]]:
+    return {key: figure_dict(chart.figure) for key, chart in rendered_charts.items()}
 
 
 @pytest.mark.skipif(NODE is None, reason="needs node (npm ci installs plotly.js with it)")
@@ -67,8 +61,8 @@ def test_the_javascript_and_its_python_mirror_draw_every_chart_alike(figures):
     assert sum(changed) == len(figures) * 2  # the two widths below max_width
 
 
-def test_the_standalone_page_inlines_narrow_js(data):
-    html = standalone_html({s: render(data, "param-scale", "zh", s) for s in SCHEMES})
+def test_the_standalone_page_inlines_narrow_js(rendered_charts):
+    html = standalone_html({s: rendered_charts["param-scale", "zh", s] for s in SCHEMES})
     code = narrow.narrow_js()
     assert code.startswith("function hmwNarrow(figure, width) {") and f"<script>\n{code}</script>" in html
     assert code in narrow.JS_FILE.read_text(encoding="utf-8")
