@@ -47,7 +47,7 @@ test: setup ## Lint, then run every test (browser tests included) — the comman
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
 
-test-fast: setup ## Run the tests without the browser and image-export ones
+test-fast: setup ## Run the tests that need no browser, no site build and no image export
 	$(BIN)/pytest -m "not browser and not slow"
 
 lint: setup ## Check the code style
