@@ -18,15 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
 from devtools import site_build
-from devtools.chromium import CHROMIUM, launch
+from devtools.chromium import CHROMIUM
 from tests.browser.site import PROJECT
 
-# Marked by hand: this test starts `mkdocs serve` (a whole-site build) and its own Chromium, not the
-# `built_site` and `browser` fixtures that mark the other browser tests.
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# Slow, marked by hand: `mkdocs serve` builds the whole site itself (not through `built_site`).
+# Chromium is the package's `browser` fixture (tests/browser/conftest.py), which marks it `browser`.
+pytestmark = pytest.mark.slow
 
 COPIED = ["data", "charts", "docs", "hmw_site", "overrides", "config", "package.json", ".cache/images"]
 LINKED = ["node_modules"]
@@ -139,35 +139,35 @@ def edit_an_event_description(project: Path) -> str:
     return new
 
 
-def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(server: tuple[Server, Path, str]):
+def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(
+    server: tuple[Server, Path, str], browser: Browser
+):
     running, project, root = server
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            page = browser.new_page()
-            loads: list[float] = []
-            page.on("load", lambda _: loads.append(time.monotonic()))
-            page.goto(root + PAGE, wait_until="load")
-            assert MARKER not in page.inner_text("article")
-            loads.clear()
+    page = browser.new_page()
+    try:
+        loads: list[float] = []
+        page.on("load", lambda _: loads.append(time.monotonic()))
+        page.goto(root + PAGE, wait_until="load")
+        assert MARKER not in page.inner_text("article")
+        loads.clear()
 
-            saved = time.monotonic()
-            edit_an_event_description(project)
-            running.wait_for(RELOAD, QUIET * 3)
-            reloaded = time.monotonic()
-            page.wait_for_function(
-                "marker => Boolean(document.querySelector('article')?.innerText.includes(marker))",
-                arg=MARKER,
-                timeout=15_000,
-            )
-            page.wait_for_load_state("load")
-            # Watch for a loop: nothing more may happen until QUIET seconds after the save, and at
-            # least QUIET / 2 after the reload (a rebuild on a busy machine can take most of QUIET).
-            while time.monotonic() < max(saved + QUIET, reloaded + QUIET / 2):
-                page.wait_for_timeout(500)
-            assert running.count(REBUILD, saved) == 1, running.log()
-            assert running.count(RELOAD, saved) == 1, running.log()
-            assert len(loads) == 1, f"the page loaded {len(loads)} times after one save"
-        finally:
-            browser.close()
+        saved = time.monotonic()
+        edit_an_event_description(project)
+        running.wait_for(RELOAD, QUIET * 3)
+        reloaded = time.monotonic()
+        page.wait_for_function(
+            "marker => Boolean(document.querySelector('article')?.innerText.includes(marker))",
+            arg=MARKER,
+            timeout=15_000,
+        )
+        page.wait_for_load_state("load")
+        # Watch for a loop: nothing more may happen until QUIET seconds after the save, and at
+        # least QUIET / 2 after the reload (a rebuild on a busy machine can take most of QUIET).
+        while time.monotonic() < max(saved + QUIET, reloaded + QUIET / 2):
+            page.wait_for_timeout(500)
+        assert running.count(REBUILD, saved) == 1, running.log()
+        assert running.count(RELOAD, saved) == 1, running.log()
+        assert len(loads) == 1, f"the page loaded {len(loads)} times after one save"
+    finally:
+        page.close()
     assert running.process.poll() is None, running.log()
