@@ -2,7 +2,7 @@
 
 The words live in one table, ``charts/strings.yaml`` (key → {zh, en}), read by the charts, the site's
 plugin and templates, the browser script, the download bundles and the decks. No module keeps a table of
-its own, so one concept cannot get two wordings (tests/test_vocabulary.py checks this). A key missing
+its own, so one concept cannot get two wordings (tests/unit/test_vocabulary.py checks this). A key missing
 in either language is an error at once (``t`` raises) and in the test suite (``missing_keys()``), so an
 English page can never fall back to Chinese silently. Values are ``str.format`` templates:
 ``t("cite.with_date", "en", name="Shendu Cross", date="16 November 2023")``.

@@ -22,7 +22,7 @@ grows to ``max_width`` or wider, draw the original again. The browser does this 
 JavaScript copy, ``hmwNarrow(figure, width)`` in overrides/assets/javascripts/narrow.js: the site
 loads that file before hmw.js, and every standalone page inlines it (``narrow_js()``). ``apply``
 below is its Python mirror, which the tests use to see what a phone draws (``set_path`` also
-serves charts/frame.py); tests/test_narrow.py checks that the two agree on every chart.
+serves charts/frame.py); tests/unit/test_narrow.py checks that the two agree on every chart.
 
 Every chart gets at least the common layout: the legend moves below the plot (full width,
 ``yref: container``), and the figure grows by the legend's estimated height so the plot keeps its

@@ -12,7 +12,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.oxml.ns import qn
 
-from charts import deck
+from charts import citation, deck
 from charts.build import CHART_IDS, write_outputs
 from charts.i18n import LANGS, t
 
@@ -142,7 +142,7 @@ def test_sources_slides_list_every_article_and_every_reference_the_charts_use_on
     used = {ref["id"]: ref for chart_id in CHART_IDS for ref in _meta(built, chart_id, lang)["references"]}
     assert used
     for ref in used.values():
-        line = t("deck.reference", lang, publisher=ref["publisher"], year=ref["year"], title=ref["title"])
+        line = citation.reference(data.references[ref["id"]], lang)
         assert text.count(line) == 1, line
 
 

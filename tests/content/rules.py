@@ -103,13 +103,18 @@ def clean_article(raw: str) -> str:
     return re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,8}\)", "", text)
 
 
+# Our own romanisation of a Chinese phrase, in italics on an English page (*bǎi mó dà zhàn*), is not
+# the articles' noise: the copies put bare pinyin in parentheses after characters.
+ROMANISED = re.compile(r"\*[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]+\*")
+
+
 def noise(text: str) -> list[str]:
     """Every piece of the articles' noise in a page's prose: markers, pinyin after a character or
-    with a tone mark anywhere, Traditional characters."""
+    with a tone mark outside an italic romanisation, Traditional characters."""
     return [
         *(marker for marker in NOISE if marker in text),
         *PINYIN_AFTER_HANZI.findall(text),
-        *PINYIN_TONES.findall(text),
+        *PINYIN_TONES.findall(ROMANISED.sub("", text)),
         *sorted({c for c in text if c in TRADITIONAL}),
     ]
 
