@@ -65,7 +65,9 @@ class Chart:
     @property
     def alt(self) -> str:
         """A text alternative for the image: its title and what it shows."""
-        return locale_of(self.lang).t("chart.alt", title=self.title, subtitle=self.subtitle).strip()
+        # A title that asks or exclaims needs no full stop before its subtitle.
+        key = "chart.alt_after_question" if self.title.endswith(("?", "？", "!", "！")) else "chart.alt"
+        return locale_of(self.lang).t(key, title=self.title, subtitle=self.subtitle).strip()
 
 
 # --- localised fields -----------------------------------------------------------------------------
@@ -208,7 +210,8 @@ def reference_line(row: Row, data: Any, loc: Locale, fields: Sequence[str] | Non
     if not used:
         return None
     ref = data.references[ref_id]
-    names = loc.t("sep.fields").join(loc.t(f"field.{name}") for name in used)
+    words = [loc.t(f"field.{name}") for name in used]
+    names = loc.t("sep.fields").join([words[0], *(loc.in_sentence(word) for word in words[1:])])
     if not loc.reads_sources and ref.get("title_en"):
         described = loc.t(
             "reference.translated",
