@@ -12,6 +12,7 @@ values keep every character.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import Any
 
@@ -37,6 +38,20 @@ ENV = Environment(
     finalize=escaped,
 )
 ENV.globals["t"] = t
+
+# Characters Markdown (and its extensions: tilde, caret, mark) would read as markup in prose.
+MARKDOWN_CHARS = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]~^="})
+
+
+def prose_text(value: Any) -> Markup:
+    """Dataset text for the text of an element that a shortcode puts inside a paragraph: Markdown
+    runs after the shortcodes, so its characters are written as character references too (the
+    `|prose` filter of the templates)."""
+    text = str(value) if hasattr(value, "__html__") else html.escape(str(value), quote=True)
+    return Markup(text.translate(MARKDOWN_CHARS))
+
+
+ENV.filters["prose"] = prose_text
 
 
 def render(template: str, **values: Any) -> Markup:

@@ -4,7 +4,6 @@ it is not plain fact, linked to its row, with its source, quote, status and note
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from markupsafe import Markup
@@ -13,28 +12,9 @@ from charts import citation, formats, quotes
 from charts.dataset import PartialDate
 from charts.i18n import t
 from hmw_site.context import FIELD_LABELS, MARKS, Context, word
-from hmw_site.html import ENV, render
+from hmw_site.html import render
 
 # --- formatting (all number and date formats come from charts/formats.py) --------------------
-
-
-# Characters Markdown (and its extensions: tilde, caret, mark) would read as markup in prose.
-MARKDOWN_CHARS = str.maketrans({c: f"&#{ord(c)};" for c in "\\`*_[]~^="})
-
-
-def prose_text(value: Any) -> Markup:
-    """Dataset text for the text of an element that a shortcode puts inside a paragraph: Markdown
-    runs after the shortcodes, so its characters are written as character references too (the
-    `|prose` filter of the templates)."""
-    text = str(value) if hasattr(value, "__html__") else html.escape(str(value), quote=True)
-    return Markup(text.translate(MARKDOWN_CHARS))
-
-
-ENV.filters["prose"] = prose_text
-
-
-def esc(value: Any) -> str:
-    return html.escape(str(value), quote=True)
 
 
 def fmt_date(value: PartialDate | None, lang: str) -> str:
