@@ -15,7 +15,7 @@ export BROWSER_PATH ?= $(shell command -v chromium 2>/dev/null || command -v chr
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup charts serve serve-en site test test-fast lint format benchmark deck clean
+.PHONY: help setup charts serve serve-en site test test-fast lint format benchmark lighthouse deck clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -58,10 +58,14 @@ format: setup ## Fix the code style
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-benchmark: setup ## Measure chart build time, site build time and page weight (not tests)
+benchmark: setup ## Measure chart build time, site build time, page weight and Lighthouse scores (not tests)
 	$(PY) benchmarks/charts_speed.py
 	$(PY) benchmarks/site_build.py
 	$(PY) benchmarks/page_weight.py
+	$(PY) benchmarks/lighthouse.py
+
+lighthouse: setup ## Lighthouse mobile performance and accessibility of the key pages, both languages
+	$(PY) benchmarks/lighthouse.py
 
 deck: setup ## Write a .pptx slide deck per language into build/charts/
 	$(PY) build_charts.py --deck

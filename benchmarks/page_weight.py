@@ -7,8 +7,9 @@ Chromium (Debian's, through Playwright) with an empty cache, waits until the net
 (charts drawn, search index loaded), and sums the bytes transferred for everything the page
 loaded: HTML, CSS, JavaScript, fonts, images, figure JSON, the search index, headers included.
 
-Floors (issue 3): a page without charts at most 150 KB; a page with charts (two at most) at most
-700 KB. Prints a table and exits with 1 when a page is over its floor.
+Floors, the weight the site allows itself per page: a page without charts at most 120 KB; a page
+with charts (two at most) at most 600 KB. Prints a table and exits with 1 when a page is over its
+floor.
 
     .venv/bin/python benchmarks/page_weight.py [--site DIR] [--width PX]
 
@@ -19,64 +20,17 @@ site_url it was built with; only the weight is measured, so that does not matter
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import mimetypes
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # devtools/, charts/
 from devtools.chromium import launch
+from devtools.gzip_server import serve_gzipped
 from devtools.site_build import build_site
 
-FLOOR_NO_CHARTS = 150 * 1024
-FLOOR_CHARTS = 700 * 1024
-# What GitHub Pages compresses; images (PNG) are sent as they are.
-COMPRESSIBLE = (
-    "text/",
-    "application/javascript",
-    "application/json",
-    "application/xml",
-    "image/svg+xml",
-)
-mimetypes.add_type("application/javascript", ".js")
-mimetypes.add_type("application/json", ".json")
-mimetypes.add_type("image/svg+xml", ".svg")
-mimetypes.add_type("text/csv", ".csv")
-
-
-class GzipHandler(SimpleHTTPRequestHandler):
-    """Serves the built site, gzipping text when the browser accepts it; a missing file gets the
-    site's 404 page with status 404."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def do_GET(self) -> None:
-        root = Path(self.directory)
-        path = root / unquote(urlsplit(self.path).path).lstrip("/")
-        if path.is_dir():
-            path = path / "index.html"
-        status = 200
-        if not path.is_file() or root not in path.resolve().parents:
-            path, status = root / "404.html", 404
-        body = path.read_bytes()
-        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        headers = {"Content-Type": kind + ("; charset=utf-8" if kind.startswith("text/") else "")}
-        if kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-            body = gzip.compress(body, compresslevel=6)
-            headers["Content-Encoding"] = "gzip"
-            headers["Vary"] = "Accept-Encoding"
-        self.send_response(status)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+FLOOR_NO_CHARTS = 120 * 1024
+FLOOR_CHARTS = 600 * 1024
 
 
 def page_urls(site_dir: Path) -> list[str]:
@@ -143,18 +97,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="hmw-page-weight-") as tmp:
         site_dir = args.site or Path(tmp) / "site"
         site_dir.mkdir(parents=True, exist_ok=True)
-        handler = functools.partial(GzipHandler, directory=str(site_dir))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        root = f"http://127.0.0.1:{server.server_address[1]}/"
-        if args.site is None:
-            seconds = build_site(site_dir, Path(tmp) / "charts", site_url=root)
-            print(f"built both languages in {seconds:.1f} s")
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
+        with serve_gzipped(site_dir) as root:
+            if args.site is None:
+                seconds = build_site(site_dir, Path(tmp) / "charts", site_url=root)
+                print(f"built both languages in {seconds:.1f} s")
             rows = measure(root, page_urls(site_dir), args.width)
-        finally:
-            server.shutdown()
-            server.server_close()
     over = 0
     print(f"page weight at {args.width} px, gzip, empty cache (KB = 1024 bytes)")
     print(f"{'page':<32} {'charts':>6} {'requests':>8} {'KB':>8} {'floor':>6}  verdict   biggest file")
