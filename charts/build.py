@@ -15,6 +15,8 @@ Output layout (``<out>/<lang>/<chart_id>/``):
     <id>-<lang>.html                                 standalone page, plotly.js inlined, works offline
     <id>-<lang>.csv                                  the plotted data, UTF-8 with BOM, localised headers
     <id>-<lang>-light.png / -dark.png (1920×1080), .svg; with transparent=True also -transparent variants
+    <id>-<lang>-light-phone.svg / -dark-phone.svg    the chart as a phone draws it (charts/narrow.py
+                                                     phone_figure): the page shows it before plotly.js
     <id>-<lang>.meta.json                            title, caption, sources, table, file names, and
                                                      "rows": the dataset row ids plotted, by table
                                                      ({"models": [...], "events": [...], "figures": [...]})
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from charts import export, theme
+from charts import export, narrow, theme
 from charts.files import atomic_write, swap_dir
 from charts.frame import image_figure
 from charts.i18n import LANGS
@@ -55,7 +57,7 @@ __all__ = [
     "write_outputs",
 ]
 
-FORMATS: tuple[str, ...] = ("json", "html", "csv", "png", "svg")
+FORMATS: tuple[str, ...] = ("json", "html", "csv", "png", "svg", "phone")
 IMAGE_FORMATS = ("png", "svg")
 CACHE_DIR = export.CACHE_DIR
 MARKER = ".charts-output"  # marks a folder this module may replace wholesale
@@ -82,6 +84,7 @@ def file_names(chart_id: str, lang: str, *, transparent: bool = False) -> dict[s
         "csv": f"{chart_id}-{lang}.csv",
         "meta": f"{chart_id}-{lang}.meta.json",
     }
+    names["phone"] = {s: f"{chart_id}-{lang}-{s}-phone.svg" for s in SCHEMES}
     for fmt in IMAGE_FORMATS:
         names[fmt] = {s: f"{chart_id}-{lang}-{s}.{fmt}" for s in SCHEMES}
         if transparent:
@@ -177,6 +180,18 @@ def write_outputs(
                                     scale,
                                 )
                             )
+                if "phone" in formats_:
+                    for s in schemes_:
+                        phone = narrow.phone_figure(figure_dict(by_scheme[s].figure))
+                        jobs.append(
+                            export.ImageJob(
+                                phone,
+                                folder / names["phone"][s],
+                                "svg",
+                                phone["layout"]["width"],
+                                phone["layout"]["height"],
+                            )
+                        )
         if jobs:
             report.images = export.export_images(
                 jobs, progress=progress, cache_dir=cache_dir, browser=browser

@@ -167,6 +167,24 @@ def apply(figure: dict[str, Any], width: float) -> dict[str, Any]:
     return out
 
 
+def phone_figure(figure: dict[str, Any]) -> dict[str, Any]:
+    """The figure as a phone draws it, at ``PHONE_WIDTH`` and the hint's height: the site shows it as
+    a static SVG until the reader asks for the interactive chart (plotly.js costs a phone seconds)."""
+    drawn = apply(figure, PHONE_WIDTH)
+    if drawn is figure:
+        drawn = copy.deepcopy(figure)
+    drawn["layout"]["width"] = PHONE_WIDTH
+    drawn["layout"]["height"] = phone_height(figure)
+    return drawn
+
+
+def phone_height(figure: dict[str, Any]) -> int:
+    """The height a phone draws the figure at: the hint's, else the figure's own (CSS px)."""
+    layout = figure.get("layout", {})
+    hint = (layout.get("meta") or {}).get("narrow") or {}
+    return int(hint.get("layout", {}).get("height") or layout.get("height") or 440)
+
+
 def narrow_js() -> str:
     """The code of narrow.js (read at build time, so an edit shows on the next build), without the
     file's header comment: the standalone page inlines it."""

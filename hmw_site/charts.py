@@ -44,7 +44,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from charts import embed, plotly_js
+from charts import embed, narrow, plotly_js
 from charts.build import CHART_IDS, write_outputs
 from charts.bundle import write_bundles
 from charts.dataset import load_dataset
@@ -134,6 +134,7 @@ def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, s
 
     title = meta["title"]
     static = files.get("svg", {}).get("light") or files.get("png", {}).get("light")
+    phone = files.get("phone", {})
     return render(
         "chart_figure.html",
         lang=lang,
@@ -145,6 +146,11 @@ def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, s
         folder=folder,
         plots=files["json"],  # the figure JSON, light and dark
         height=int(meta.get("height") or 440),
+        phone_height=int(meta.get("phone_height") or meta.get("height") or 440),
+        phone_width=narrow.PHONE_WIDTH,
+        narrow_below=narrow.MAX_WIDTH,
+        # The chart as a phone draws it, per scheme: shown until plotly.js is asked for.
+        phone={scheme: rel(name) for scheme, name in sorted(phone.items()) if scheme in ("light", "dark")},
         static=rel(static) if static else "",
         headers=meta["table"]["headers"],
         rows=meta["table"]["rows"],
@@ -233,6 +239,7 @@ class ChartPages:
             (self.dir / chart_id / meta["files"]["json"]["light"]).read_text(encoding="utf-8")
         )
         meta.setdefault("height", figure.get("layout", {}).get("height"))
+        meta.setdefault("phone_height", narrow.phone_height(figure))
         return meta
 
     def configure(self, config: MkDocsConfig) -> None:

@@ -110,6 +110,16 @@ AXE_OPTIONS = {"resultTypes": ["violations"]}  # every rule on; only violations 
 SURVEY_BATCH = 4  # pages loading at once; each spends most of its time waiting for network quiet
 CHART_TIMEOUT = 15_000  # ms for the charts of a page to be drawn once the network is quiet
 
+# A reader reaching for every visible chart, as hmw.js expects one to: a tap on the button over a
+# static chart (a phone-wide column), a mouse over it otherwise (a wide column draws by itself only
+# when the page is idle and the chart is in view). Asking twice is harmless.
+ASK_FOR_CHARTS = """() => document.querySelectorAll('figure.hmw-chart .hmw-chart__plot').forEach(el => {
+  if (el.offsetParent === null) return;
+  const button = el.parentNode.querySelector('.hmw-chart__explore');
+  if (button) button.click();
+  else el.dispatchEvent(new PointerEvent('pointerenter', {pointerType: 'mouse'}));
+})"""
+
 # Every visible chart of the page has a plotly SVG (charts in closed tabs or <details> may wait).
 CHARTS_DRAWN = """() => [...document.querySelectorAll('figure.hmw-chart')]
   .filter(f => f.offsetParent !== null)
@@ -192,6 +202,7 @@ def survey(site: Site, context_for: Callable[[int], BrowserContext]) -> Survey:
             late: dict[str, list[str]] = {}
             for _, _, page, _ in batch:
                 page.wait_for_load_state("networkidle")
+                page.evaluate(ASK_FOR_CHARTS)
                 try:
                     page.wait_for_function(CHARTS_DRAWN, timeout=CHART_TIMEOUT)
                 except PlaywrightTimeout:

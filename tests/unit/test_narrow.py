@@ -77,3 +77,22 @@ def test_the_site_loads_narrow_js_before_hmw_js_which_has_no_copy_of_its_own():
     hmw = HMW_JS.read_text(encoding="utf-8")
     assert "hmwNarrow(figure, width)" in hmw
     assert "markers_only" not in hmw and "function set(" not in hmw
+
+
+def test_the_phone_figure_is_what_a_phone_draws_at_its_width_and_height(figures):
+    """The static SVG a phone sees first is the figure narrow.js would draw in a phone's column."""
+    for key, figure in figures.items():
+        phone = narrow.phone_figure(figure)
+        drawn = narrow.apply(figure, narrow.PHONE_WIDTH)
+        assert phone["data"] == drawn["data"], key
+        height = figure["layout"]["meta"]["narrow"]["layout"].get("height") or figure["layout"]["height"]
+        assert phone["layout"] == {**drawn["layout"], "width": narrow.PHONE_WIDTH, "height": height}, key
+        assert "width" not in figure["layout"], "the page's figure itself is untouched"
+
+
+def test_the_css_switches_to_the_phone_chart_where_narrow_js_switches_to_the_phone_figure():
+    """hmw.css gives the box its phone height and shows the phone SVG in a column narrower than the
+    figures' max_width, the width below which hmwNarrow draws the phone figure."""
+    css = (PROJECT / "overrides/assets/stylesheets/hmw.css").read_text(encoding="utf-8")
+    widths = {float(w) for w in re.findall(r"@container \(max-width: ([\d.]+)px\)", css)}
+    assert widths == {narrow.MAX_WIDTH - 0.02}

@@ -5,14 +5,18 @@
  * which emits for the first page and after each instant navigation.
  *
  * Charts: hmw_site/charts.py writes <div class="hmw-chart__plot" data-light=… data-dark=…> with the
- * figure JSON of each colour scheme, relative to this language's site root. On a page that has one,
- * this script loads plotly.js once (asynchronously, so the text never waits for it; the path comes
- * from <script id="__hmw">), fetches the figure for the current scheme and draws it at the size of
- * its box. It redraws with the other JSON when the reader toggles Material's palette
+ * figure JSON of each colour scheme, relative to this language's site root. plotly.js is big (about
+ * 2 s of a mid-range phone's CPU), so no page waits for it. In a phone-wide column (narrower than
+ * data-narrow-below) the chart shows at once as the SVG of itself drawn at that width, in the current
+ * scheme (CSS swaps the two images), and plotly.js loads only when the reader reaches for the chart: a
+ * tap on it or on its button, a mouse over it, keyboard focus. In a wider column the chart is drawn
+ * when the page is idle and the chart is in view (or sooner, when reached for). The box keeps its
+ * size throughout, so nothing below it moves. Once loaded, the figure is drawn at the size of its
+ * box; it is redrawn with the other JSON when the reader toggles Material's palette
  * (body[data-md-color-scheme]), when a hidden tab or <details> opens and when the box changes size
- * (ResizeObserver), and frees the plots of a page the reader leaves. Below a chart's narrow width
- * (a phone) it draws the phone version the figure's layout.meta.narrow hint describes, with
- * hmwNarrow from narrow.js (config/base.yml loads it before this file).
+ * (ResizeObserver), and the plots of a page the reader leaves are freed. Below the narrow width it
+ * draws the phone version the figure's layout.meta.narrow hint describes, with hmwNarrow from
+ * narrow.js (config/base.yml loads it before this file).
  *
  * Language switcher: instant navigation does not replace the header, so the switcher's links would
  * keep pointing at the first page's twins; they are re-pointed at the current page's twins.
@@ -44,6 +48,7 @@
   var figureCache = new Map(); // URL → Promise of the figure's JSON text
   var plots = new Set(); // plot elements of the current page
   var resizeObserver = "ResizeObserver" in window ? new ResizeObserver(onResize) : null;
+  var viewObserver = "IntersectionObserver" in window ? new IntersectionObserver(onView) : null;
   var firstPage = true;
 
   function readJSON(id) {
@@ -135,12 +140,10 @@
         if (!el.isConnected) return null;
         var figure = JSON.parse(results[1]);
         // The figure as a phone should see it (narrow.js, loaded before this file; the same code
-        // runs in every standalone chart page).
+        // runs in every standalone chart page). The box's height for it comes from the CSS
+        // (--hmw-chart-phone-height, the hint's height), so drawing it moves nothing.
         var drawn = hmwNarrow(figure, width);
         narrow = drawn !== figure;
-        // On a phone the legend moves below the plot and the hint asks for a taller figure.
-        el.style.height = narrow && drawn.layout && drawn.layout.height ? drawn.layout.height + "px" : "";
-        height = el.clientHeight;
         if (state && state.scheme === want && state.narrow === narrow) {
           return Plotly.relayout(el, { width: width, height: height });
         }
@@ -155,6 +158,7 @@
         el.__hmwState = { scheme: want, width: width, height: height, narrow: narrow };
         el.classList.add("hmw-chart__plot--drawn");
         el.classList.remove("hmw-chart__plot--error");
+        removeButton(el);
       })
       .catch(function (error) {
         console.error(error);
@@ -171,20 +175,119 @@
     return el.__hmwBusy;
   }
 
+  // A chart that could not be drawn: its static image (if any) stays, with the message on its button;
+  // without one, the message takes the box.
   function showError(el) {
     if (el.__hmwState || !el.isConnected) return;
+    el.__hmwAsked = false; // a later tap tries again
+    var button = el.__hmwButton;
+    if (button && el.querySelector(".hmw-chart__phone")) {
+      button.textContent = STRINGS.chart_failed;
+      return;
+    }
     el.classList.add("hmw-chart__plot--error");
     el.textContent = STRINGS.chart_failed;
   }
 
+  // --- when to draw --------------------------------------------------------------------------------
+
+  // In a phone-wide column the static image stands in until the reader asks.
+  function showsStatic(el) {
+    var below = parseFloat(el.getAttribute("data-narrow-below")) || 0;
+    return el.clientWidth < below && Boolean(el.querySelector(".hmw-chart__phone"));
+  }
+
+  // The reader asked for this chart (or, in a wide column, the page is idle with it in view).
+  function ask(el) {
+    if (el.__hmwAsked || !plots.has(el)) return;
+    el.__hmwAsked = true;
+    var button = el.__hmwButton;
+    if (button) {
+      button.textContent = STRINGS.loading;
+    }
+    draw(el);
+  }
+
+  // The button over a static chart: what a reader on a phone taps (or reaches with the keyboard).
+  function addButton(el) {
+    if (el.__hmwButton || el.__hmwState) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "hmw-chart__explore";
+    button.textContent = STRINGS.explore;
+    button.addEventListener("click", function () {
+      ask(el);
+    });
+    button.addEventListener("focus", function () {
+      ask(el);
+    });
+    el.parentNode.appendChild(button); // beside the role="img" box, not inside it
+    el.__hmwButton = button;
+  }
+
+  function removeButton(el) {
+    if (el.__hmwButton) el.__hmwButton.remove();
+    el.__hmwButton = null;
+  }
+
+  var whenIdle =
+    window.requestIdleCallback ||
+    function (callback) {
+      return window.setTimeout(callback, 200);
+    };
+
+  // A wide column draws its chart once the page is idle and the chart is in view.
+  function considerDrawing(el) {
+    if (el.__hmwAsked || el.__hmwState) {
+      draw(el); // a new size or scheme
+      return;
+    }
+    if (showsStatic(el)) {
+      addButton(el);
+      return;
+    }
+    removeButton(el);
+    if (inView(el)) {
+      whenIdle(function () {
+        if (inView(el) && !showsStatic(el)) ask(el);
+      });
+    }
+  }
+
+  // Known once the IntersectionObserver has reported; without one, every chart counts as in view.
+  function inView(el) {
+    return viewObserver ? el.__hmwInView === true : true;
+  }
+
   function onResize(entries) {
     entries.forEach(function (entry) {
-      if (plots.has(entry.target)) draw(entry.target);
+      if (plots.has(entry.target)) considerDrawing(entry.target);
+    });
+  }
+
+  function onView(entries) {
+    entries.forEach(function (entry) {
+      var el = entry.target;
+      if (!plots.has(el)) return;
+      el.__hmwInView = entry.isIntersecting;
+      if (entry.isIntersecting) considerDrawing(el);
+    });
+  }
+
+  // A mouse or pen over the chart or a tap on it: the reader reaches for it (so does focusing or
+  // pressing its button, see addButton).
+  function listenForReader(el) {
+    el.addEventListener("pointerenter", function (event) {
+      if (event.pointerType !== "touch") ask(el); // a finger scrolling past is not a request
+    });
+    el.addEventListener("click", function () {
+      ask(el);
     });
   }
 
   function purge(el) {
     if (resizeObserver) resizeObserver.unobserve(el);
+    if (viewObserver) viewObserver.unobserve(el);
     if (window.Plotly && el.__hmwState) window.Plotly.purge(el);
     el.__hmwState = null;
     plots.delete(el);
@@ -196,25 +299,25 @@
     var found = document.querySelectorAll(PLOT);
     Array.prototype.forEach.call(found, function (el) {
       plots.add(el);
-      if (resizeObserver) resizeObserver.observe(el); // reports the first size, which draws
-      else draw(el);
+      listenForReader(el);
+      if (viewObserver) viewObserver.observe(el);
+      if (resizeObserver) resizeObserver.observe(el); // reports the first size
+      else considerDrawing(el);
     });
   }
 
-  // Re-theme every drawn chart when the palette toggle changes the scheme.
+  // Re-theme every drawn chart when the palette toggle changes the scheme (CSS swaps static images).
   function watchScheme() {
     new MutationObserver(function () {
       plots.forEach(function (el) {
-        draw(el);
+        if (el.__hmwState) draw(el);
       });
     }).observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
   }
 
   if (!resizeObserver) {
     window.addEventListener("resize", function () {
-      plots.forEach(function (el) {
-        draw(el);
-      });
+      plots.forEach(considerDrawing);
     });
   }
 
