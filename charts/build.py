@@ -28,8 +28,8 @@ the same data (no random ids, no timestamps, sorted keys).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +47,13 @@ __all__ = [
     "FORMATS",
     "SCHEMES",
     "BuildReport",
+    "chart_plan",
     "figure_dict",
     "figure_json",
     "file_names",
     "meta",
     "render",
+    "render_charts",
     "standalone_html",
     "table_csv",
     "write_outputs",
@@ -92,6 +94,77 @@ def file_names(chart_id: str, lang: str, *, transparent: bool = False) -> dict[s
     return names
 
 
+# --- what one chart's files are, in memory ----------------------------------------------------------
+
+
+def render_charts(
+    data: Any, chart_ids: Sequence[str] | None = None, langs: Sequence[str] | None = None
+) -> dict[tuple[str, str, str], Any]:
+    """Every chosen chart in every language and scheme: (lang, chart id, scheme) -> Chart."""
+    ids = chart_ids if chart_ids is not None else CHART_IDS
+    return {
+        (lang, cid, s): render(data, cid, lang, s)
+        for lang in (langs if langs is not None else LANGS)
+        for cid in ids
+        for s in SCHEMES
+    }
+
+
+@dataclass
+class ChartPlan:
+    """One chart in one language before anything is written: the files made in memory (name ->
+    bytes) and the images to export (ImageJob paths are file names, relative to the chart's folder)."""
+
+    files: dict[str, bytes]
+    images: list[export.ImageJob]
+
+
+def image_job(figure: dict[str, Any], path: Path, fmt: str) -> export.ImageJob:
+    """A slide-sized image (1920×1080 PNG, or SVG at the layout's size)."""
+    scale = theme.IMAGE_SCALE if fmt == "png" else 1
+    return export.ImageJob(figure, path, fmt, theme.IMAGE_WIDTH, theme.IMAGE_HEIGHT, scale)
+
+
+def chart_plan(
+    by_scheme: dict[str, Any],
+    formats: Sequence[str] = FORMATS,
+    schemes: Sequence[str] = SCHEMES,
+    *,
+    transparent: bool = False,
+    memo: dict[tuple[str, str, str], Any] | None = None,
+) -> ChartPlan:
+    """What write_outputs writes for one chart in one language (its Charts by scheme), but the meta.
+    memo: image figures by (lang, chart id, variant), shared between callers (they take a while)."""
+    memo = {} if memo is None else memo
+    light = by_scheme["light"]
+    lang, cid = light.lang, light.chart_id
+    names = file_names(cid, lang, transparent=transparent)
+    files: dict[str, bytes] = {}
+    images: list[export.ImageJob] = []
+    if "json" in formats:
+        for s in schemes:
+            files[names["json"][s]] = (figure_json(by_scheme[s]) + "\n").encode("utf-8")
+    if "html" in formats:
+        files[names["html"]] = standalone_html(by_scheme).encode("utf-8")
+    if "csv" in formats:
+        files[names["csv"]] = table_csv(light)
+    for fmt in IMAGE_FORMATS:
+        if fmt not in formats:
+            continue
+        for s in schemes:
+            variants = [(s, False)] + ([(f"{s}-transparent", True)] if transparent else [])
+            for key, clear in variants:
+                if (lang, cid, key) not in memo:  # PNG and SVG share one
+                    memo[(lang, cid, key)] = figure_dict(image_figure(by_scheme[s], transparent=clear))
+                images.append(image_job(memo[(lang, cid, key)], Path(names[fmt][key]), fmt))
+    if "phone" in formats:
+        for s in schemes:
+            phone = narrow.phone_figure(figure_dict(by_scheme[s].figure))
+            size = (phone["layout"]["width"], phone["layout"]["height"])
+            images.append(export.ImageJob(phone, Path(names["phone"][s]), "svg", *size))
+    return ChartPlan(files, images)
+
+
 # --- writing ----------------------------------------------------------------------------------------
 
 
@@ -116,23 +189,36 @@ def write_outputs(
     transparent: bool = False,
     cache_dir: Path | None = CACHE_DIR,
     browser: str | None = None,
+    charts: Mapping[tuple[str, str, str], Any] | None = None,
+    pairs: Collection[tuple[str, str]] | None = None,
+    image_figures: dict[tuple[str, str, str], Any] | None = None,
 ) -> BuildReport:
     """Write the chosen charts × languages × formats × schemes into out_dir, atomically.
 
     A full build (no selection) replaces out_dir; a partial build keeps the previous files it does
     not rewrite. Images that cannot be made (no browser, no CJK font) are reported in
     ``report.images`` and every other format is still written.
+
+    charts: the charts already rendered (render_charts), so they are not rendered twice; pairs:
+    only these (language, chart id) of the selection are written, the rest kept (charts/update.py);
+    image_figures: a memo of the image figures (chart_plan), shared with whoever computed them first.
     """
     out_dir = Path(out_dir)
-    full = chart_ids is None and langs is None and formats is None and schemes is None
+    full = chart_ids is None and langs is None and formats is None and schemes is None and pairs is None
     ids = check_choices("chart id", chart_ids if chart_ids is not None else CHART_IDS, CHART_IDS)
     langs_ = check_choices("language", langs if langs is not None else LANGS, LANGS)
     formats_ = check_choices("format", formats if formats is not None else FORMATS, FORMATS)
     schemes_ = check_choices("scheme", schemes if schemes is not None else SCHEMES, SCHEMES)
     _check_out_dir(out_dir)
+    chosen = [(lang, cid) for lang in langs_ for cid in ids if pairs is None or (lang, cid) in pairs]
 
     # Render everything first: a chart that fails leaves no trace on disk.
-    charts = {(lang, cid, s): render(data, cid, lang, s) for lang in langs_ for cid in ids for s in SCHEMES}
+    rendered = dict(charts or {})
+    for lang, cid in chosen:
+        for s in SCHEMES:
+            if (lang, cid, s) not in rendered:
+                rendered[(lang, cid, s)] = render(data, cid, lang, s)
+    charts = rendered
 
     report = BuildReport(out_dir=out_dir)
     with swap_dir(out_dir, keep=not full) as tmp:
@@ -140,72 +226,27 @@ def write_outputs(
             tmp / MARKER, b"Written by build_charts.py; this whole folder is replaced on every full build.\n"
         )
         jobs: list[export.ImageJob] = []
-        image_figures: dict[tuple[str, str, str], dict[str, Any]] = {}  # PNG and SVG share one
-        for lang in langs_:
-            for cid in ids:
-                folder = tmp / lang / cid
-                names = file_names(cid, lang, transparent=transparent)
-                by_scheme = {s: charts[(lang, cid, s)] for s in SCHEMES}
-
-                def put(name: str, content: bytes, folder: Path = folder) -> None:
-                    atomic_write(folder / name, content)
-                    report.written.append(str((folder / name).relative_to(tmp)))
-
-                if "json" in formats_:
-                    for s in schemes_:
-                        put(names["json"][s], (figure_json(by_scheme[s]) + "\n").encode("utf-8"))
-                if "html" in formats_:
-                    put(names["html"], standalone_html(by_scheme).encode("utf-8"))
-                if "csv" in formats_:
-                    put(names["csv"], table_csv(by_scheme["light"]))
-                for fmt in IMAGE_FORMATS:
-                    if fmt not in formats_:
-                        continue
-                    for s in schemes_:
-                        variants = [(s, False)] + ([(f"{s}-transparent", True)] if transparent else [])
-                        for key, clear in variants:
-                            if (lang, cid, key) not in image_figures:
-                                image_figures[(lang, cid, key)] = figure_dict(
-                                    image_figure(by_scheme[s], transparent=clear)
-                                )
-                            figure = image_figures[(lang, cid, key)]
-                            scale = theme.IMAGE_SCALE if fmt == "png" else 1
-                            jobs.append(
-                                export.ImageJob(
-                                    figure,
-                                    folder / names[fmt][key],
-                                    fmt,
-                                    theme.IMAGE_WIDTH,
-                                    theme.IMAGE_HEIGHT,
-                                    scale,
-                                )
-                            )
-                if "phone" in formats_:
-                    for s in schemes_:
-                        phone = narrow.phone_figure(figure_dict(by_scheme[s].figure))
-                        jobs.append(
-                            export.ImageJob(
-                                phone,
-                                folder / names["phone"][s],
-                                "svg",
-                                phone["layout"]["width"],
-                                phone["layout"]["height"],
-                            )
-                        )
+        for lang, cid in chosen:
+            folder = tmp / lang / cid
+            by_scheme = {s: charts[(lang, cid, s)] for s in SCHEMES}
+            plan = chart_plan(by_scheme, formats_, schemes_, transparent=transparent, memo=image_figures)
+            for name, content in plan.files.items():
+                atomic_write(folder / name, content)
+                report.written.append(str((folder / name).relative_to(tmp)))
+            jobs += [replace(job, path=folder / job.path) for job in plan.images]
         if jobs:
             report.images = export.export_images(
                 jobs, progress=progress, cache_dir=cache_dir, browser=browser
             )
             report.written += [str(p.relative_to(tmp)) for p in report.images.written]
         # Meta last: it lists the files that really exist for the chart.
-        for lang in langs_:
-            for cid in ids:
-                folder = tmp / lang / cid
-                names = file_names(cid, lang, transparent=transparent)
-                present = _present(names, folder)
-                content = dumps(meta(charts[(lang, cid, "light")], data, present), indent=2) + "\n"
-                atomic_write(folder / names["meta"], content)
-                report.written.append(str((folder / names["meta"]).relative_to(tmp)))
+        for lang, cid in chosen:
+            folder = tmp / lang / cid
+            names = file_names(cid, lang, transparent=transparent)
+            present = _present(names, folder)
+            content = dumps(meta(charts[(lang, cid, "light")], data, present), indent=2) + "\n"
+            atomic_write(folder / names["meta"], content)
+            report.written.append(str((folder / names["meta"]).relative_to(tmp)))
     report.written.sort()
     return report
 

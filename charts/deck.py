@@ -24,7 +24,7 @@ import datetime as dt
 import io
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -150,7 +150,9 @@ def _title_slide(prs: Any, lang: str, slides: Sequence[ChartSlide], data: Any) -
         style_run(run, lang, size, color=theme.LIGHT.muted)
 
 
-def _chart_slide(prs: Any, lang: str, item: ChartSlide, data: Any) -> None:
+def _chart_slide(prs: Any, lang: str, item: ChartSlide, data: Any, top: float | None = None) -> None:
+    """One chart: title, subtitle, the light PNG without its drawn title (top: where its plot starts,
+    slide_crop.plot_top, when the caller knows it already), the caption and links in the notes."""
     meta = item.meta
     slide = prs.slides.add_slide(prs.slide_layouts[LAYOUT_TITLE_ONLY])
     title = slide.shapes.title
@@ -170,7 +172,7 @@ def _chart_slide(prs: Any, lang: str, item: ChartSlide, data: Any) -> None:
         box.name = "Subtitle"
         body_top = SUBTITLE_TOP + height + BODY_GAP
 
-    crop = title_crop(item.png, plot_top(meta, data))
+    crop = title_crop(item.png, plot_top(meta, data) if top is None else top)
     with Image.open(item.png) as image:
         px_width, px_height = image.size
     aspect = px_width / (px_height * (1 - crop))  # of the visible, cropped part
@@ -297,15 +299,22 @@ def _fixed_time() -> dt.datetime:
     return dt.datetime(2000, 1, 1)
 
 
-def deck_bytes(data: Any, out_dir: Path, lang: str, chart_ids: Sequence[str]) -> bytes:
-    """The .pptx for one language, built from the chart files in out_dir."""
+def deck_bytes(
+    data: Any,
+    out_dir: Path,
+    lang: str,
+    chart_ids: Sequence[str],
+    plot_tops: Mapping[str, float] | None = None,
+) -> bytes:
+    """The .pptx for one language, built from the chart files in out_dir. plot_tops: each chart's
+    slide_crop.plot_top, when the caller rendered the charts already (else each is rendered again)."""
     slides = chart_slides(out_dir, lang, chart_ids)
     prs = Presentation()
     _widescreen(prs)
     _east_asian_theme(prs)
     _title_slide(prs, lang, slides, data)
     for item in slides:
-        _chart_slide(prs, lang, item, data)
+        _chart_slide(prs, lang, item, data, (plot_tops or {}).get(item.meta["id"]))
     _sources_slides(prs, lang, slides, data)
 
     props = prs.core_properties
@@ -334,11 +343,20 @@ def deck_name(lang: str) -> str:
     return f"deck-{lang}.pptx"
 
 
-def write_decks(data: Any, out_dir: Path | str, langs: Sequence[str], chart_ids: Sequence[str]) -> list[Path]:
-    """Write <out_dir>/deck-<lang>.pptx for each language; returns the paths written."""
+def write_decks(
+    data: Any,
+    out_dir: Path | str,
+    langs: Sequence[str],
+    chart_ids: Sequence[str],
+    plot_tops: Mapping[str, Mapping[str, float]] | None = None,
+) -> list[Path]:
+    """Write <out_dir>/deck-<lang>.pptx for each language; returns the paths written.
+    plot_tops: by language, each chart's plot_top (deck_bytes)."""
     out_dir = Path(out_dir)
     written = []
-    contents = {lang: deck_bytes(data, out_dir, lang, chart_ids) for lang in langs}  # all or nothing
+    contents = {  # all or nothing
+        lang: deck_bytes(data, out_dir, lang, chart_ids, (plot_tops or {}).get(lang)) for lang in langs
+    }
     for lang, content in contents.items():
         path = out_dir / deck_name(lang)
         atomic_write(path, content)

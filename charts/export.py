@@ -68,7 +68,7 @@ class ImageJob:
         """The cache key: everything that changes the image's bytes."""
         payload = json.dumps(
             {
-                "figure": self.figure,
+                "figure": _without_keys(self.figure, NOT_DRAWN),
                 "format": self.format,
                 "width": self.width,
                 "height": self.height,
@@ -111,15 +111,24 @@ def _kaleido_version() -> str:
 
 
 HOVER_KEYS = frozenset({"hovertext", "hovertemplate", "hoverlabel", "meta"})
+# What a static image never draws: the hover texts and their styling (`meta` stays: a text
+# template may print it). Left out of the cache key, so editing a hover-only note in the data does
+# not export the same pixels again.
+NOT_DRAWN = frozenset({"hovertext", "hovertemplate", "hoverlabel", "hoverinfo"})
+
+
+def _without_keys(value: Any, keys: frozenset[str]) -> Any:
+    """value (a figure or a part of one) without the given keys, at any depth."""
+    if isinstance(value, dict):
+        return {k: _without_keys(v, keys) for k, v in value.items() if k not in keys}
+    if isinstance(value, list):
+        return [_without_keys(v, keys) for v in value]
+    return value
 
 
 def _without_hovers(value: Any) -> Any:
     """The figure without what only the browser shows on hover."""
-    if isinstance(value, dict):
-        return {k: _without_hovers(v) for k, v in value.items() if k not in HOVER_KEYS}
-    if isinstance(value, list):
-        return [_without_hovers(v) for v in value]
-    return value
+    return _without_keys(value, HOVER_KEYS)
 
 
 def _has_cjk(text: str) -> bool:

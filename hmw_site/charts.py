@@ -13,7 +13,8 @@ a static image for readers without JavaScript, the plotted data as a plain HTML 
 (PNG and SVG in light and dark, CSV, standalone HTML) and an iframe snippet to embed the chart.
 An unknown id fails the build naming the page and the id.
 
-Once per build (not per page) the charts package writes the outputs into a cache folder outside
+Once per build (not per page) the charts package brings the outputs up to date (charts/update.py:
+no work when nothing they depend on changed, else only the charts that changed) in a folder outside
 docs/ (build/site-charts/<lang>, or $HMW_CHARTS_DIR), and the plugin adds them to the site as
 generated files under assets/charts/<id>/. The default language's build writes every language's
 (the others are built right after it, by hmw_site/languages.py, in the same process), so all images are
@@ -45,11 +46,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from charts import embed, narrow, plotly_js
-from charts.build import CHART_IDS, write_outputs
-from charts.bundle import write_bundles
-from charts.dataset import load_dataset
-from charts.deck import DeckError, write_decks
+from charts.build import CHART_IDS
 from charts.i18n import DEFAULT_LANG, LANGS, t
+from charts.update import UpdateReport, update_charts
 from hmw_site.html import render
 from hmw_site.languages import CHARTS_WRITTEN, SHARED_ROOT
 from hmw_site.markdown import find_fences
@@ -190,20 +189,14 @@ def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, sit
 # --- build state -----------------------------------------------------------------------------------
 
 
-def write_charts(data_dir: Path, target: Path, langs: list[str]) -> None:
-    """Write the languages' chart files, zip bundles and slide decks into target (charts/build.py,
-    bundle.py, deck.py); images that could not be exported are a warning."""
-    data = load_dataset(data_dir)
-    report = write_outputs(data, target, langs=langs, progress=False)
-    if report.images and (report.images.skipped or report.images.messages):
-        log.warning("charts: some images were not exported:\n" + "\n".join(report.images.messages))
-    # Downloads for slide-makers: a zip per chart and each language's deck.
-    write_bundles(data, target, chart_ids=CHART_IDS, langs=langs)
-    for lang in langs:  # one language's deck failing leaves the others'
-        try:
-            write_decks(data, target, langs=[lang], chart_ids=CHART_IDS)
-        except DeckError as exc:
-            log.warning(f"charts: no slide deck ({lang}): {exc}")
+def write_charts(data_dir: Path, target: Path, langs: list[str]) -> UpdateReport:
+    """Bring the languages' chart files, zip bundles and slide decks in target up to date
+    (charts/update.py: nothing when no input changed, else only the charts that did); images that
+    could not be exported and decks that could not be made are warnings."""
+    report = update_charts(data_dir, target, langs)
+    for warning in report.warnings:
+        log.warning(f"charts: {warning}")
+    return report
 
 
 class ChartPages:
@@ -217,6 +210,7 @@ class ChartPages:
         self.plotly = check_plotly_js()
         started = time.monotonic()
         written = config.extra.get(CHARTS_WRITTEN)
+        self.update: UpdateReport | None = None  # what this build did to the chart folder, if anything
         if written:  # the default language's build wrote this language's files already
             target = Path(written)
         else:
@@ -224,11 +218,13 @@ class ChartPages:
             # browser session (two sessions took twice as long on a cold cache); the others reuse them.
             langs = list(LANGS) if lang == DEFAULT_LANG else [lang]
             target = out_dir(project, lang)
-            write_charts(project / "data", target, langs)
+            self.update = write_charts(project / "data", target, langs)
         self.written = target
         self.dir = target / lang
         self.meta = {chart_id: self._meta(chart_id) for chart_id in CHART_IDS}
-        log.info(f"charts: {len(self.meta)} charts ({lang}) ready in {time.monotonic() - started:.1f} s")
+        done = self.update.summary() if self.update else "written by the default language's build"
+        seconds = time.monotonic() - started
+        log.info(f"charts: {len(self.meta)} charts ({lang}) ready in {seconds:.1f} s: {done}")
         self.own_plotly = not config.extra.get(SHARED_ROOT)
 
     def _meta(self, chart_id: str) -> dict[str, Any]:

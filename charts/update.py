@@ -1,0 +1,165 @@
+"""Bring a chart folder up to date with the least work: nothing, the charts that changed, or all.
+
+The site calls this on every build, and `mkdocs serve` builds on every save. Three answers, from
+the manifest charts/digest.py keeps beside the outputs:
+
+1. Nothing the pipeline reads changed (data, code, versions, languages): no work at all.
+2. Something changed: every chart is rendered in memory (a second or two) and its outputs are
+   digested; only the charts whose digest differs are written (files, images, zip), into a copy
+   of the folder that is swapped in, and a language's deck is rebuilt when one of its charts or
+   its sources changed. The rest of the folder is carried over untouched (hard links).
+3. No usable manifest (first build, a build that stopped half-way, another format): everything.
+
+Whatever the path, the files are the same bytes a build from scratch writes (tests/charts/
+test_update.py checks it). The manifest is removed before anything is written and written back
+last, so a build that stops half-way leaves none and the next one trusts nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from charts import digest
+from charts.build import CHART_IDS, SCHEMES, chart_plan, file_names, render_charts, write_outputs
+from charts.bundle import readme, write_bundles
+from charts.dataset import load_dataset
+from charts.deck import DeckError, deck_name, write_decks
+from charts.export import CACHE_DIR, ExportResult
+from charts.i18n import LANGS
+from charts.serialize import dumps, meta
+
+
+@dataclass
+class UpdateReport:
+    """What update_charts did, for the build log and the tests."""
+
+    skipped: bool = False  # nothing the outputs depend on changed: no work at all
+    rebuilt: list[str] = field(default_factory=list)  # "lang/chart id", rewritten
+    decks: list[str] = field(default_factory=list)  # languages whose deck was rewritten
+    images: ExportResult | None = None
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        if self.skipped:
+            return "unchanged, nothing rebuilt"
+        charts = ", ".join(self.rebuilt) or "none"
+        return f"rebuilt {charts}; decks: {', '.join(self.decks) or 'none'}"
+
+
+def chart_digest(data: Any, by_scheme: dict[str, Any], writers: str, memo: dict[Any, Any]) -> str:
+    """One chart in one language: everything its files are made from, as rendered in memory — the
+    files themselves, the images' cache keys, its meta and README — and the code that writes them."""
+    light = by_scheme["light"]
+    plan = chart_plan(by_scheme, memo=memo)
+    names = file_names(light.chart_id, light.lang)
+    # The meta as written when every file was made (the zip is added by write_bundles).
+    expected = json.loads(dumps(meta(light, data, names), indent=2))
+    return digest.text_digest(
+        writers,
+        {name: content for name, content in sorted(plan.files.items())},
+        [(job.path.name, job.key()) for job in plan.images],
+        expected,
+        readme(expected, data),
+    )
+
+
+def _plot_top(image_figure: dict[str, Any]) -> float:
+    """charts.slide_crop.plot_top from the image figure already made (no second render)."""
+    return image_figure["layout"]["margin"]["t"] / image_figure["layout"]["height"]
+
+
+def _outputs_present(target: Path, langs: Sequence[str], manifest: dict[str, Any]) -> bool:
+    """Every chart's meta and every deck the manifest lists are still there (someone may have
+    deleted a folder by hand)."""
+    metas = all(
+        (target / lang / cid / file_names(cid, lang)["meta"]).is_file() for lang in langs for cid in CHART_IDS
+    )
+    decks = all((target / deck_name(lang)).is_file() for lang in manifest.get("decks", {}))
+    return metas and decks
+
+
+def update_charts(
+    data_dir: Path,
+    target: Path,
+    langs: Sequence[str],
+    *,
+    cache_dir: Path | None = CACHE_DIR,
+    project: Path = digest.PROJECT,
+) -> UpdateReport:
+    """Make target hold every chart of langs in every format, their zips and each language's deck,
+    doing only the work their inputs call for (see the module's docstring)."""
+    started = time.monotonic()
+    report = UpdateReport()
+    langs = list(langs)
+    inputs = digest.inputs_digest(data_dir, langs, project)
+    manifest = digest.read_manifest(target)
+    if manifest.get("inputs") == inputs and _outputs_present(target, langs, manifest):
+        report.skipped = True
+        report.seconds = time.monotonic() - started
+        return report
+
+    data = load_dataset(data_dir)
+    charts = render_charts(data, langs=langs)
+    memo: dict[Any, Any] = {}
+    writers = digest.writer_digest(project)
+    digests = {
+        f"{lang}/{cid}": chart_digest(data, {s: charts[(lang, cid, s)] for s in SCHEMES}, writers, memo)
+        for lang in langs
+        for cid in CHART_IDS
+    }
+    known: dict[str, str] = manifest.get("charts", {}) if _outputs_present(target, langs, manifest) else {}
+    changed = [key for key, value in digests.items() if known.get(key) != value]
+    decks = {lang: digest.deck_digest(digests, lang, data_dir, project) for lang in langs}
+    stale_decks = [lang for lang in langs if manifest.get("decks", {}).get(lang) != decks[lang]]
+
+    digest.forget_manifest(target)
+    if changed:
+        everything = len(changed) == len(digests)  # a first build: the folder is replaced as a whole
+        written = write_outputs(
+            data,
+            target,
+            langs=None if everything and set(langs) == set(LANGS) else langs,
+            progress=False,
+            cache_dir=cache_dir,
+            charts=charts,
+            pairs=None if everything else {tuple(key.split("/", 1)) for key in changed},
+            image_figures=memo,
+        )
+        report.images = written.images
+        for key in changed:
+            lang, cid = key.split("/", 1)
+            write_bundles(data, target, chart_ids=[cid], langs=[lang])
+        report.rebuilt = changed
+    # Images not exported (no browser, no CJK font): their charts are not recorded as done, so the
+    # next build tries them again.
+    incomplete = {
+        f"{p.parent.parent.name}/{p.parent.name}" for p in (report.images.skipped if report.images else [])
+    }
+    if incomplete:
+        report.warnings.append("some images were not exported:\n" + "\n".join(report.images.messages))
+    plot_tops = {lang: {cid: _plot_top(memo[(lang, cid, "light")]) for cid in CHART_IDS} for lang in langs}
+    made_decks: dict[str, str] = {}
+    for lang in langs:  # one language's deck failing leaves the others'
+        if lang not in stale_decks and lang in manifest.get("decks", {}):
+            made_decks[lang] = decks[lang]
+            continue
+        try:
+            write_decks(data, target, langs=[lang], chart_ids=CHART_IDS, plot_tops=plot_tops)
+        except DeckError as exc:
+            report.warnings.append(f"no slide deck ({lang}): {exc}")
+            continue
+        made_decks[lang] = decks[lang]
+        report.decks.append(lang)
+    complete = {key: value for key, value in digests.items() if key not in incomplete}
+    done = len(complete) == len(digests) and len(made_decks) == len(langs)
+    digest.write_manifest(
+        target, {"inputs": inputs if done else None, "charts": complete, "decks": made_decks}
+    )
+    report.seconds = time.monotonic() - started
+    return report

@@ -1,0 +1,144 @@
+"""charts/update.py: the chart folder brought up to date with the least work, and the same bytes as a
+build from scratch (what `mkdocs serve` relies on to rebuild fast on every save).
+
+Images are made by a stand-in for the browser export (a small PNG or SVG that depends on the image's
+cache key), so these tests need no Chromium and still see every image the pipeline asks for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from charts import digest, export, slide_crop
+from charts.build import CHART_IDS
+from charts.dataset import load_dataset
+from charts.update import _plot_top, update_charts
+from tests.sample_data import PROJECT
+
+LANGS = ["zh", "en"]
+ONE_CHART_ROW = ("openai-revenue-2022,openai-finance,", "30000000", "31000000")  # a figure only it plots
+
+
+def fake_export(jobs: Sequence[export.ImageJob], **_: object) -> export.ExportResult:
+    """Each image as bytes that follow its cache key, as a real export follows the figure."""
+    result = export.ExportResult()
+    for job in jobs:
+        key = job.key()
+        if job.format == "png":
+            buffer = io.BytesIO()
+            colour = tuple(bytes.fromhex(key[:6]))
+            Image.new("RGB", (64, 36), colour).save(buffer, format="PNG")
+            content = buffer.getvalue()
+        else:
+            content = f'<svg xmlns="http://www.w3.org/2000/svg"><!-- {key} --></svg>'.encode()
+        job.path.parent.mkdir(parents=True, exist_ok=True)
+        job.path.write_bytes(content)
+        result.written.append(job.path)
+        result.rendered += 1
+    return result
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, str]]:
+    """Every output file under folder (not the manifest or folder marker, hidden files): its inode
+    and the hash of its bytes."""
+    return {
+        str(p.relative_to(folder)): (p.stat().st_ino, hashlib.sha256(p.read_bytes()).hexdigest())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.startswith(".")
+    }
+
+
+def edit_one_row(data_dir: Path) -> None:
+    path = data_dir / "figures.csv"
+    start, old, new = ONE_CHART_ROW
+    text = path.read_text(encoding="utf-8")
+    line = next(x for x in text.split("\n") if x.startswith(start))
+    assert old in line
+    path.write_text(text.replace(line, line.replace(old, new, 1)), encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def no_browser(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(export, "export_images", fake_export)
+    yield
+
+
+@pytest.fixture(scope="module")
+def first_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the dataset, and the chart outputs built from it once for the module."""
+    folder = tmp_path_factory.mktemp("first")
+    shutil.copytree(PROJECT / "data", folder / "data")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(export, "export_images", fake_export)
+        report = update_charts(folder / "data", folder / "out", LANGS, cache_dir=None)
+    assert not report.skipped and len(report.rebuilt) == len(CHART_IDS) * len(LANGS)
+    assert report.decks == LANGS
+    return folder
+
+
+@pytest.fixture
+def project(first_build: Path, tmp_path: Path) -> Path:
+    """The first build's data and outputs, copied for one test to change."""
+    for name in ("data", "out"):
+        shutil.copytree(first_build / name, tmp_path / name)
+    return tmp_path
+
+
+def test_when_no_input_changed_the_pipeline_does_nothing_at_all(project: Path):
+    before = snapshot(project / "out")
+    report = update_charts(project / "data", project / "out", LANGS, cache_dir=None)
+    assert report.skipped and report.rebuilt == [] and report.decks == []
+    assert snapshot(project / "out") == before  # not one file rewritten (same inodes, same bytes)
+
+
+def test_editing_one_row_rewrites_only_the_charts_that_plot_it_and_the_decks(project: Path):
+    before = snapshot(project / "out")
+    edit_one_row(project / "data")
+    report = update_charts(project / "data", project / "out", LANGS, cache_dir=None)
+    assert sorted(report.rebuilt) == ["en/openai-finance", "zh/openai-finance"]
+    assert report.decks == LANGS  # one file per language holds every chart
+    after = snapshot(project / "out")
+    rewritten = {name for name in after if after[name] != before.get(name)}
+    touched_charts = {"/".join(Path(name).parts[:2]) for name in rewritten if len(Path(name).parts) > 2}
+    assert touched_charts == {"zh/openai-finance", "en/openai-finance"}
+    assert {name for name in rewritten if len(Path(name).parts) == 1} == {"deck-zh.pptx", "deck-en.pptx"}
+    assert after.keys() == before.keys()
+
+
+@pytest.mark.slow  # two more updates of every chart
+def test_an_incremental_update_gives_the_bytes_of_a_build_from_scratch(project: Path, tmp_path_factory):
+    edit_one_row(project / "data")
+    update_charts(project / "data", project / "out", LANGS, cache_dir=None)
+    scratch = tmp_path_factory.mktemp("scratch") / "out"
+    update_charts(project / "data", scratch, LANGS, cache_dir=None)
+    ours, theirs = snapshot(project / "out"), snapshot(scratch)
+    assert {k: v[1] for k, v in ours.items()} == {k: v[1] for k, v in theirs.items()}
+    assert any(name.endswith(".meta.json") for name in ours) and any(name.endswith(".zip") for name in ours)
+
+
+@pytest.mark.slow  # two more updates of every chart
+def test_a_folder_changed_by_hand_or_a_half_finished_build_is_rebuilt(project: Path):
+    shutil.rmtree(project / "out" / "en" / "timeline")
+    report = update_charts(project / "data", project / "out", LANGS, cache_dir=None)
+    assert not report.skipped and "en/timeline" in report.rebuilt
+    (project / "out" / digest.MANIFEST).unlink()  # as a build that stopped half-way leaves it
+    report = update_charts(project / "data", project / "out", LANGS, cache_dir=None)
+    assert len(report.rebuilt) == len(CHART_IDS) * len(LANGS)
+
+
+def test_the_deck_crops_charts_where_a_second_render_says_their_plot_starts(project: Path):
+    from charts.build import chart_plan, render_charts
+
+    data = load_dataset(project / "data")
+    charts = render_charts(data, ["timeline", "openai-finance"], ["en"])
+    memo: dict = {}
+    for cid in ("timeline", "openai-finance"):
+        chart_plan({s: charts[("en", cid, s)] for s in ("light", "dark")}, memo=memo)
+        assert _plot_top(memo[("en", cid, "light")]) == slide_crop.plot_top({"id": cid, "lang": "en"}, data)
