@@ -166,13 +166,37 @@ def alias_pattern(alias: str, lang: str) -> str:
     return f"{start}{body}{end}"
 
 
-def term_matcher(glossary: Glossary, lang: str) -> tuple[re.Pattern[str], dict[str, Term]]:
-    """One pattern for every alias of every term, longest alias first, and alias -> term."""
+# What `(?i:…)` lets match an ASCII letter besides its other case (Python's re documentation).
+CASE_TWINS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def may_occur(alias: str, lang: str, spaced: str, folded: str) -> bool:
+    """False only when alias_pattern(alias) cannot match anywhere in a text (spaced: the text with
+    no-break spaces as spaces; folded: that, after CASE_TWINS, lowercased): a quick test that keeps
+    the pattern small."""
+    probe = alias.replace("\u00a0", " ")
+    if locale_of(lang).cased and alias == alias.lower() and alias[-1].isalpha():  # loose, as alias_pattern
+        return not alias.isascii() or probe in folded
+    return probe in spaced
+
+
+def term_matcher(
+    glossary: Glossary, lang: str, text: str | None = None
+) -> tuple[re.Pattern[str], dict[str, Term]]:
+    """One pattern for every alias of every term, longest alias first, and alias -> term. Given the
+    text it will search, only the aliases that may occur in it: an alias that cannot match changes
+    no match, and a pattern of a few aliases runs many times faster than one of all of them."""
     owners: dict[str, Term] = {}
     for term in glossary.terms:
         for alias in term.aliases[lang]:
             owners[alias] = term
     ordered = sorted(owners, key=lambda a: (-len(a), a))
+    if text is not None:
+        spaced = text.replace("\u00a0", " ")
+        folded = spaced.translate(CASE_TWINS).lower()
+        ordered = [a for a in ordered if may_occur(a, lang, spaced, folded)]
+        if not ordered:
+            return re.compile("(?!)"), {}
     pattern = re.compile("|".join(f"(?P<a{i}>{alias_pattern(a, lang)})" for i, a in enumerate(ordered)))
     by_group = {f"a{i}": owners[a] for i, a in enumerate(ordered)}
     return pattern, by_group
@@ -186,12 +210,13 @@ def prose_text(markdown: str) -> str:
 
 def term_uses(glossary: Glossary, pages: dict[str, str], lang: str) -> dict[str, list[str]]:
     """For each term, the pages (other than the glossary) whose prose uses it."""
-    pattern, by_group = term_matcher(glossary, lang)
     uses: dict[str, list[str]] = {term.id: [] for term in glossary.terms}
     for page, markdown in pages.items():
         if page == GLOSSARY_PAGE:
             continue
-        found = {by_group[m.lastgroup].id for m in pattern.finditer(prose_text(markdown)) if m.lastgroup}
+        prose = prose_text(markdown)
+        pattern, by_group = term_matcher(glossary, lang, prose)
+        found = {by_group[m.lastgroup].id for m in pattern.finditer(prose) if m.lastgroup}
         for term_id in found:
             uses[term_id].append(page)
     return uses
@@ -277,7 +302,8 @@ class ProseRanges(HTMLParser):
 
 def wrap_terms(content: str, glossary: Glossary, lang: str, glossary_url: str) -> str:
     """Give every term in running text its definition: a link the first time, <abbr> after."""
-    pattern, by_group = term_matcher(glossary, lang)
+    ranges = ProseRanges(content).ranges
+    pattern, by_group = term_matcher(glossary, lang, "\n".join(content[start:end] for start, end in ranges))
     linked: set[str] = set()
 
     def wrap(match: re.Match[str]) -> str:
@@ -290,7 +316,7 @@ def wrap_terms(content: str, glossary: Glossary, lang: str, glossary_url: str) -
 
     out: list[str] = []
     cursor = 0
-    for start, end in ProseRanges(content).ranges:
+    for start, end in ranges:
         out.append(content[cursor:start])
         out.append(pattern.sub(wrap, content[start:end]))
         cursor = end

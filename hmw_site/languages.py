@@ -6,6 +6,8 @@ Chinese one (config/base.yml says why two builds).
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,6 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from charts import digest
+from charts.files import atomic_write, swap_dir
 from charts.i18n import DEFAULT_LANG, LANGS, strings_under
 
 # config.extra key set on a language built inside the default language's site: that site's root
@@ -212,15 +216,29 @@ class Languages:
                 item["href"] = item["root"] = urlsplit(item["link"]).path
             config.extra["alternate"] = items
 
-    def build_others(self, config: MkDocsConfig, charts_written: Path | None) -> None:
+    def build_others(self, config: MkDocsConfig, charts_written: Path | None, *, reuse: bool = False) -> None:
         """After the default language's build, build every other one into <site_dir>/<prefix>
-        (same strictness, same root URL), handing over the chart files already written."""
+        (same strictness, same root URL), handing over the chart files already written.
+
+        reuse (under `mkdocs serve` only): a language whose inputs did not change since its last
+        build (other_site_digest) is copied from that build (build/serve/<lang>) instead of built
+        again; every build is kept there for the next save."""
         if self.lang != DEFAULT:
             return
         for code, info in LANGUAGES.items():
             if code == DEFAULT:
                 continue
             site_dir = Path(config.site_dir) / info["prefix"]
+            key = (
+                other_site_digest(self.project, code, self.root, config.strict, charts_written)
+                if reuse
+                else ""
+            )
+            kept = serve_copy(self.project, code)
+            if reuse and kept_digest(kept) == key:
+                copy_site(kept, site_dir)
+                log.info(f"The {info['name']} site is unchanged: copied from its last build ({kept})")
+                continue
             log.info(f"Building the {info['name']} site into {site_dir}")
             other = load_config(
                 config_file=str(self.project / info["config"]),
@@ -238,3 +256,81 @@ class Languages:
                 build(other)
             finally:
                 other.plugins.on_shutdown()
+            if reuse:
+                keep_site(site_dir, kept, key)
+
+
+# --- under `mkdocs serve`: the other language only when it must be built ---------------------------
+
+# Below the project: the last build of each other language under `mkdocs serve`, with KEPT_DIGEST.
+SERVE_COPIES = Path("build") / "serve"
+KEPT_DIGEST = ".hmw-site-digest"
+# What the other language's pages are made from besides its own docs/<lang>: the dataset, the code,
+# the theme overrides, the configuration and the npm package's version.
+SITE_INPUTS = (
+    "data",
+    "charts",
+    "hmw_site",
+    "overrides",
+    "config",
+    "mkdocs.yml",
+    "mkdocs.en.yml",
+    "package.json",
+)
+SITE_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jieba", "pygments")
+
+
+def other_site_digest(project: Path, lang: str, root: str, strict: bool, charts_written: Path | None) -> str:
+    """Everything one language's site is built from: its pages, the other language's page names
+    (the twin check), the dataset, code, templates and configuration, the charts handed over (their
+    manifest: charts/digest.py), the root URL and strictness, and the packages' versions. Contents,
+    not times; when in doubt it changes (a chart folder without a complete manifest always does)."""
+    manifest = digest.read_manifest(charts_written) if charts_written else {}
+    if not manifest.get("inputs"):
+        return ""  # the charts are not known to be complete: never reuse
+    return digest.text_digest(
+        lang,
+        digest.files_digest([docs_dir_of(project, lang), *(project / name for name in SITE_INPUTS)], project),
+        {code: sorted(markdown_pages(docs_dir_of(project, code))) for code in LANGUAGES},
+        manifest,
+        str(charts_written),
+        root,
+        bool(strict),
+        {name: digest.package_version(name) for name in SITE_PACKAGES},
+        digest.environment(),
+    )
+
+
+def serve_copy(project: Path, lang: str) -> Path:
+    return project / SERVE_COPIES / lang
+
+
+def kept_digest(kept: Path) -> str | None:
+    try:
+        return (kept / KEPT_DIGEST).read_text(encoding="utf-8") or None
+    except OSError:
+        return None
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def copy_site(source: Path, target: Path) -> None:
+    """A kept site into the served folder (hard links where possible: the builds never write into
+    an existing file, they clean their folder first), without its digest."""
+    shutil.copytree(source, target, copy_function=_link_or_copy, ignore=shutil.ignore_patterns(KEPT_DIGEST))
+
+
+def keep_site(site_dir: Path, kept: Path, key: str) -> None:
+    """Keep a language's fresh build for the next save, swapped in whole, its digest written last."""
+    if not key:
+        shutil.rmtree(kept, ignore_errors=True)
+        return
+    with swap_dir(kept) as tmp:
+        shutil.rmtree(tmp)
+        shutil.copytree(site_dir, tmp, copy_function=_link_or_copy)
+        atomic_write(tmp / KEPT_DIGEST, key)

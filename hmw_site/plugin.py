@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import importlib
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
@@ -21,6 +23,7 @@ from mkdocs.structure.pages import Page
 PROJECT = Path(__file__).resolve().parent.parent
 PACKAGES = ("charts", "hmw_site")
 CODE_SUFFIXES = (".py", ".yaml", ".html", ".js")
+TEMPLATE_CACHE = PROJECT / ".cache" / "jinja"  # compiled theme templates (on_env)
 
 
 def newest_code_change() -> float:
@@ -46,15 +49,36 @@ def forget_changed_code(imported_at: float) -> float:
     return newest
 
 
+def serve_site_dir(site_dir: str) -> bool:
+    """Whether site_dir is the temporary folder `mkdocs serve` builds into (mkdocs/commands/serve.py:
+    tempfile.mkdtemp(prefix="mkdocs_")): the first build of `mkdocs serve` runs before on_serve."""
+    path = Path(site_dir)
+    return path.name.startswith("mkdocs_") and path.parent == Path(tempfile.gettempdir())
+
+
 class HmwPlugin(BasePlugin):
     """Hands each MkDocs event to this build's Site."""
 
     code_time = newest_code_change()  # of the code imported so far; shared by every build in the process
+    serving = False  # `mkdocs serve` is running (set by on_serve; like code_time, outlives its builds)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         HmwPlugin.code_time = forget_changed_code(HmwPlugin.code_time)
-        self.site: Any = importlib.import_module("hmw_site.site").Site(config)
+        serving = HmwPlugin.serving or serve_site_dir(config.site_dir)
+        self.site: Any = importlib.import_module("hmw_site.site").Site(config, serving=serving)
         return config
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        HmwPlugin.serving = True
+        return server
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Keep the theme's compiled templates on disk: MkDocs makes a new environment, and so compiles
+        Material's templates again, for every build and rebuild. Jinja checks each template's source
+        against what it compiled, so an edited template is compiled afresh."""
+        TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(TEMPLATE_CACHE))
+        return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         return self.site.on_files(files, config)

@@ -23,7 +23,8 @@ from hmw_site.markdown import page_title, read_pages
 class Site:
     """The languages, charts, dataset and glossary parts of one build, in the order they act."""
 
-    def __init__(self, config: MkDocsConfig) -> None:
+    def __init__(self, config: MkDocsConfig, *, serving: bool = False) -> None:
+        self.serving = serving  # under `mkdocs serve`: the other language is rebuilt only when it must be
         self.languages = Languages(config)
         lang = self.languages.lang
         self.languages.configure(config)  # sets this language's site_url, which the parts below use
@@ -66,4 +67,4 @@ class Site:
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         self.datarefs.check_links()
-        self.languages.build_others(config, self.charts.written)
+        self.languages.build_others(config, self.charts.written, reuse=self.serving)
