@@ -61,6 +61,7 @@ format: setup ## Fix the code style
 benchmark: setup ## Measure chart build time, site build time, page weight and Lighthouse scores (not tests)
 	$(PY) benchmarks/charts_speed.py
 	$(PY) benchmarks/site_build.py
+	$(PY) benchmarks/serve_reload.py
 	$(PY) benchmarks/page_weight.py
 	$(PY) benchmarks/lighthouse.py
 

@@ -33,9 +33,13 @@ def build_site(
     *,
     image_cache: Path | None = None,
     timeout: float | None = None,
+    cold_caches: Path | None = None,
 ) -> float:
     """Build both languages strictly into site_dir, the charts into charts_dir; the wall time in
-    seconds. image_cache: an image cache folder instead of the project's (.cache/images). Raises
+    seconds, of the whole process (Python's start and imports included). image_cache: an image
+    cache folder instead of the project's (.cache/images); cold_caches: a folder for every other
+    cache a build keeps (compiled templates, HMW_TEMPLATE_CACHE; jieba's dictionary, which it keeps
+    in the temporary folder, TMPDIR), as on a machine that never built the site. Raises
     SiteBuildError with the end of mkdocs' output when the build fails or exceeds timeout."""
     env = os.environ | {
         "SITE_URL": site_url,
@@ -44,6 +48,9 @@ def build_site(
     }
     if image_cache is not None:
         env["HMW_IMAGE_CACHE"] = str(image_cache)
+    if cold_caches is not None:
+        (cold_caches / "tmp").mkdir(parents=True, exist_ok=True)
+        env |= {"HMW_TEMPLATE_CACHE": str(cold_caches / "templates"), "TMPDIR": str(cold_caches / "tmp")}
     env.setdefault("BROWSER_PATH", CHROMIUM)  # kaleido exports the chart images with it
     started = time.perf_counter()
     try:
