@@ -116,7 +116,11 @@ def update_charts(
     known: dict[str, str] = manifest.get("charts", {}) if _outputs_present(target, langs, manifest) else {}
     changed = [key for key, value in digests.items() if known.get(key) != value]
     decks = {lang: digest.deck_digest(digests, lang, data_dir, project) for lang in langs}
-    stale_decks = [lang for lang in langs if manifest.get("decks", {}).get(lang) != decks[lang]]
+    stale_decks = [
+        lang
+        for lang in langs
+        if manifest.get("decks", {}).get(lang) != decks[lang] or not (target / deck_name(lang)).is_file()
+    ]
 
     digest.forget_manifest(target)
     if changed:
@@ -146,7 +150,7 @@ def update_charts(
     plot_tops = {lang: {cid: _plot_top(memo[(lang, cid, "light")]) for cid in CHART_IDS} for lang in langs}
     made_decks: dict[str, str] = {}
     for lang in langs:  # one language's deck failing leaves the others'
-        if lang not in stale_decks and lang in manifest.get("decks", {}):
+        if lang not in stale_decks:
             made_decks[lang] = decks[lang]
             continue
         try:

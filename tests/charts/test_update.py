@@ -126,8 +126,10 @@ def test_an_incremental_update_gives_the_bytes_of_a_build_from_scratch(project: 
 @pytest.mark.slow  # two more updates of every chart
 def test_a_folder_changed_by_hand_or_a_half_finished_build_is_rebuilt(project: Path):
     shutil.rmtree(project / "out" / "en" / "timeline")
+    (project / "out" / "deck-zh.pptx").unlink()
     report = update_charts(project / "data", project / "out", LANGS, cache_dir=None)
-    assert not report.skipped and "en/timeline" in report.rebuilt
+    assert not report.skipped and "en/timeline" in report.rebuilt and "zh" in report.decks
+    assert (project / "out" / "en" / "timeline").is_dir() and (project / "out" / "deck-zh.pptx").is_file()
     (project / "out" / digest.MANIFEST).unlink()  # as a build that stopped half-way leaves it
     report = update_charts(project / "data", project / "out", LANGS, cache_dir=None)
     assert len(report.rebuilt) == len(CHART_IDS) * len(LANGS)
