@@ -18,7 +18,7 @@ import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 from hmw_site.charts import fence_ids
-from tests.browser.conftest import ASK_FOR_CHARTS, CHARTS_DRAWN, Monitor, Survey
+from tests.browser.conftest import ASK_FOR_CHARTS, Monitor, Survey, draw_charts
 from tests.browser.site import LANGS, PROJECT, WIDTHS, Site, css_rgb, drawn_points, layout_colours, page_paths
 
 PHONE, DESKTOP = min(WIDTHS), max(WIDTHS)
@@ -78,12 +78,6 @@ def toggle_names(lang: str) -> list[str]:
     return [entry["toggle"]["name"] for entry in config["theme"]["palette"]]
 
 
-def wait_for_charts(page: Page) -> None:
-    """Reach for every visible chart (ASK_FOR_CHARTS) and wait until all are drawn."""
-    page.evaluate(ASK_FOR_CHARTS)
-    page.wait_for_function(CHARTS_DRAWN, timeout=15_000)
-
-
 def test_there_are_chart_pages_in_both_languages():
     assert {lang for lang, _, _ in CHART_PAGES} == set(LANGS)
 
@@ -113,7 +107,7 @@ def test_every_chart_fits_its_box_on_a_phone(survey: Survey, lang: str, path: st
 def test_a_chart_redraws_at_the_new_size_when_the_window_narrows(open_page: Callable[..., Page], site: Site):
     lang, path, _ = CHART_PAGES[0]
     page = open_page(site.url(lang, path), width=DESKTOP)
-    wait_for_charts(page)
+    draw_charts(page)
     svg = page.locator("figure.hmw-chart .main-svg").first
     wide = svg.bounding_box()["width"]
     page.set_viewport_size({"width": PHONE, "height": 800})
@@ -137,7 +131,7 @@ def test_on_a_phone_the_site_draws_the_narrow_variant_with_the_one_narrow_js(
     assert served.read_bytes() == (PROJECT / "overrides/assets/javascripts/narrow.js").read_bytes()
     path = next(p for code, p, ids in CHART_PAGES if code == lang and "param-scale" in ids)
     page = open_page(site.url(lang, path), width=PHONE)
-    wait_for_charts(page)
+    draw_charts(page)
     plot = page.locator("#chart-param-scale .hmw-chart__plot")
     figure = json.loads(fetch(figure_url(site, lang, plot.get_attribute("data-light"))))
     height = figure["layout"]["meta"]["narrow"]["layout"]["height"]  # the phone's taller figure
@@ -158,7 +152,7 @@ def test_the_palette_toggle_rethemes_every_chart_with_the_dark_figure(
     try:
         page = context.new_page()
         page.goto(site.url(lang, path), wait_until="networkidle")
-        wait_for_charts(page)
+        draw_charts(page)
         figures = page.locator("figure.hmw-chart")
         expected = {}
         for i in range(figures.count()):

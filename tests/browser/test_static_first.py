@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from charts.i18n import t
-from tests.browser.conftest import CHARTS_DRAWN
+from tests.browser.conftest import CHARTS_DRAWN, draw_charts
 from tests.browser.site import LANGS, Site
 from tests.browser.test_charts import CHART_PAGES, DESKTOP, PHONE, toggle_names
 
@@ -92,14 +92,17 @@ def test_on_a_phone_each_chart_shows_its_phone_svg_at_once_and_plotly_waits_for_
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_on_a_phone_the_static_chart_follows_the_palette_toggle(
-    open_page: Callable[..., Page], site: Site, lang: str
+    open_page: Callable[..., Page], browser: Browser, site: Site, lang: str
 ):
     path, ids = busiest_page(lang)
-    page = open_page(site.url(lang, path), width=PHONE)
+    # A context of its own, in the light scheme: the reader's choice of scheme is kept per site.
+    context = browser.new_context(viewport={"width": PHONE, "height": 800}, color_scheme="light")
+    page = open_page(site.url(lang, path), width=PHONE, context=context)
     page.wait_for_load_state("networkidle")
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
     to_dark, _ = toggle_names(lang)
     page.locator("[data-md-component=palette] label:visible").click()
-    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
     page.locator("figure.hmw-chart").first.scroll_into_view_if_needed()
     page.wait_for_function("() => document.querySelector('.hmw-chart__phone--dark').complete")
     first = page.evaluate(SHOWN)[0]
@@ -108,6 +111,7 @@ def test_on_a_phone_the_static_chart_follows_the_palette_toggle(
     assert requested(page, PLOTLY_JS) == []
     assert to_dark  # the toggle we pressed is the one that leads to the dark scheme
     assert page.monitor.problems == []
+    context.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -154,8 +158,7 @@ def test_on_a_wide_screen_a_chart_draws_once_in_view_without_moving_the_page(
 def test_no_phone_image_is_fetched_on_a_wide_screen(open_page: Callable[..., Page], site: Site):
     lang, path, _ = CHART_PAGES[0]
     page = open_page(site.url(lang, path), width=DESKTOP)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_function(CHARTS_DRAWN, timeout=15_000)
+    draw_charts(page)
     assert requested(page, re.compile(r"-phone\.svg$")) == []
 
 
