@@ -97,21 +97,22 @@ def test_on_a_phone_the_static_chart_follows_the_palette_toggle(
     path, ids = busiest_page(lang)
     # A context of its own, in the light scheme: the reader's choice of scheme is kept per site.
     context = browser.new_context(viewport={"width": PHONE, "height": 800}, color_scheme="light")
-    page = open_page(site.url(lang, path), width=PHONE, context=context)
-    page.wait_for_load_state("networkidle")
-    assert page.get_attribute("body", "data-md-color-scheme") == "default"
-    to_dark, _ = toggle_names(lang)
-    page.locator("[data-md-component=palette] label:visible").click()
-    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
-    page.locator("figure.hmw-chart").first.scroll_into_view_if_needed()
-    page.wait_for_function("() => document.querySelector('.hmw-chart__phone--dark').complete")
-    first = page.evaluate(SHOWN)[0]
-    assert image_names(first) == [f"{ids[0]}-{lang}-dark-phone.svg"]
-    assert first["images"][0]["loaded"]
-    assert requested(page, PLOTLY_JS) == []
-    assert to_dark  # the toggle we pressed is the one that leads to the dark scheme
-    assert page.monitor.problems == []
-    context.close()
+    try:
+        page = open_page(site.url(lang, path), width=PHONE, context=context)
+        assert page.get_attribute("body", "data-md-color-scheme") == "default"
+        to_dark, _ = toggle_names(lang)
+        page.locator("[data-md-component=palette] label:visible").click()
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        page.locator("figure.hmw-chart").first.scroll_into_view_if_needed()
+        page.wait_for_function("() => document.querySelector('.hmw-chart__phone--dark').complete")
+        first = page.evaluate(SHOWN)[0]
+        assert image_names(first) == [f"{ids[0]}-{lang}-dark-phone.svg"]
+        assert first["images"][0]["loaded"]
+        assert requested(page, PLOTLY_JS) == []
+        assert to_dark  # the toggle we pressed is the one that leads to the dark scheme
+        assert page.monitor.problems == []
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGS)
