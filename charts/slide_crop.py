@@ -16,9 +16,10 @@ BLANK_ROW_LEVEL = 8  # a row is blank when no pixel differs from the background 
 MIN_BAND = 12  # pixels: the blank band under the subtitle is at least this tall at 2× scale
 
 
-def _blank_rows(image: Image.Image) -> list[bool]:
-    """For each pixel row: True when the row is only background (the top-left pixel's colour)."""
-    rgb = image.convert("RGB")
+def _blank_rows(image: Image.Image, rows: int) -> list[bool]:
+    """For each of the first `rows` pixel rows: True when the row is only background (the top-left
+    pixel's colour). Only the head of the image is looked at: the title block is above the plot."""
+    rgb = image.crop((0, 0, image.width, min(rows, image.height))).convert("RGB")
     background = rgb.getpixel((0, 0))
     width, height = rgb.size
     blank = []
@@ -39,8 +40,9 @@ def title_crop(png: Path, plot_top: float) -> float:
     """The fraction of the image height taken by its drawn title and subtitle: the middle of the
     last blank band above the plot (``plot_top``, a fraction of the height). 0 when there is none."""
     with Image.open(png) as image:
-        blank = _blank_rows(image)
-    limit = int(plot_top * len(blank))
+        height = image.height
+        limit = int(plot_top * height)
+        blank = _blank_rows(image, limit + 1)
     bands, start = [], None
     for y, is_blank in enumerate(blank[: limit + 1]):
         if is_blank and start is None:
@@ -55,7 +57,7 @@ def title_crop(png: Path, plot_top: float) -> float:
     if not bands:
         return 0.0
     a, b = bands[-1]
-    return (a + b) / 2 / len(blank)
+    return (a + b) / 2 / height
 
 
 def plot_top(meta: dict[str, Any], data: Any) -> float:

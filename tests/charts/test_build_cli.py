@@ -232,3 +232,30 @@ def test_png_and_svg_export_as_1920x1080_slides_with_a_real_chinese_font(tmp_pat
     # The font the SVG asks for first is installed and covers Chinese, so no empty boxes.
     assert "Noto Sans CJK SC" in svg
     assert "Noto Sans CJK SC" in chinese_fonts()
+
+
+@pytest.mark.slow  # exports PNG images in Chromium
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs Chromium at {CHROMIUM} (or $HMW_CHROMIUM)")
+def test_images_share_one_page_load_per_tab_and_none_leaves_a_trace_on_the_next(tmp_path, monkeypatch):
+    from kaleido._kaleido_tab._tab import _KaleidoTab
+
+    reloads = []
+    original = _KaleidoTab.reload
+
+    async def counted(self):
+        reloads.append(self)
+        await original(self)
+
+    monkeypatch.setattr(_KaleidoTab, "reload", counted)
+    bars = {"data": [{"type": "bar", "x": ["a", "b"], "y": [1, 3]}], "layout": {"title": {"text": "A"}}}
+    dots = {"data": [{"type": "scatter", "x": [1, 2], "y": [2, 1]}], "layout": {"title": {"text": "B"}}}
+    jobs = [
+        ImageJob(figure, tmp_path / f"{i}.png", "png", 300, 200)
+        for i, figure in enumerate([bars, dots, bars, dots, bars])
+    ]
+    result = export_images(jobs, progress=False, cache_dir=None, browser=CHROMIUM)
+    assert result.rendered == 5
+    assert not reloads, "plotly.js is parsed once per tab, not once per image"
+    first, again = (tmp_path / "0.png").read_bytes(), (tmp_path / "4.png").read_bytes()
+    assert first == again == (tmp_path / "2.png").read_bytes()
+    assert first != (tmp_path / "1.png").read_bytes()
