@@ -11,13 +11,14 @@ language, the other language's name, the related pages named in the YAML and the
 actually use it (found by scanning every page's Markdown prose for the term's aliases).
 
 On every other page, each occurrence of a term in running text gets its definition: the first
-occurrence on a page becomes a link to the glossary entry (keyboard-focusable; Material's
-``content.tooltips`` shows the title on hover and focus, and a tap follows the link to the
-definition), later ones an ``<abbr title>``. Headings, links, code, ``<abbr>``, figures (charts),
-table header cells, form controls and anything inside ``[data-no-glossary]`` (the dataset tables
-and cards, whose quotes must stay verbatim) are left alone. Chinese has no word boundaries, so
-matching is our own: all aliases in one pattern, longest first; an alias that starts or ends with
-a Latin letter or digit must not touch another one there (so "RAG" does not match in "DRAGON").
+occurrence on a page becomes a link to the glossary entry (keyboard-focusable;
+overrides/assets/javascripts/tooltips.js shows the title on hover, tap and focus, and a tap on the
+link follows it to the definition), later ones an ``<abbr title>``. Headings, links, code,
+``<abbr>``, figures (charts), table header cells, form controls and anything inside
+``[data-no-glossary]`` (the dataset tables and cards, whose quotes must stay verbatim) are left
+alone. Chinese has no word boundaries, so matching is our own: all aliases in one pattern, longest
+first; an alias that starts or ends with a Latin letter or digit must not touch another one there
+(so "RAG" does not match in "DRAGON").
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ SHOWN_COLOURS = """f => {
 }"""
 
 
-# A palette button's name: its title, which Material's tooltips move into a tooltip once hovered.
+# A palette button's name: its title (or, should Material's tooltips have taken it, the tooltip's text).
 TOGGLE_NAME = """label => label.getAttribute('title')
   || document.getElementById(label.getAttribute('aria-describedby')).textContent.trim()"""
 
