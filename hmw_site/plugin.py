@@ -51,6 +51,27 @@ def forget_changed_code(imported_at: float) -> float:
     return newest
 
 
+def remember_chinese_segmentation() -> None:
+    """Material's search plugin segments the Chinese of every section of every page with jieba on
+    every build: a second of each rebuild under `mkdocs serve`, where a save changes one page and
+    the other sections are the same strings as last time. Keep each section's segmentation for the
+    life of the process and look it up (same text, same dictionary: the same result)."""
+    from material.plugins.search.plugin import SearchIndex
+
+    original = getattr(SearchIndex, "_segment_chinese", None)
+    if original is None or getattr(original, "remembered", False):
+        return  # a Material release without this method: nothing to remember
+    segmented: dict[str, str] = {}
+
+    def segment(self: Any, data: str) -> str:
+        if data not in segmented:
+            segmented[data] = original(self, data)
+        return segmented[data]
+
+    segment.remembered = True  # type: ignore[attr-defined]
+    SearchIndex._segment_chinese = segment  # type: ignore[method-assign]
+
+
 def serve_site_dir(site_dir: str) -> bool:
     """Whether site_dir is the temporary folder `mkdocs serve` builds into (mkdocs/commands/serve.py:
     tempfile.mkdtemp(prefix="mkdocs_")): the first build of `mkdocs serve` runs before on_serve."""
@@ -66,6 +87,7 @@ class HmwPlugin(BasePlugin):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         HmwPlugin.code_time = forget_changed_code(HmwPlugin.code_time)
+        remember_chinese_segmentation()
         serving = HmwPlugin.serving or serve_site_dir(config.site_dir)
         self.site: Any = importlib.import_module("hmw_site.site").Site(config, serving=serving)
         return config

@@ -40,3 +40,34 @@ def test_changed_code_is_imported_afresh_for_charts_and_pages_alike():
         [sys.executable, "-c", CHILD], cwd=PROJECT, capture_output=True, text=True, timeout=120
     )
     assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
+
+
+SEGMENT_CHILD = """
+import jieba
+from material.plugins.search.plugin import SearchIndex
+from hmw_site import plugin
+
+text = "国产大模型的追赶与短板 and 百模大战"
+expected = SearchIndex._segment_chinese(None, text)
+plugin.remember_chinese_segmentation()
+plugin.remember_chinese_segmentation()  # every build asks; the second time changes nothing
+assert SearchIndex._segment_chinese(None, text) == expected
+
+calls = []
+cut = jieba.cut
+jieba.cut = lambda *args, **kwargs: calls.append(args) or cut(*args, **kwargs)
+assert SearchIndex._segment_chinese(None, text) == expected
+assert calls == [], "a section segmented before is looked up"
+assert SearchIndex._segment_chinese(None, "开源模型") == "\\u200b".join(cut("开源模型"))
+assert calls, "a new section is segmented by jieba"
+print("ok")
+"""
+
+
+def test_a_rebuild_looks_up_the_chinese_segmentation_of_sections_it_has_seen():
+    """Material's search segments every section with jieba on every build; under `mkdocs serve` the
+    process remembers each section's result, which is the same string jieba gives."""
+    done = subprocess.run(
+        [sys.executable, "-c", SEGMENT_CHILD], cwd=PROJECT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
