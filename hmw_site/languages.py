@@ -157,6 +157,9 @@ class Languages:
         self.lang = language_of(config)
         self.root = root_url(config.site_url or "http://127.0.0.1:8000/", self.lang)
         self.roots = language_roots(self.root)
+        # Under `mkdocs serve`, the default language's site digest and whether this build skipped it.
+        self.default_key = ""
+        self.skipped = False
 
     def configure(self, config: MkDocsConfig) -> None:
         """Set this language's URL and the templates' data; check both navigations list the same pages."""
@@ -216,24 +219,41 @@ class Languages:
                 item["href"] = item["root"] = urlsplit(item["link"]).path
             config.extra["alternate"] = items
 
+    def skip_unchanged(self, config: MkDocsConfig, charts_written: Path | None, *, reuse: bool) -> bool:
+        """Under `mkdocs serve` (reuse), whether this default-language build may render nothing:
+        nothing its site is built from changed since its last build (site_digest), which is kept in
+        build/serve/<lang>. Site.on_files then leaves every file and the navigation out, and
+        build_others puts the kept copy back. A save in docs/en so rebuilds only the English site."""
+        if not reuse or self.lang != DEFAULT:
+            return False
+        self.default_key = site_digest(self.project, DEFAULT, self.root, config.strict, charts_written)
+        kept = kept_digest(serve_copy(self.project, DEFAULT))
+        self.skipped = bool(self.default_key) and kept == self.default_key
+        return self.skipped
+
     def build_others(self, config: MkDocsConfig, charts_written: Path | None, *, reuse: bool = False) -> None:
         """After the default language's build, build every other one into <site_dir>/<prefix>
         (same strictness, same root URL), handing over the chart files already written.
 
         reuse (under `mkdocs serve` only): a language whose inputs did not change since its last
-        build (other_site_digest) is copied from that build (build/serve/<lang>) instead of built
-        again; every build is kept there for the next save."""
+        build (site_digest) is copied from that build (build/serve/<lang>) instead of built again;
+        every build is kept there for the next save. The default language's own build, done or
+        skipped (skip_unchanged), is kept or put back first."""
         if self.lang != DEFAULT:
             return
+        if reuse:
+            kept = serve_copy(self.project, DEFAULT)
+            name = LANGUAGES[DEFAULT]["name"]
+            if self.skipped:
+                copy_site(kept, Path(config.site_dir))
+                log.info(f"The {name} site is unchanged: copied from its last build ({kept})")
+            else:
+                keep_site(Path(config.site_dir), kept, self.default_key)
         for code, info in LANGUAGES.items():
             if code == DEFAULT:
                 continue
             site_dir = Path(config.site_dir) / info["prefix"]
-            key = (
-                other_site_digest(self.project, code, self.root, config.strict, charts_written)
-                if reuse
-                else ""
-            )
+            key = site_digest(self.project, code, self.root, config.strict, charts_written) if reuse else ""
             kept = serve_copy(self.project, code)
             if reuse and kept_digest(kept) == key:
                 copy_site(kept, site_dir)
@@ -260,12 +280,12 @@ class Languages:
                 keep_site(site_dir, kept, key)
 
 
-# --- under `mkdocs serve`: the other language only when it must be built ---------------------------
+# --- under `mkdocs serve`: a language only when it must be built ----------------------------------
 
-# Below the project: the last build of each other language under `mkdocs serve`, with KEPT_DIGEST.
+# Below the project: the last build of each language under `mkdocs serve`, with KEPT_DIGEST.
 SERVE_COPIES = Path("build") / "serve"
 KEPT_DIGEST = ".hmw-site-digest"
-# What the other language's pages are made from besides its own docs/<lang>: the dataset, the code,
+# What a language's pages are made from besides its own docs/<lang>: the dataset, the code,
 # the theme overrides, the configuration and the npm package's version.
 SITE_INPUTS = (
     "data",
@@ -280,7 +300,7 @@ SITE_INPUTS = (
 SITE_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jieba", "pygments")
 
 
-def other_site_digest(project: Path, lang: str, root: str, strict: bool, charts_written: Path | None) -> str:
+def site_digest(project: Path, lang: str, root: str, strict: bool, charts_written: Path | None) -> str:
     """Everything one language's site is built from: its pages, the other language's page names
     (the twin check), the dataset, code, templates and configuration, the charts handed over (their
     manifest: charts/digest.py), the root URL and strictness, and the packages' versions. Contents,
@@ -313,6 +333,8 @@ def kept_digest(kept: Path) -> str | None:
 
 
 def _link_or_copy(source: str, target: str) -> None:
+    if os.path.lexists(target):
+        os.remove(target)  # never write through a link into the kept copy
     try:
         os.link(source, target)
     except OSError:
@@ -321,8 +343,15 @@ def _link_or_copy(source: str, target: str) -> None:
 
 def copy_site(source: Path, target: Path) -> None:
     """A kept site into the served folder (hard links where possible: the builds never write into
-    an existing file, they clean their folder first), without its digest."""
-    shutil.copytree(source, target, copy_function=_link_or_copy, ignore=shutil.ignore_patterns(KEPT_DIGEST))
+    an existing file, they clean their folder first), without its digest. What a skipped build
+    wrote there (an empty search index, a sitemap without pages) is replaced."""
+    shutil.copytree(
+        source,
+        target,
+        copy_function=_link_or_copy,
+        ignore=shutil.ignore_patterns(KEPT_DIGEST),
+        dirs_exist_ok=True,
+    )
 
 
 def keep_site(site_dir: Path, kept: Path, key: str) -> None:

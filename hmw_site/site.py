@@ -24,7 +24,7 @@ class Site:
     """The languages, charts, dataset and glossary parts of one build, in the order they act."""
 
     def __init__(self, config: MkDocsConfig, *, serving: bool = False) -> None:
-        self.serving = serving  # under `mkdocs serve`: the other language is rebuilt only when it must be
+        self.serving = serving  # under `mkdocs serve`: a language is rebuilt only when it must be
         self.languages = Languages(config)
         lang = self.languages.lang
         self.languages.configure(config)  # sets this language's site_url, which the parts below use
@@ -35,6 +35,11 @@ class Site:
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         self.languages.check_twins_and_add_robots(files, config)
+        if self.languages.skip_unchanged(config, self.charts.written, reuse=self.serving):
+            # Nothing this language's site is made from changed (a save in the other language's
+            # pages): render and copy nothing; on_post_build puts the last build back.
+            config.nav = []
+            return Files([])
         self.charts.add_files(files, config)
         self.datarefs.add_files(files, config)
         return files

@@ -1,6 +1,7 @@
 """`mkdocs serve`: saving a file in data/ rebuilds the site once and reloads the open page once, with
 the new value on it (the English page too: no stale numbers), and no rebuild loop; saving a Chinese
-page then rebuilds no chart and copies the English site from its last build. Runs against a copy of
+page then rebuilds no chart and copies the English site from its last build, and saving an English
+page builds only the English site. Runs against a copy of
 the project in a temporary folder (devtools/serve.py), so the working tree is never touched."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ QUIET = 20  # s after the save during which exactly one rebuild and one reload m
 PAGE = "en/timeline/"  # lists every event with its English description (the eventlist fence)
 MARKER = "Edited-while-serving"
 ZH_MARKER = "编辑中的一行"
+EN_MARKER = "A line added while serving"
 
 
 @pytest.fixture
@@ -90,6 +92,22 @@ def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(
         assert ZH_MARKER in page.inner_text("article")
         page.goto(root + PAGE, wait_until="load")
         assert MARKER in page.inner_text("article")
+
+        # An English page saved: only the English site is built; the Chinese one is put back from
+        # its last build, with the Chinese edit and its search index.
+        en_glossary = project / "docs" / "en" / "glossary.md"
+        saved = time.monotonic()
+        en_glossary.write_text(en_glossary.read_text(encoding="utf-8") + f"\n{EN_MARKER}\n", encoding="utf-8")
+        reloaded = running.wait_for(RELOAD, QUIET * 3, since=saved)[0]
+        rebuild = "\n".join(running.between(saved, reloaded))
+        assert "The 中文 site is unchanged" in rebuild and "Building the English site" in rebuild, rebuild
+        page.goto(root + "en/glossary/", wait_until="load")
+        assert EN_MARKER in page.inner_text("article")
+        page.goto(root + "glossary/", wait_until="load")
+        assert ZH_MARKER in page.inner_text("article")
+        index = page.request.get(root + "search/search_index.json").json()
+        texts = [doc["text"].replace("\u200b", "") for doc in index["docs"]]  # jieba's word breaks
+        assert any(ZH_MARKER in text for text in texts), "the kept search index is served"
     finally:
         page.close()
     assert running.process.poll() is None, running.log()
