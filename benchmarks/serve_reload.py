@@ -5,7 +5,7 @@ Starts `mkdocs serve` on a copy of the project (devtools/serve.py; the working t
 touched), waits for its first build, then makes and undoes, one after the other:
 
     zh page     a line appended to docs/zh/glossary.md        floor 2 s, no chart rebuilt, no English build
-    en page     a line appended to docs/en/glossary.md        floor 2 s, no chart rebuilt
+    en page     a line appended to docs/en/glossary.md        floor 2 s, no chart rebuilt, no Chinese build
     data        a model's English note edited (data/models.csv) floor 6 s, only the charts showing it
     chart code  a comment appended to a chart module (charts/figures/openai_finance.py)   floor 6 s
 
@@ -40,6 +40,7 @@ QUIET = 1.0  # s to let the server settle between edits
 REBUILT = re.compile(r"charts: \d+ charts \(zh\) ready in [\d.]+ s: (.*)")
 ENGLISH_BUILT = re.compile(r"Building the English site")
 ENGLISH_KEPT = re.compile(r"The English site is unchanged")
+CHINESE_KEPT = re.compile(r"The 中文 site is unchanged")
 
 
 @dataclass
@@ -95,7 +96,8 @@ def what_was_built(lines: list[str]) -> tuple[str, str]:
         if any(ENGLISH_KEPT.search(x) for x in lines)
         else "?"
     )
-    return charts, f"zh built, en {english}"
+    chinese = "copied" if any(CHINESE_KEPT.search(x) for x in lines) else "built"
+    return charts, f"zh {chinese}, en {english}"
 
 
 def main() -> int:

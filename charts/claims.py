@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from charts.yamltext import load_yaml
 
 # Quoted spans: verbatim words of an article (or a title), which the checks leave alone.
 QUOTED = re.compile(r"「[^」]*」|『[^』]*』|“[^”]*”|\"[^\"\n]*\"|<q\b[^>]*>.*?</q>", re.DOTALL)
@@ -70,7 +70,7 @@ class Registry:
 
 def load(data_dir: Path) -> Registry:
     """data/claims.yaml, with its patterns compiled."""
-    raw: dict[str, Any] = yaml.safe_load((data_dir / "claims.yaml").read_text(encoding="utf-8"))
+    raw: dict[str, Any] = load_yaml((data_dir / "claims.yaml").read_text(encoding="utf-8"))
     claims = tuple(
         Claim(
             id=c["id"],

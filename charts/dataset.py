@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from charts.dataset_rules import check_references, check_row_rules
 from charts.records import INVALID, TABLE_NAMES, DataError, PartialDate, Problem, Table, shown_path
+from charts.yamltext import load_yaml
 
 __all__ = ["DataError", "Dataset", "PartialDate", "Problem", "load_dataset", "parse_cell"]
 
@@ -52,7 +51,7 @@ def load_schema(data_dir: Path) -> dict[str, Any]:
     """Read schema.yaml; its `tables` mapping drives all validation."""
     path = data_dir / "schema.yaml"
     try:
-        schema = yaml.safe_load(path.read_text(encoding="utf-8"))
+        schema = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise DataError([Problem(str(path), None, None, None, "the schema file data/schema.yaml")]) from exc
     return schema["tables"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
+from charts.yamltext import load_yaml
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -22,7 +22,7 @@ STRINGS_FILE = Path(__file__).with_name("strings.yaml")
 
 def load_strings(path: Path = STRINGS_FILE) -> dict[str, dict[str, str]]:
     """The table in path; a malformed entry is an error naming the file and the key."""
-    table = yaml.safe_load(path.read_text(encoding="utf-8"))
+    table = load_yaml(path.read_text(encoding="utf-8"))
     if not isinstance(table, dict):
         raise ValueError(f"{path}: expected a mapping of key → {{zh, en}}, found {type(table).__name__}")
     for key, entry in table.items():

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import yaml
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 
 from charts.i18n import LANGS, t
 from charts.locale import locale_of
+from charts.yamltext import load_yaml
 from hmw_site.html import render
 from hmw_site.markdown import find_fences, prose_segments, strip_front_matter
 
@@ -113,7 +114,7 @@ class Glossary:
 
 def load_glossary(path: Path) -> Glossary:
     """Read and check data/glossary.yaml; raise GlossaryError listing every problem found."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = load_yaml(path.read_text(encoding="utf-8"))
     problems: list[str] = []
     categories = raw.get("categories") or {}
     terms: list[Term] = []
@@ -301,9 +302,16 @@ class ProseRanges(HTMLParser):
                 break
 
 
+@lru_cache(maxsize=256)
+def prose_ranges(content: str) -> tuple[tuple[int, int], ...]:
+    """ProseRanges(content).ranges, remembered: parsing a page's HTML is most of the glossary's
+    share of a build, and under `mkdocs serve` most pages come out the same on every save."""
+    return tuple(ProseRanges(content).ranges)
+
+
 def wrap_terms(content: str, glossary: Glossary, lang: str, glossary_url: str) -> str:
     """Give every term in running text its definition: a link the first time, <abbr> after."""
-    ranges = ProseRanges(content).ranges
+    ranges = prose_ranges(str(content))
     pattern, by_group = term_matcher(glossary, lang, "\n".join(content[start:end] for start, end in ranges))
     linked: set[str] = set()
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
 from markupsafe import Markup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -24,6 +23,7 @@ from mkdocs.structure.pages import Page
 from charts import digest
 from charts.files import atomic_write, swap_dir
 from charts.i18n import DEFAULT_LANG, LANGS, strings_under
+from charts.yamltext import load_yaml
 
 # config.extra key set on a language built inside the default language's site: that site's root
 # relative to this language's root ("../"); shared assets (plotly.js) are served from it.
@@ -120,7 +120,7 @@ def nav_pages(nav: Any) -> list[str]:
 def config_nav(project: Path, lang: str) -> list[str]:
     """The pages listed in one language's config file (which holds only plain YAML)."""
     with open(project / LANGUAGES[lang]["config"], encoding="utf-8") as fd:
-        return nav_pages(yaml.safe_load(fd).get("nav") or [])
+        return nav_pages(load_yaml(fd).get("nav") or [])
 
 
 def counterpart_href(page_url: str, lang: str, other: str, target: str | None = None) -> str:

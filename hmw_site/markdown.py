@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from charts.yamltext import load_yaml
 
 SHORTCODE = re.compile(r"\[\[([^\[\]\n]*)\]\]")
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*?)[ \t]*$")
@@ -90,7 +90,7 @@ def page_title(markdown: str, fallback: str) -> str:
     """A page's title as MkDocs would show it: front matter title, else the first H1."""
     front = FRONT_MATTER.match(markdown)
     if front:
-        meta = yaml.safe_load(front.group(1)) or {}
+        meta = load_yaml(front.group(1)) or {}
         if isinstance(meta, dict) and meta.get("title"):
             return str(meta["title"])
     heading = H1.search(strip_front_matter(markdown))
