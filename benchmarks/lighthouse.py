@@ -19,7 +19,10 @@ and where the main thread of the worst page spends its time; exits with 1 when a
 --site measures an already built site (its instant navigation then falls back to full page loads
 if it was built for another site_url; Lighthouse measures a first load, which differs little).
 --runs N runs every page N times and keeps, per page, the run with the median performance score
-(Lighthouse's own advice for noisy scores). --out DIR keeps the JSON reports.
+(Lighthouse's own advice for noisy scores). --out DIR keeps the JSON reports. Beside our pages it
+measures a plain Material for MkDocs page (the theme's defaults, the text of one of our summaries:
+build_reference), held to no floor: how much Material alone costs on this machine today, which the
+CPU index and the load move as much as they move our pages.
 
 Lighthouse 13 declares Node ≥ 22.19 but runs correctly on Node 20.20 (npm only warns, EBADENGINE);
 it is pinned as 13.5.0. Other work on the machine (a test suite, a build) inflates the blocking
@@ -31,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -40,7 +44,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # devtools/, charts/
 from devtools.chromium import CHROMIUM
 from devtools.gzip_server import serve_gzipped
-from devtools.site_build import PROJECT, build_site
+from devtools.site_build import MKDOCS, PROJECT, build_site
 
 LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"
 # Home, the two data pages, a topic page with charts, an article summary, the glossary; each in both
@@ -58,6 +62,9 @@ ACCESSIBILITY_FLOOR = 100
 # One-minute load average above which blocking times are not comparable; during the runs Lighthouse
 # and its Chromium add about one of their own.
 BUSY_LOAD = 1.5
+# The plain Material page measured beside ours (build_reference); not held to the floors.
+REFERENCE = "plain Material"
+REFERENCE_TEXT = PROJECT / "docs" / "en" / "sources" / "shendu.md"
 RUN_TIMEOUT_S = 240
 TOP_ITEMS = 6
 
@@ -206,20 +213,21 @@ def print_results(results: list[PageResult], root: str, runs: int, loads: list[f
     print("-" * len(header))
     failed = 0
     for r in results:
-        missed = r.misses()
+        reference = r.path == REFERENCE
+        missed = [] if reference else r.misses()
         failed += bool(missed)
         print(
             f"{r.path:<22} {r.performance if r.performance is not None else '-':>4} {r.tbt_ms:>7.0f} "
             f"{r.cls:>6.3f} {r.accessibility if r.accessibility is not None else '-':>4} "
             f"{r.weight_bytes / 1024:>6.0f} {r.lcp_ms / 1000:>6.1f} {r.benchmark_index:>5.0f}  "
-            f"{'; '.join(missed) or 'ok'}"
+            f"{'reference, no floors' if reference else '; '.join(missed) or 'ok'}"
         )
     for r in results:
-        if not r.error and (r.accessibility or 0) < ACCESSIBILITY_FLOOR:
+        if r.path != REFERENCE and not r.error and (r.accessibility or 0) < ACCESSIBILITY_FLOOR:
             print(f"\naccessibility audits failing on {r.path}:")
             for line in failing_accessibility_audits(r.report):
                 print(f"  {line}")
-    measured = [r for r in results if not r.error]
+    measured = [r for r in results if not r.error and r.path != REFERENCE]
     if measured:
         worst = min(measured, key=lambda r: (r.performance or 0, -r.tbt_ms))
         print(f"\nworst page: {worst.path} (performance {worst.performance}, TBT {worst.tbt_ms:.0f} ms)")
@@ -235,20 +243,42 @@ def print_results(results: list[PageResult], root: str, runs: int, loads: list[f
         f"{max(during, default=0):.2f} after each page"
         + ("  (busy machine: blocking times are inflated)" if busy else "")
     )
-    print(f"{len(results)} pages, {failed} miss a floor")
+    print(f"{len(results) - 1} pages, {failed} miss a floor")
     return failed
 
 
-def measure(root: str, paths: list[str], runs: int, out_dir: Path, loads: list[float]) -> list[PageResult]:
-    """Every page runs times, one Lighthouse at a time; the median run of each page. Appends the
-    one-minute load average after each run to loads."""
-    by_page: dict[str, list[PageResult]] = {path: [] for path in paths}
+def build_reference(folder: Path) -> Path:
+    """A plain Material for MkDocs page to read the table against, built by the same mkdocs: the
+    theme's defaults (no features, no colour toggle, no CSS or JavaScript of ours) and the text of one
+    of our summaries, without its shortcodes and fences. What Material alone costs on this machine
+    today: the CPU index and the load move every row, and this row with them. Returns its site."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    text = re.sub(r"```.*?```", "", REFERENCE_TEXT.read_text(encoding="utf-8"), flags=re.DOTALL)
+    (docs / "index.md").write_text(re.sub(r"\[\[[^\]]*\]\]", "—", text), encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Reference\ntheme:\n  name: material\n  font: false\n"
+        "markdown_extensions: [admonition, attr_list, md_in_html, footnotes, tables]\n",
+        encoding="utf-8",
+    )
+    site = folder / "site"
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    command = [str(MKDOCS), "build", "--quiet", "--site-dir", str(site)]
+    subprocess.run(command, cwd=folder, env=env, check=True)
+    return site
+
+
+def measure(targets: list[tuple[str, str]], runs: int, out_dir: Path, loads: list[float]) -> list[PageResult]:
+    """Every (name, URL) runs times, one Lighthouse at a time, taking turns; the median run of each.
+    Appends the one-minute load average after each run to loads."""
+    by_page: dict[str, list[PageResult]] = {name: [] for name, _ in targets}
     for run in range(runs):
-        for path in paths:
-            name = path.strip("/").replace("/", "-") or "home"
-            out = out_dir / f"{name if path.startswith('/en/') else 'zh-' + name}-{run + 1}.json"
-            print(f"lighthouse {path} (run {run + 1}/{runs}) …", file=sys.stderr, flush=True)
-            by_page[path].append(page_result(path, run_lighthouse(root + path.lstrip("/"), out)))
+        for name, url in targets:
+            slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "home"
+            zh = name.startswith("/") and not name.startswith("/en/")
+            out = out_dir / f"{'zh-' + slug if zh else slug}-{run + 1}.json"
+            print(f"lighthouse {name} (run {run + 1}/{runs}) …", file=sys.stderr, flush=True)
+            by_page[name].append(page_result(name, run_lighthouse(url, out)))
             loads.append(os.getloadavg()[0])
     return [median_run(results) for results in by_page.values()]
 
@@ -282,12 +312,14 @@ def main() -> int:
         site_dir.mkdir(parents=True, exist_ok=True)
         out_dir = args.out or Path(tmp) / "reports"
         out_dir.mkdir(parents=True, exist_ok=True)
-        with serve_gzipped(site_dir) as root:
+        reference = build_reference(Path(tmp) / "reference")
+        with serve_gzipped(site_dir) as root, serve_gzipped(reference) as reference_root:
             if args.site is None:
                 seconds = build_site(site_dir, Path(tmp) / "charts", site_url=root)
                 print(f"built both languages in {seconds:.1f} s")
             paths = check_pages(site_dir, args.pages)
-            results = measure(root, paths, args.runs, out_dir, loads)
+            targets = [(path, root + path.lstrip("/")) for path in paths] + [(REFERENCE, reference_root)]
+            results = measure(targets, args.runs, out_dir, loads)
     return 1 if print_results(results, root, args.runs, loads) else 0
 
 
