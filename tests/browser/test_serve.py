@@ -83,6 +83,7 @@ def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(
         # A Chinese page saved: no chart rebuilt, the English site copied from its last build, which
         # still shows the edited data.
         glossary = project / "docs" / "zh" / "glossary.md"
+        page.goto("about:blank")  # no open page for the reload to navigate while we do
         saved = time.monotonic()
         glossary.write_text(glossary.read_text(encoding="utf-8") + f"\n{ZH_MARKER}\n", encoding="utf-8")
         reloaded = running.wait_for(RELOAD, QUIET * 3, since=saved)[0]
@@ -96,6 +97,7 @@ def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(
         # An English page saved: only the English site is built; the Chinese one is put back from
         # its last build, with the Chinese edit and its search index.
         en_glossary = project / "docs" / "en" / "glossary.md"
+        page.goto("about:blank")  # no open page for the reload to navigate while we do
         saved = time.monotonic()
         en_glossary.write_text(en_glossary.read_text(encoding="utf-8") + f"\n{EN_MARKER}\n", encoding="utf-8")
         reloaded = running.wait_for(RELOAD, QUIET * 3, since=saved)[0]
