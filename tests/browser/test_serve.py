@@ -49,6 +49,14 @@ def edit_an_event_description(project: Path) -> str:
     return new
 
 
+def append_and_wait(running: Server, page: Path, line: str) -> str:
+    """Append a line to a Markdown page; what the server printed from the save to its reload."""
+    saved = time.monotonic()
+    page.write_text(page.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+    reloaded = running.wait_for(RELOAD, QUIET * 3, since=saved)[0]
+    return "\n".join(running.between(saved, reloaded))
+
+
 def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(
     server: tuple[Server, Path, str], browser: Browser
 ):
@@ -82,12 +90,8 @@ def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(
 
         # A Chinese page saved: no chart rebuilt, the English site copied from its last build, which
         # still shows the edited data.
-        glossary = project / "docs" / "zh" / "glossary.md"
         page.goto("about:blank")  # no open page for the reload to navigate while we do
-        saved = time.monotonic()
-        glossary.write_text(glossary.read_text(encoding="utf-8") + f"\n{ZH_MARKER}\n", encoding="utf-8")
-        reloaded = running.wait_for(RELOAD, QUIET * 3, since=saved)[0]
-        rebuild = "\n".join(running.between(saved, reloaded))
+        rebuild = append_and_wait(running, project / "docs" / "zh" / "glossary.md", ZH_MARKER)
         assert "unchanged, nothing rebuilt" in rebuild and "The English site is unchanged" in rebuild, rebuild
         page.goto(root + "glossary/", wait_until="load")
         assert ZH_MARKER in page.inner_text("article")
@@ -96,12 +100,8 @@ def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(
 
         # An English page saved: only the English site is built; the Chinese one is put back from
         # its last build, with the Chinese edit and its search index.
-        en_glossary = project / "docs" / "en" / "glossary.md"
-        page.goto("about:blank")  # no open page for the reload to navigate while we do
-        saved = time.monotonic()
-        en_glossary.write_text(en_glossary.read_text(encoding="utf-8") + f"\n{EN_MARKER}\n", encoding="utf-8")
-        reloaded = running.wait_for(RELOAD, QUIET * 3, since=saved)[0]
-        rebuild = "\n".join(running.between(saved, reloaded))
+        page.goto("about:blank")
+        rebuild = append_and_wait(running, project / "docs" / "en" / "glossary.md", EN_MARKER)
         assert "The 中文 site is unchanged" in rebuild and "Building the English site" in rebuild, rebuild
         page.goto(root + "en/glossary/", wait_until="load")
         assert EN_MARKER in page.inner_text("article")
