@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from tests.browser.site import Site
 
@@ -27,6 +27,15 @@ def wait_ready(page: Page) -> None:
     page.wait_for_function("() => window.document$ !== undefined")
 
 
+def first_term(page: Page) -> tuple[Locator, str]:
+    """The summary's first glossary term, once the page's scripts run, and its definition."""
+    wait_ready(page)
+    term = page.locator(TERM).first
+    definition = term.get_attribute("title")
+    assert definition
+    return term, definition
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_page_sets_up_no_tooltip_until_the_reader_reaches_for_one(
     open_page: Callable[..., Page], site: Site, lang: str
@@ -44,10 +53,7 @@ def test_hovering_a_glossary_term_shows_its_definition_once_and_leaving_hides_it
     open_page: Callable[..., Page], site: Site, lang: str
 ):
     page = open_page(site.url(lang, SUMMARY))
-    wait_ready(page)
-    term = page.locator(TERM).first
-    definition = term.get_attribute("title")
-    assert definition
+    term, definition = first_term(page)
     term.hover()
     assert page.evaluate(SHOWN) == definition
     # While the tooltip shows, the browser has no title to show a second tooltip from.
@@ -67,9 +73,7 @@ def test_keyboard_focus_shows_a_terms_definition_and_escape_hides_it(
     open_page: Callable[..., Page], site: Site, lang: str
 ):
     page = open_page(site.url(lang, SUMMARY))
-    wait_ready(page)
-    term = page.locator(TERM).first
-    definition = term.get_attribute("title")
+    term, definition = first_term(page)
     term.focus()
     assert page.evaluate(SHOWN) == definition
     page.keyboard.press("Escape")
