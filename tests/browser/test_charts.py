@@ -176,7 +176,7 @@ def test_the_palette_toggle_rethemes_every_chart_with_the_dark_figure(
 
         def toggle(name: str) -> None:
             """Click the palette toggle's visible button, after checking it says `name`."""
-            button = page.locator("[data-md-component=palette] label:visible")
+            button = page.locator("[data-hmw-palette] label:visible")
             assert button.evaluate(TOGGLE_NAME) == name
             button.click()
 

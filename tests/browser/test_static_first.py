@@ -101,7 +101,7 @@ def test_on_a_phone_the_static_chart_follows_the_palette_toggle(
         page = open_page(site.url(lang, path), width=PHONE, context=context)
         assert page.get_attribute("body", "data-md-color-scheme") == "default"
         to_dark, _ = toggle_names(lang)
-        page.locator("[data-md-component=palette] label:visible").click()
+        page.locator("[data-hmw-palette] label:visible").click()
         page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
         page.locator("figure.hmw-chart").first.scroll_into_view_if_needed()
         page.wait_for_function("() => document.querySelector('.hmw-chart__phone--dark').complete")
