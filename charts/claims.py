@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from charts.yamltext import load_yaml
+from charts.datafile import LineMap, read_yaml
+from charts.records import DataError, Problem, shown_path
 
 # Quoted spans: verbatim words of an article (or a title), which the checks leave alone.
 QUOTED = re.compile(r"「[^」]*」|『[^』]*』|“[^”]*”|\"[^\"\n]*\"|<q\b[^>]*>.*?</q>", re.DOTALL)
@@ -68,33 +69,54 @@ class Registry:
     names: tuple[Name, ...]
 
 
+def _patterns(entry: dict[str, Any], key: str) -> dict[str, tuple[re.Pattern[str], ...]]:
+    return {lang: tuple(re.compile(p) for p in (entry[key] or {}).get(lang, ())) for lang in ("zh", "en")}
+
+
+def _claim(c: dict[str, Any]) -> Claim:
+    return Claim(
+        id=c["id"],
+        sources=tuple(c["sources"]),
+        said=c["said"],
+        reading=c["reading"],
+        reference=c.get("reference") or "",
+        restated=_patterns(c, "restated"),
+        negative=bool(c.get("negative")),
+    )
+
+
+def _name(n: dict[str, Any]) -> Name:
+    return Name(kind=n["kind"], canonical={"zh": n["zh"], "en": n["en"]}, variants=_patterns(n, "variants"))
+
+
+def _build(shown: str, entries: list[Any], make: Any, what: str, problems: list[Problem]) -> tuple[Any, ...]:
+    """Each entry made by `make`; a malformed one is a Problem at its line instead."""
+    built = []
+    for entry in entries:
+        line = entry.line if isinstance(entry, LineMap) else None
+        try:
+            built.append(make(entry))
+        except KeyError as exc:
+            problems.append(Problem(shown, line, str(exc.args[0]), None, f"a value; every {what} has one"))
+        except re.error as exc:
+            problems.append(Problem(shown, line, None, exc.pattern, f"a regular expression ({exc})"))
+        except (TypeError, AttributeError):
+            problems.append(Problem(shown, line, None, None, f"a {what} as the file's header describes it"))
+    return tuple(built)
+
+
 def load(data_dir: Path) -> Registry:
-    """data/claims.yaml, with its patterns compiled."""
-    raw: dict[str, Any] = load_yaml((data_dir / "claims.yaml").read_text(encoding="utf-8"))
-    claims = tuple(
-        Claim(
-            id=c["id"],
-            sources=tuple(c["sources"]),
-            said=c["said"],
-            reading=c["reading"],
-            reference=c.get("reference") or "",
-            restated={
-                lang: tuple(re.compile(p) for p in c["restated"].get(lang, ())) for lang in ("zh", "en")
-            },
-            negative=bool(c.get("negative")),
-        )
-        for c in raw["claims"]
-    )
-    names = tuple(
-        Name(
-            kind=n["kind"],
-            canonical={"zh": n["zh"], "en": n["en"]},
-            variants={
-                lang: tuple(re.compile(v) for v in n["variants"].get(lang, ())) for lang in ("zh", "en")
-            },
-        )
-        for n in raw["names"]
-    )
+    """data/claims.yaml, with its patterns compiled; a DataError names every malformed entry's line."""
+    path = data_dir / "claims.yaml"
+    shown = shown_path(data_dir, path)
+    raw = read_yaml(path, shown)
+    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), list) for k in ("claims", "names")):
+        raise DataError([Problem(shown, 1, None, None, "two lists, `claims:` and `names:`")])
+    problems: list[Problem] = []
+    claims = _build(shown, raw["claims"], _claim, "claim", problems)
+    names = _build(shown, raw["names"], _name, "name", problems)
+    if problems:
+        raise DataError(problems)
     return Registry(claims, names)
 
 

@@ -7,7 +7,6 @@ expected) before raising, so an editor fixes a CSV in one pass instead of one er
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from collections.abc import Callable
@@ -15,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from charts.datafile import read_csv, read_yaml
 from charts.dataset_rules import check_references, check_row_rules
 from charts.records import INVALID, TABLE_NAMES, DataError, PartialDate, Problem, Table, shown_path
-from charts.yamltext import load_yaml
 
 __all__ = ["DataError", "Dataset", "PartialDate", "Problem", "load_dataset", "parse_cell"]
 
@@ -50,10 +49,9 @@ class Dataset:
 def load_schema(data_dir: Path) -> dict[str, Any]:
     """Read schema.yaml; its `tables` mapping drives all validation."""
     path = data_dir / "schema.yaml"
-    try:
-        schema = load_yaml(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataError([Problem(str(path), None, None, None, "the schema file data/schema.yaml")]) from exc
+    schema = read_yaml(path, shown_path(data_dir, path))
+    if not isinstance(schema, dict) or not isinstance(schema.get("tables"), dict):
+        raise DataError([Problem(shown_path(data_dir, path), 1, None, None, "a mapping `tables:`")])
     return schema["tables"]
 
 
@@ -62,14 +60,22 @@ def load_dataset(data_dir: Path) -> Dataset:
     data_dir = Path(data_dir)
     schema = load_schema(data_dir)
     problems: list[Problem] = []
+    notes: list[str] = []
+    unreadable: list[str] = []
     tables: dict[str, Table] = {}
     lines: dict[str, dict[str, int]] = {}
     for name in TABLE_NAMES:
-        tables[name], lines[name] = _read_table(data_dir, name, schema[name], problems)
-    check_references(data_dir, schema, tables, lines, problems)
-    check_row_rules(data_dir, schema, tables, lines, problems)
+        try:
+            tables[name], lines[name] = _read_table(data_dir, name, schema[name], problems)
+        except DataError as exc:  # not UTF-8, say: the other tables are still checked
+            problems.extend(exc.problems)
+            notes.extend(exc.notes)
+            unreadable.append(name)
+    if not unreadable:  # rows are checked against each other only when every table could be read
+        check_references(data_dir, schema, tables, lines, problems)
+        check_row_rules(data_dir, schema, tables, lines, problems)
     if problems:
-        raise DataError(problems)
+        raise DataError(problems, notes)
     return Dataset(**tables, schema=schema)
 
 
@@ -88,41 +94,40 @@ def _read_table(
     if not path.exists():
         problems.append(Problem(shown, None, None, None, f"a CSV file for the table '{name}'"))
         return table, line_of
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        for column in header:
-            if column not in columns:
-                problems.append(Problem(shown, 1, column, None, f"one of the columns {', '.join(columns)}"))
-        for column in columns:
-            if column not in header:
-                problems.append(
-                    Problem(shown, 1, column, None, "this column in the header (see schema.yaml)")
+    header, rows, structure = read_csv(path, shown)
+    problems.extend(structure)
+    for column in header:
+        if column not in columns:
+            problems.append(Problem(shown, 1, column, None, f"one of the columns {', '.join(columns)}"))
+    for column in columns:
+        if column not in header:
+            problems.append(Problem(shown, 1, column, None, "this column in the header (see schema.yaml)"))
+    for row_of_cells in rows:
+        line, cells = row_of_cells.line, row_of_cells.cells
+        if len(cells) != len(header):
+            problems.append(
+                Problem(
+                    shown,
+                    line,
+                    None,
+                    None,
+                    f"{len(header)} cells, one per column of the header",
+                    found=f"{len(cells)} cells (a comma inside a cell needs the cell in quotes)",
                 )
-        start = reader.line_num + 1
-        for cells in reader:
-            line, start = start, reader.line_num + 1
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) != len(header):
-                problems.append(Problem(shown, line, None, None, f"{len(header)} cells, found {len(cells)}"))
-                continue
-            raw = {col: cell.strip() for col, cell in zip(header, cells, strict=True) if col in columns}
-            row = {
-                col: parse_cell(shown, line, col, raw.get(col, ""), columns[col], problems) for col in columns
-            }
-            key = raw.get(spec["key"], "")
-            if not isinstance(row[spec["key"]], str):
-                continue  # the missing or malformed id is already reported
-            if key in table:
-                problems.append(
-                    Problem(
-                        shown, line, spec["key"], key, f"a unique id (already used on line {line_of[key]})"
-                    )
-                )
-                continue
-            table[key] = row
-            line_of[key] = line
+            )
+            continue
+        raw = {col: cell.strip() for col, cell in zip(header, cells, strict=True) if col in columns}
+        row = {col: parse_cell(shown, line, col, raw.get(col, ""), columns[col], problems) for col in columns}
+        key = raw.get(spec["key"], "")
+        if not isinstance(row[spec["key"]], str):
+            continue  # the missing or malformed id is already reported
+        if key in table:
+            problems.append(
+                Problem(shown, line, spec["key"], key, f"a unique id (already used on line {line_of[key]})")
+            )
+            continue
+        table[key] = row
+        line_of[key] = line
     return table, line_of
 
 

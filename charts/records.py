@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from charts.i18n import t
+
 DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 Row = dict[str, Any]
 Table = dict[str, Row]
@@ -61,29 +63,43 @@ class PartialDate:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in one cell (or file), phrased so an editor can fix it without the code."""
+    """One thing wrong in one cell (or file), phrased so an editor can fix it without the code:
+    file:line[:character]: [column 'name':] what is there — expected what should be."""
 
     file: str
     line: int | None
     column: str | None
     value: str | None
     expected: str
+    found: str | None = None  # what is wrong, when the bad value alone does not say it
+    char: int | None = None  # the character on the line, when the problem is at one place in it
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        what = f" column '{self.column}':" if self.column else ""
+        where = self.file + (f":{self.line}" if self.line else "") + (f":{self.char}" if self.char else "")
+        label = "field" if self.file.endswith((".yaml", ".yml")) else "column"
+        what = f" {label} '{self.column}':" if self.column else ""
         got = f" {self.value!r} —" if self.value is not None else ""
-        return f"{where}:{what}{got} expected {self.expected}"
+        found = f" {self.found} —" if self.found else ""
+        return f"{where}:{what}{got}{found} expected {self.expected}"
 
 
 class DataError(Exception):
-    """Raised with every problem found, never just the first."""
+    """Raised with every problem found, never just the first. `notes` are keys of charts/strings.yaml
+    (e.g. how to save a file as UTF-8), shown once after the list however many problems call for them."""
 
-    def __init__(self, problems: Iterable[Problem]):
+    def __init__(self, problems: Iterable[Problem], notes: Iterable[str] = ()):
         self.problems = list(problems)
+        self.notes = list(dict.fromkeys(notes))
         count = len(self.problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
-        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the dataset:\n{lines}")
+        tail = "".join(f"\n{t(note, 'en')}" for note in self.notes)
+        super().__init__(f"{count} problem{'s' if count != 1 else ''} in the dataset:\n{lines}{tail}")
+
+    @classmethod
+    def joined(cls, errors: Iterable[DataError]) -> DataError:
+        """One error with the problems and notes of all."""
+        errors = list(errors)
+        return cls([p for e in errors for p in e.problems], [n for e in errors for n in e.notes])
 
 
 def some_ids(table: Table, limit: int = 6) -> str:

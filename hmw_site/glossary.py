@@ -24,7 +24,6 @@ first; an alias that starts or ends with a Latin letter or digit must not touch 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
@@ -35,24 +34,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from charts.i18n import LANGS, t
+from charts.glossary import Glossary, Term, load_glossary, other_language
 from charts.locale import locale_of
-from charts.yamltext import load_yaml
 from hmw_site.html import render
 from hmw_site.markdown import find_fences, prose_segments, strip_front_matter
 
 GLOSSARY_PAGE = "glossary.md"
-REQUIRED = (
-    "id",
-    "category",
-    "term_zh",
-    "term_en",
-    "aliases_zh",
-    "aliases_en",
-    "definition_zh",
-    "definition_en",
-)
-ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Elements whose text is never wrapped; void elements never need tracking.
 SKIP_TAGS = {
     "a", "abbr", "code", "pre", "kbd", "samp", "script", "style", "svg", "button", "select", "option",
@@ -77,81 +64,8 @@ MD_NOISE = re.compile(r"\]\([^)]*\)|<[^>]+>|\{[#.][^}]*\}|^\s*#+\s.*$", re.MULTI
 
 
 class GlossaryError(PluginError):
-    """The glossary file is malformed or names a page that does not exist."""
-
-
-def other_language(lang: str) -> str:
-    """The language a term is also named in: the other of the site's two."""
-    return next(code for code in LANGS if code != lang)
-
-
-@dataclass(frozen=True)
-class Term:
-    id: str
-    category: str
-    names: dict[str, str]
-    aliases: dict[str, tuple[str, ...]]
-    definitions: dict[str, str]
-    related: tuple[str, ...]
-
-    def title(self, lang: str) -> str:
-        """The hover text: the term in this language (and the other), then its definition."""
-        other = other_language(lang)
-        term, definition = self.names[lang], self.definitions[lang]
-        if term == self.names[other]:
-            return t("glossary.hover_one_name", lang, term=term, definition=definition)
-        return t("glossary.hover", lang, term=term, other=self.names[other], definition=definition)
-
-
-@dataclass(frozen=True)
-class Glossary:
-    categories: dict[str, dict[str, str]]
-    terms: tuple[Term, ...]
-
-    def by_id(self) -> dict[str, Term]:
-        return {term.id: term for term in self.terms}
-
-
-def load_glossary(path: Path) -> Glossary:
-    """Read and check data/glossary.yaml; raise GlossaryError listing every problem found."""
-    raw = load_yaml(path.read_text(encoding="utf-8"))
-    problems: list[str] = []
-    categories = raw.get("categories") or {}
-    terms: list[Term] = []
-    seen: set[str] = set()
-    for index, entry in enumerate(raw.get("terms") or []):
-        where = f"{path.name}: term #{index + 1} ({entry.get('id', '?')})"
-        missing = [key for key in REQUIRED if not entry.get(key)]
-        if missing:
-            problems.append(f"{where}: missing {', '.join(missing)}")
-            continue
-        if not ID.match(entry["id"]) or entry["id"] in seen:
-            problems.append(f"{where}: id must be a unique lowercase slug")
-        if entry["category"] not in categories:
-            problems.append(f"{where}: category {entry['category']!r} is not one of {', '.join(categories)}")
-        seen.add(entry["id"])
-        terms.append(
-            Term(
-                id=entry["id"],
-                category=entry["category"],
-                names={lang: str(entry[f"term_{lang}"]) for lang in LANGS},
-                aliases={lang: tuple(str(a) for a in entry[f"aliases_{lang}"]) for lang in LANGS},
-                definitions={lang: str(entry[f"definition_{lang}"]).strip() for lang in LANGS},
-                related=tuple(entry.get("related") or ()),
-            )
-        )
-    for lang in LANGS:
-        owners: dict[str, str] = {}
-        for term in terms:
-            for alias in term.aliases[lang]:
-                if alias in owners and owners[alias] != term.id:
-                    problems.append(
-                        f"{path.name}: alias {alias!r} ({lang}) belongs to {owners[alias]} and {term.id}"
-                    )
-                owners[alias] = term.id
-    if problems:
-        raise GlossaryError("data/glossary.yaml has problems:\n  " + "\n  ".join(problems))
-    return Glossary(categories=categories, terms=tuple(terms))
+    """The glossary page is malformed or the glossary names a page that does not exist (problems
+    of data/glossary.yaml itself are DataErrors, from charts/glossary.py)."""
 
 
 # --- matching ---------------------------------------------------------------------------------

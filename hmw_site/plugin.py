@@ -9,6 +9,7 @@ both are imported afresh before the build, so pages, shortcodes and charts all u
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -26,6 +28,7 @@ PACKAGES = ("charts", "hmw_site")
 CODE_SUFFIXES = (".py", ".yaml", ".html", ".js")
 # Compiled theme templates (on_env); $HMW_TEMPLATE_CACHE moves it (benchmarks/site_build.py --cold).
 TEMPLATE_CACHE = Path(os.environ.get("HMW_TEMPLATE_CACHE") or PROJECT / ".cache" / "jinja")
+log = logging.getLogger("mkdocs.plugins.hmw")
 
 
 def newest_code_change() -> float:
@@ -86,10 +89,22 @@ class HmwPlugin(BasePlugin):
     serving = False  # `mkdocs serve` is running (set by on_serve; like code_time, outlives its builds)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Check every file of data/ first, then set up the build. A problem in data/ fails
+        `mkdocs build` with the list of problems (no traceback); under `mkdocs serve` it is shown
+        in the browser instead (hmw_site/problems.py), and the site comes back once it is fixed."""
         HmwPlugin.code_time = forget_changed_code(HmwPlugin.code_time)
         remember_chinese_segmentation()
         serving = HmwPlugin.serving or serve_site_dir(config.site_dir)
-        self.site: Any = importlib.import_module("hmw_site.site").Site(config, serving=serving)
+        data_error = importlib.import_module("charts.records").DataError
+        data_dir = Path(config.config_file_path).resolve().parent / "data"
+        try:
+            importlib.import_module("charts.datacheck").check_data(data_dir)
+            self.site: Any = importlib.import_module("hmw_site.site").Site(config, serving=serving)
+        except data_error as exc:
+            if not serving:
+                raise PluginError(f"{exc}\nNothing was built.") from None
+            log.error("%s\nThe browser shows these problems until they are fixed.", exc)
+            self.site = importlib.import_module("hmw_site.problems").ProblemsSite(config, exc)
         return config
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

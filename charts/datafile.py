@@ -1,0 +1,200 @@
+"""Read a file of data/ the one way every reader of it does, so that every way a file can fail to be
+read — not UTF-8, a YAML slip, a CSV row of the wrong shape, an unbalanced quote — is a Problem that
+names the file, the line and what was expected, never a traceback.
+
+What an editor most often trips on is the encoding: on Chinese Windows, Excel's and WPS's plain
+"CSV" is GBK (GB18030), and "Unicode text" is UTF-16. Those are recognised and named, with how to
+save the file as UTF-8 instead (ENCODING_HELP, shown once below the list of problems).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from charts.records import DataError, Problem
+from charts.yamltext import SAFE_LOADER
+
+ENCODING_HELP = "note.save_as_utf8"  # a key of charts/strings.yaml, in both languages
+UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+@dataclass(frozen=True)
+class Lines:
+    """Text read from a file, with the name an editor knows it by (data/models.csv)."""
+
+    shown: str
+    text: str
+
+
+def read_text(path: Path, shown: str) -> Lines:
+    """The file's text, which must be UTF-8 (a byte-order mark is allowed and dropped)."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise DataError([Problem(shown, None, None, None, "this file (it is missing)")]) from None
+    except OSError as exc:
+        raise DataError([Problem(shown, None, None, None, f"a readable file ({exc.strerror})")]) from None
+    if raw.startswith(UTF16_BOMS):
+        raise DataError(
+            [
+                Problem(
+                    shown,
+                    1,
+                    None,
+                    None,
+                    "UTF-8 text",
+                    found="the file is UTF-16 (what Excel saves as “Unicode text”)",
+                )
+            ],
+            notes=[ENCODING_HELP],
+        )
+    try:
+        return Lines(shown, raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise DataError([_not_utf8(shown, raw, exc)], notes=[ENCODING_HELP]) from None
+
+
+def _not_utf8(shown: str, raw: bytes, exc: UnicodeDecodeError) -> Problem:
+    """Where the first byte that is not UTF-8 is, and which encoding the file is likely in."""
+    line = raw.count(b"\n", 0, exc.start) + 1
+    line_start = raw.rfind(b"\n", 0, exc.start) + 1
+    # The column in characters, as an editor's status bar counts them (the line's start is UTF-8).
+    column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+    try:
+        raw.decode("gb18030")
+        likely = "it looks like GBK/GB18030, what Excel and WPS save as “CSV” on Chinese Windows"
+    except UnicodeDecodeError:
+        likely = "its encoding is not one we recognise"
+    return Problem(
+        shown,
+        line,
+        None,
+        None,
+        "UTF-8 text",
+        char=column,
+        found=f"the file is not UTF-8 (byte 0x{raw[exc.start]:02x}; {likely})",
+    )
+
+
+# --- CSV -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CsvRow:
+    line: int  # where the row starts
+    cells: list[str]
+
+
+def read_csv(path: Path, shown: str) -> tuple[list[str], list[CsvRow], list[Problem]]:
+    """The header, the non-empty rows and the rows' structural problems (a cell that runs over a
+    line end, a stray quote). Every cell of our tables fits on one line, so a cell with a line
+    break in it is an unbalanced quote, reported where it opened rather than where the file ends."""
+    lines = read_text(path, shown)
+    reader = csv.reader(io.StringIO(lines.text, newline=""), strict=True)
+    header: list[str] = []
+    rows: list[CsvRow] = []
+    problems: list[Problem] = []
+    start = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(_csv_problem(shown, start, reader.line_num, str(exc)))
+            start = reader.line_num + 1
+            continue
+        line, start = start, reader.line_num + 1
+        if any("\n" in cell or "\r" in cell for cell in cells):
+            problems.append(_unclosed_quote(shown, line))
+            continue
+        if not header and not rows:
+            header = [cell.strip() for cell in cells]
+        elif any(cell.strip() for cell in cells):
+            rows.append(CsvRow(line, cells))
+    return header, rows, problems
+
+
+def _unclosed_quote(shown: str, line: int) -> Problem:
+    return Problem(
+        shown,
+        line,
+        None,
+        None,
+        'a closing " on the same line (a quote inside a quoted cell is written "")',
+        found='a cell opens with " here and does not close on this line',
+    )
+
+
+def _csv_problem(shown: str, start: int, end: int, message: str) -> Problem:
+    if "unexpected end of data" in message or "newline inside string" in message:
+        return _unclosed_quote(shown, start)
+    return Problem(
+        shown,
+        end,
+        None,
+        None,
+        'a cell either without quotes or wholly inside them ("like this", a " inside written as "")',
+        found=f"a stray quote ({message})",
+    )
+
+
+# --- YAML ------------------------------------------------------------------------------------------
+
+
+class LineMap(dict):  # type: ignore[type-arg]
+    """A YAML mapping that knows the line it starts on, for messages about its content."""
+
+    line: int = 0
+
+
+class _LineLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader, with mappings that remember their line."""
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Any:
+    mapping = LineMap()
+    mapping.line = node.start_mark.line + 1
+    yield mapping
+    mapping.update(loader.construct_mapping(node))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def read_yaml(path: Path, shown: str) -> Any:
+    """The file's YAML (the safe types; each mapping a LineMap)."""
+    lines = read_text(path, shown)
+    try:
+        return yaml.load(lines.text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        raise DataError(
+            [
+                Problem(
+                    shown,
+                    mark.line + 1 if mark else None,
+                    None,
+                    None,
+                    YAML_EXPECTED,
+                    char=mark.column + 1 if mark else None,
+                    found=f"YAML cannot read this: {what}",
+                )
+            ]
+        ) from None
+    except yaml.YAMLError as exc:
+        raise DataError([Problem(shown, None, None, None, YAML_EXPECTED, found=f"not YAML: {exc}")]) from None
+
+
+YAML_EXPECTED = (
+    "valid YAML: a value with a “: ” or a “#” in it inside quotes, items indented with spaces "
+    "(not tabs) exactly as far as their neighbours"
+)
