@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -93,32 +92,26 @@ class CsvRow:
 
 
 def read_csv(path: Path, shown: str) -> tuple[list[str], list[CsvRow], list[Problem]]:
-    """The header, the non-empty rows and the rows' structural problems (a cell that runs over a
-    line end, a stray quote). Every cell of our tables fits on one line, so a cell with a line
-    break in it is an unbalanced quote, reported where it opened rather than where the file ends."""
-    lines = read_text(path, shown)
-    reader = csv.reader(io.StringIO(lines.text, newline=""), strict=True)
+    """The header, the non-empty rows and the rows' structural problems (an unbalanced or stray
+    quote). Every cell of our tables fits on one line, so each line is read on its own: a quote
+    left open is reported on its own line, and the rows after it are still read."""
+    text = read_text(path, shown).text
     header: list[str] = []
     rows: list[CsvRow] = []
     problems: list[Problem] = []
-    start = 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            problems.append(_csv_problem(shown, start, reader.line_num, str(exc)))
-            start = reader.line_num + 1
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")
+        if not line.strip():
             continue
-        line, start = start, reader.line_num + 1
-        if any("\n" in cell or "\r" in cell for cell in cells):
-            problems.append(_unclosed_quote(shown, line))
+        try:
+            cells = next(csv.reader([line], strict=True))
+        except csv.Error as exc:
+            problems.append(_csv_problem(shown, number, str(exc)))
             continue
         if not header and not rows:
             header = [cell.strip() for cell in cells]
         elif any(cell.strip() for cell in cells):
-            rows.append(CsvRow(line, cells))
+            rows.append(CsvRow(number, cells))
     return header, rows, problems
 
 
@@ -133,12 +126,12 @@ def _unclosed_quote(shown: str, line: int) -> Problem:
     )
 
 
-def _csv_problem(shown: str, start: int, end: int, message: str) -> Problem:
-    if "unexpected end of data" in message or "newline inside string" in message:
-        return _unclosed_quote(shown, start)
+def _csv_problem(shown: str, line: int, message: str) -> Problem:
+    if "unexpected end of data" in message:
+        return _unclosed_quote(shown, line)
     return Problem(
         shown,
-        end,
+        line,
         None,
         None,
         'a cell either without quotes or wholly inside them ("like this", a " inside written as "")',
