@@ -15,7 +15,7 @@ export BROWSER_PATH ?= $(shell command -v chromium 2>/dev/null || command -v chr
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup charts serve serve-en site test test-fast lint format benchmark lighthouse deck clean
+.PHONY: help setup check charts serve serve-en site test test-fast lint format benchmark lighthouse deck clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,6 +32,9 @@ $(NPM_STAMP): package.json package-lock.json
 	# --ignore-scripts: vnu-jar's install script would download a Java runtime; we use the system's.
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+check: setup ## Check data/ and every page's shortcodes and fences, building nothing (about a second)
+	$(PY) -m hmw_site.check
 
 charts: setup ## Build every chart, both languages, every format, into build/charts/
 	$(PY) build_charts.py

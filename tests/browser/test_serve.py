@@ -7,6 +7,7 @@ the project in a temporary folder (devtools/serve.py), so the working tree is ne
 from __future__ import annotations
 
 import csv
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
+from charts.i18n import t
 from devtools.serve import REBUILD, RELOAD, Server, copy_project, serving
 
 # Slow, marked by hand: `mkdocs serve` builds the whole site itself (not through `built_site`).
@@ -112,4 +114,44 @@ def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(
         assert any(ZH_MARKER in text for text in texts), "the kept search index is served"
     finally:
         page.close()
+    assert running.process.poll() is None, running.log()
+
+
+def test_a_bad_data_edit_shows_its_problems_in_both_languages_until_it_is_fixed(
+    server: tuple[Server, Path, str], browser: Browser
+):
+    running, project, root = server
+    models = project / "data" / "models.csv"
+    good = models.read_bytes()
+    pages = {lang: browser.new_page() for lang in ("zh", "en")}
+    try:
+        for lang, page in pages.items():
+            page.goto(root + ("en/" if lang == "en" else "") + "atlas/", wait_until="load")
+
+        saved = time.monotonic()
+        models.write_bytes(good.decode("utf-8").encode("gbk"))  # Excel's plain "CSV" on Chinese Windows
+        reloaded = running.wait_for(RELOAD, QUIET * 3, since=saved)[0]
+        log = "\n".join(running.between(saved, reloaded))
+        assert "Traceback" not in log and re.search(
+            r"data/models\.csv:\d+:\d+: the file is not UTF-8", log
+        ), log
+        for lang, page in pages.items():
+            page.wait_for_function(
+                "title => document.title === title", arg=t("problems.title", lang), timeout=15_000
+            )
+            text = page.inner_text("main")
+            assert "data/models.csv:" in text and t("note.save_as_utf8", lang) in text
+
+        saved = time.monotonic()
+        models.write_bytes(good)
+        running.wait_for(RELOAD, QUIET * 3, since=saved)
+        for lang, page in pages.items():
+            page.wait_for_function(
+                "title => document.title !== title", arg=t("problems.title", lang), timeout=15_000
+            )
+            page.wait_for_load_state("load")
+            assert page.locator("article table").count() > 0, f"the {lang} atlas is back"
+    finally:
+        for page in pages.values():
+            page.close()
     assert running.process.poll() is None, running.log()
