@@ -34,12 +34,14 @@ def build_site(
     image_cache: Path | None = None,
     timeout: float | None = None,
     cold_caches: Path | None = None,
+    project: Path = PROJECT,
 ) -> float:
     """Build both languages strictly into site_dir, the charts into charts_dir; the wall time in
     seconds, of the whole process (Python's start and imports included). image_cache: an image
     cache folder instead of the project's (.cache/images); cold_caches: a folder for every other
     cache a build keeps (compiled templates, HMW_TEMPLATE_CACHE; jieba's dictionary, which it keeps
-    in the temporary folder, TMPDIR), as on a machine that never built the site. Raises
+    in the temporary folder, TMPDIR), as on a machine that never built the site; project: another
+    copy of the project to build (tests that break its data). Raises
     SiteBuildError with the end of mkdocs' output when the build fails or exceeds timeout."""
     env = os.environ | {
         "SITE_URL": site_url,
@@ -56,7 +58,7 @@ def build_site(
     try:
         done = subprocess.run(
             [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir)],
-            cwd=PROJECT,
+            cwd=project,
             env=env,
             capture_output=True,
             text=True,
