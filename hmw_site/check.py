@@ -1,7 +1,8 @@
 """`make check` (python -m hmw_site.check): what an edit can break, checked without building anything,
 in about a second — every file of data/ (charts/datacheck.py), every quote against its article when
-the articles are beside the checkout (charts/quotecheck.py), and every shortcode, dataset fence and
-chart fence of every page of both languages, each on its own, so one bad code does not hide the next.
+the articles are beside the checkout (charts/quotecheck.py), every page's twin, the glossary's
+related pages, and every shortcode, dataset fence and chart fence of every page of both languages,
+each on its own, so one bad code does not hide the next.
 
 Prints one line per problem (file:line: what is wrong — expected what), or what it checked; exits
 with 1 when there is a problem, else 0.
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from charts.datacheck import check_data
 from charts.dataset import Dataset, load_dataset
+from charts.glossary import load_glossary
 from charts.i18n import LANGS
 from charts.quotecheck import articles_dir, unfound_quotes
 from charts.records import DataError
@@ -25,6 +27,8 @@ from hmw_site.charts import GALLERY_FENCE
 from hmw_site.context import Context, ShortcodeError
 from hmw_site.datarefs import source_usage
 from hmw_site.fences import FENCES, render_page
+from hmw_site.glossary import missing_related_pages
+from hmw_site.languages import docs_dir_of, markdown_pages, missing_twins
 from hmw_site.markdown import SHORTCODE, find_fences, page_title, prose_segments, read_pages
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -86,6 +90,18 @@ def page_problems(data: Dataset, lang: str, project: Path = PROJECT) -> list[str
     return problems
 
 
+def site_problems(project: Path = PROJECT) -> list[str]:
+    """What the build checks across pages: every page has its twin, every page the glossary names
+    exists."""
+    pages = {lang: markdown_pages(docs_dir_of(project, lang)) for lang in LANGS}
+    problems = [f"{twin}: missing — expected every page in both languages" for twin in missing_twins(pages)]
+    glossary = load_glossary(project / "data" / "glossary.yaml")
+    for lang in LANGS:
+        for page in missing_related_pages(glossary, pages[lang]):
+            problems.append(f"data/glossary.yaml: related page {page} — expected a page of docs/{lang}/")
+    return problems
+
+
 def run(project: Path = PROJECT) -> int:
     started = time.perf_counter()
     data_dir = project / "data"
@@ -98,6 +114,7 @@ def run(project: Path = PROJECT) -> int:
     data = load_dataset(data_dir)
     folder = articles_dir()
     problems = [str(p) for p in unfound_quotes(data, folder, data_dir)] if folder else []
+    problems += site_problems(project)
     for lang in LANGS:
         problems += page_problems(data, lang, project)
     if problems:

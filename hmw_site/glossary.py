@@ -285,6 +285,11 @@ def expand_glossary_fence(markdown: str, body: str) -> str:
 # --- per build ----------------------------------------------------------------------------------
 
 
+def missing_related_pages(glossary: Glossary, pages: dict[str, str] | set[str]) -> list[str]:
+    """The pages the glossary's `related` fields name that are not pages of the site."""
+    return sorted({p for term in glossary.terms for p in term.related if p not in pages})
+
+
 class GlossaryPages:
     """Per build: the glossary, which pages use each term, and the pages' titles."""
 
@@ -296,13 +301,13 @@ class GlossaryPages:
 
     def read(self, pages: dict[str, str], titles: dict[str, str], docs_dir: str) -> None:
         """Which pages use which term; fail when the glossary names a page that does not exist."""
-        missing = sorted({p for term in self.glossary.terms for p in term.related if p not in pages})
+        self.uses = term_uses(self.glossary, pages, self.lang)
+        self.titles = titles
+        missing = missing_related_pages(self.glossary, pages)
         if missing:
             raise GlossaryError(
                 f"data/glossary.yaml: related pages that do not exist in {docs_dir}: {missing}"
             )
-        self.uses = term_uses(self.glossary, pages, self.lang)
-        self.titles = titles
 
     def render_page(self, markdown: str, page: Page, files: Files) -> str:
         """The glossary page's fence replaced with the entries; other pages unchanged."""

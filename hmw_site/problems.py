@@ -1,5 +1,6 @@
 """What `mkdocs serve` shows while data/ has problems: every page of both languages becomes a page
-that lists them, in the page's language, instead of the build failing.
+that lists them, in the page's language, instead of the build failing. A problem in one page (an
+unknown shortcode or chart) is shown in place of that page (page_problem_markdown).
 
 A failed rebuild would leave MkDocs' server waiting for a good build before it answers any request
 ("the server will appear stuck"), so the editor's browser would hang with no word of why. This
@@ -17,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from charts.i18n import LANGS, plural
+from charts.i18n import LANGS, plural, t
 from charts.records import DataError
 from hmw_site.html import ENV
 from hmw_site.languages import LANGUAGES, docs_dir_of, markdown_pages, project_of
@@ -90,3 +91,10 @@ class ProblemsSite:
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         write_problem_pages(Path(config.site_dir), self.project, self.error)
+
+
+def page_problem_markdown(error: Exception, lang: str) -> str:
+    """A page's Markdown in place of one that cannot be rendered: what is wrong, in a box."""
+    title = t("problems.page_title", lang)
+    message = "\n".join(f"    {line}" for line in str(error).splitlines())
+    return f'# {title}\n\n!!! failure ""\n\n    ```text\n{message}\n    ```\n\n{t("problems.reload", lang)}\n'

@@ -6,10 +6,14 @@ events; nothing outlives the build, so a rebuild starts from the saved files and
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -18,6 +22,9 @@ from hmw_site.datarefs import DataRefs
 from hmw_site.glossary import GlossaryPages
 from hmw_site.languages import Languages
 from hmw_site.markdown import page_title, read_pages
+from hmw_site.problems import page_problem_markdown
+
+log = logging.getLogger("mkdocs.plugins.hmw")
 
 
 class Site:
@@ -33,8 +40,20 @@ class Site:
         self.datarefs = DataRefs(config, lang)
         self.glossary = GlossaryPages(self.languages.project, lang)
 
+    @contextmanager
+    def reported_while_serving(self) -> Iterator[None]:
+        """A problem found while building fails `mkdocs build`; under `mkdocs serve` it is logged and
+        the build goes on, since a failed rebuild leaves the browser waiting with no word of why."""
+        try:
+            yield
+        except PluginError as exc:
+            if not self.serving:
+                raise
+            log.error("%s", exc)
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.languages.check_twins_and_add_robots(files, config)
+        with self.reported_while_serving():
+            self.languages.check_twins_and_add_robots(files, config)
         if self.languages.skip_unchanged(config, self.charts.written, reuse=self.serving):
             # Nothing this language's site is made from changed (a save in the other language's
             # pages): render and copy nothing; on_post_build puts the last build back.
@@ -50,13 +69,20 @@ class Site:
         pages = read_pages(Path(config.docs_dir))
         titles = {uri: page_title(text, uri) for uri, text in pages.items()}
         self.datarefs.read(pages, titles)
-        self.glossary.read(pages, titles, config.docs_dir)
+        with self.reported_while_serving():
+            self.glossary.read(pages, titles, config.docs_dir)
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.charts.check_page(markdown, page)
-        markdown = self.datarefs.render(markdown, page, files)
-        return self.glossary.render_page(markdown, page, files)
+        try:
+            self.charts.check_page(markdown, page)
+            markdown = self.datarefs.render(markdown, page, files)
+            return self.glossary.render_page(markdown, page, files)
+        except PluginError as exc:
+            if not self.serving:
+                raise
+            log.error("%s", exc)
+            return page_problem_markdown(exc, self.languages.lang)  # shown in place of the page
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         add_anchor_ids(html, page)
@@ -71,5 +97,6 @@ class Site:
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self.datarefs.check_links()
+        with self.reported_while_serving():
+            self.datarefs.check_links()
         self.languages.build_others(config, self.charts.written, reuse=self.serving)

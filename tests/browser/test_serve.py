@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
 from charts.i18n import t
 from devtools.serve import REBUILD, RELOAD, Server, copy_project, serving
@@ -117,7 +117,14 @@ def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(
     assert running.process.poll() is None, running.log()
 
 
-def test_a_bad_data_edit_shows_its_problems_in_both_languages_until_it_is_fixed(
+def wait_for_title(page: Page, title: str, shown: bool = True) -> None:
+    """Wait until the page's title is (or, shown=False, is no longer) `title`."""
+    check = "title => document.title === title" if shown else "title => document.title !== title"
+    page.wait_for_function(check, arg=title, timeout=15_000)
+    page.wait_for_load_state("load")
+
+
+def test_a_bad_edit_shows_its_problems_in_the_browser_until_it_is_fixed(
     server: tuple[Server, Path, str], browser: Browser
 ):
     running, project, root = server
@@ -128,29 +135,44 @@ def test_a_bad_data_edit_shows_its_problems_in_both_languages_until_it_is_fixed(
         for lang, page in pages.items():
             page.goto(root + ("en/" if lang == "en" else "") + "atlas/", wait_until="load")
 
+        # A data file saved as Excel's plain "CSV" on Chinese Windows: every page of both languages
+        # lists the problem, in its language, with no traceback in the terminal.
         saved = time.monotonic()
-        models.write_bytes(good.decode("utf-8").encode("gbk"))  # Excel's plain "CSV" on Chinese Windows
+        models.write_bytes(good.decode("utf-8").encode("gbk"))
         reloaded = running.wait_for(RELOAD, QUIET * 3, since=saved)[0]
         log = "\n".join(running.between(saved, reloaded))
-        assert "Traceback" not in log and re.search(
-            r"data/models\.csv:\d+:\d+: the file is not UTF-8", log
-        ), log
+        assert "Traceback" not in log, log
+        assert re.search(r"data/models\.csv:\d+:\d+: the file is not UTF-8", log), log
         for lang, page in pages.items():
-            page.wait_for_function(
-                "title => document.title === title", arg=t("problems.title", lang), timeout=15_000
-            )
+            wait_for_title(page, t("problems.title", lang))
             text = page.inner_text("main")
             assert "data/models.csv:" in text and t("note.save_as_utf8", lang) in text
 
+        # Fixed: the site comes back by itself.
         saved = time.monotonic()
         models.write_bytes(good)
         running.wait_for(RELOAD, QUIET * 3, since=saved)
         for lang, page in pages.items():
-            page.wait_for_function(
-                "title => document.title !== title", arg=t("problems.title", lang), timeout=15_000
-            )
-            page.wait_for_load_state("load")
+            wait_for_title(page, t("problems.title", lang), shown=False)
             assert page.locator("article table").count() > 0, f"the {lang} atlas is back"
+
+        # A shortcode naming no row, in one English page: that page shows the problem in its place.
+        atlas = project / "docs" / "en" / "atlas.md"
+        text = atlas.read_text(encoding="utf-8")
+        saved = time.monotonic()
+        atlas.write_text(text + "\n[[models:no-such-model:params]]\n", encoding="utf-8")
+        running.wait_for(RELOAD, QUIET * 3, since=saved)
+        pages["en"].wait_for_function(
+            "words => document.body.innerText.includes(words)", arg="no-such-model", timeout=15_000
+        )
+        assert t("problems.page_title", "en") in pages["en"].inner_text("article")
+        saved = time.monotonic()
+        atlas.write_text(text, encoding="utf-8")
+        running.wait_for(RELOAD, QUIET * 3, since=saved)
+        pages["en"].wait_for_function(
+            "words => !document.body.innerText.includes(words)", arg="no-such-model", timeout=15_000
+        )
+        assert pages["en"].locator("article table").count() > 0
     finally:
         for page in pages.values():
             page.close()

@@ -202,5 +202,5 @@ def test_mkdocs_build_reports_every_bad_file_at_once_and_writes_nothing(tmp_path
     assert "Traceback" not in output, output
     assert re.search(r"data/models\.csv:\d+:\d+: the file is not UTF-8", output), output
     assert re.search(r"data/glossary\.yaml:\d+:\d+: YAML cannot read this", output), output
-    assert "How to save a file as UTF-8" in output and "Nothing was built." in output
+    assert "To save as UTF-8:" in output and "Nothing was built." in output
     assert not (tmp_path / "site").exists() and not (tmp_path / "charts").exists()

@@ -9,7 +9,7 @@ import pytest
 
 from charts.i18n import LANGS, t
 from charts.records import DataError, Problem
-from hmw_site.problems import page_address, problems_page, write_problem_pages
+from hmw_site.problems import page_address, page_problem_markdown, problems_page, write_problem_pages
 from tests.browser.site import page_paths
 from tests.sample_data import PROJECT
 
@@ -51,3 +51,13 @@ def test_every_page_of_both_languages_and_the_404_page_show_the_problems(tmp_pat
             target = tmp_path / prefix[lang] / (path if path.endswith(".html") else path + "index.html")
             assert t("problems.title", lang) in target.read_text(encoding="utf-8"), target
     assert written == sum(len(page_paths(lang)) + 1 for lang in LANGS)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_page_that_cannot_be_rendered_shows_its_problem_in_its_place(lang: str):
+    error = ValueError("atlas.md: shortcode [[models:nosuch:params]]: no row 'nosuch'\nsecond line")
+    markdown = page_problem_markdown(error, lang)
+    assert markdown.startswith(f"# {t('problems.page_title', lang)}\n")
+    code = "    ```text\n    atlas.md: shortcode [[models:nosuch:params]]: no row 'nosuch'\n    second line\n"
+    assert code in markdown
+    assert markdown.rstrip().endswith(t("problems.reload", lang))

@@ -42,7 +42,7 @@ def test_a_csv_saved_by_chinese_excel_is_named_with_its_line_and_how_to_save_it_
     assert "GBK/GB18030" in problem and problem.endswith("expected UTF-8 text")
     assert caught.value.notes == ["note.save_as_utf8"]
     message = str(caught.value)
-    assert message.endswith(t("note.save_as_utf8", "en")) and message.count("How to save") == 1
+    assert message.endswith(t("note.save_as_utf8", "en")) and message.count("To save as UTF-8") == 1
 
 
 def test_a_utf16_file_is_named_as_such(tmp_path: Path):
