@@ -62,6 +62,7 @@ format: setup ## Fix the code style
 	$(BIN)/ruff format .
 
 benchmark: setup ## Measure chart build time, site build time, page weight and Lighthouse scores (not tests)
+	$(PY) benchmarks/check.py
 	$(PY) benchmarks/charts_speed.py
 	$(PY) benchmarks/site_build.py
 	$(PY) benchmarks/serve_reload.py
