@@ -163,14 +163,20 @@ def test_a_bad_edit_shows_its_problems_in_the_browser_until_it_is_fixed(
         atlas.write_text(text + "\n[[models:no-such-model:params]]\n", encoding="utf-8")
         running.wait_for(RELOAD, QUIET * 3, since=saved)
         pages["en"].wait_for_function(
-            "words => document.body.innerText.includes(words)", arg="no-such-model", timeout=15_000
+            "words => Boolean(document.querySelector('article')?.innerText.includes(words))",
+            arg="no-such-model",
+            timeout=15_000,
         )
         assert t("problems.page_title", "en") in pages["en"].inner_text("article")
         saved = time.monotonic()
         atlas.write_text(text, encoding="utf-8")
         running.wait_for(RELOAD, QUIET * 3, since=saved)
         pages["en"].wait_for_function(
-            "words => !document.body.innerText.includes(words)", arg="no-such-model", timeout=15_000
+            # A page between two documents (the live reload) has no article yet: wait for the table.
+            "words => Boolean(document.querySelector('article table'))"
+            " && !document.querySelector('article').innerText.includes(words)",
+            arg="no-such-model",
+            timeout=15_000,
         )
         assert pages["en"].locator("article table").count() > 0
     finally:
