@@ -24,15 +24,7 @@ ENCODING_HELP = "note.save_as_utf8"  # a key of charts/strings.yaml, in both lan
 UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
-@dataclass(frozen=True)
-class Lines:
-    """Text read from a file, with the name an editor knows it by (data/models.csv)."""
-
-    shown: str
-    text: str
-
-
-def read_text(path: Path, shown: str) -> Lines:
+def read_text(path: Path, shown: str) -> str:
     """The file's text, which must be UTF-8 (a byte-order mark is allowed and dropped)."""
     try:
         raw = path.read_bytes()
@@ -55,7 +47,7 @@ def read_text(path: Path, shown: str) -> Lines:
             notes=[ENCODING_HELP],
         )
     try:
-        return Lines(shown, raw.decode("utf-8-sig"))
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise DataError([_not_utf8(shown, raw, exc)], notes=[ENCODING_HELP]) from None
 
@@ -95,7 +87,7 @@ def read_csv(path: Path, shown: str) -> tuple[list[str], list[CsvRow], list[Prob
     """The header, the non-empty rows and the rows' structural problems (an unbalanced or stray
     quote). Every cell of our tables fits on one line, so each line is read on its own: a quote
     left open is reported on its own line, and the rows after it are still read."""
-    text = read_text(path, shown).text
+    text = read_text(path, shown)
     header: list[str] = []
     rows: list[CsvRow] = []
     problems: list[Problem] = []
@@ -164,9 +156,9 @@ _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 def read_yaml(path: Path, shown: str) -> Any:
     """The file's YAML (the safe types; each mapping a LineMap)."""
-    lines = read_text(path, shown)
+    text = read_text(path, shown)
     try:
-        return yaml.load(lines.text, Loader=_LineLoader)
+        return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = " ".join(part for part in (exc.context, exc.problem) if part)
