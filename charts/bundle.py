@@ -82,8 +82,10 @@ def plotted_rows(meta: dict[str, Any], data: Any) -> list[PlottedRow]:
     found: list[PlottedRow] = []
     missing = []
     for table in ("models", "events", "figures"):
+        if not listed.get(table):
+            continue  # a table the chart does not plot is not read (charts/update.py notes reads)
         rows = data.table(table)
-        for key in listed.get(table, []):
+        for key in listed[table]:
             if key not in rows:
                 missing.append(f"{table}:{key}")
                 continue

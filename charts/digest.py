@@ -7,6 +7,9 @@ folder holds a manifest (``.hmw-charts.json``) naming what its files were made f
               strings and templates, narrow.js, the versions of the packages that write or draw,
               the npm plotly.js, the languages, SOURCE_DATE_EPOCH): equal means
               nothing to do, not even loading the dataset.
+    reads     per chart and language, the tables its rendering read and a digest of what it was
+              rendered from (those tables, the schema, its own module, the shared code and the
+              versions): equal means it would render the same, so it is not rendered again.
     charts    per chart and language, a digest of its outputs as rendered in memory (figure JSON,
               standalone page, CSV, meta, README, the image cache keys) plus the code that writes
               them: equal means its files on disk are already these.
@@ -36,7 +39,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 CHARTS_DIR = Path(__file__).resolve().parent
 MANIFEST = ".hmw-charts.json"
 # Bump when the manifest's meaning changes: every output is then rebuilt once.
-FORMAT = 1
+FORMAT = 2
 # Python packages whose version changes the bytes of an output (figure JSON, images, zips, decks, quotes).
 DISTRIBUTIONS = ("plotly", "kaleido", "python-pptx", "pillow", "jinja2", "pyyaml", "opencc")
 # Files outside charts/ that the pipeline reads: the phone-layout script inlined into standalone pages.
@@ -104,6 +107,21 @@ def code_digest(project: Path = PROJECT) -> str:
     return files_digest([charts_dir, *(project / name for name in EXTRA_CODE)], project)
 
 
+def shared_code_digest(own_modules: Iterable[str], project: Path = PROJECT) -> str:
+    """The charts package's code but the charts' own modules (charts/figures/<name>.py for each
+    name in own_modules), with the files it reads elsewhere: what every chart and deck is made with."""
+    charts_dir = project / CHARTS_DIR.name
+    left_out = {charts_dir / "figures" / f"{name}.py" for name in own_modules}
+    paths = [p for p in charts_dir.rglob("*") if p.is_file() and p not in left_out]
+    return files_digest([*paths, *(project / name for name in EXTRA_CODE)], project)
+
+
+def data_digests(data_dir: Path, tables: Iterable[str]) -> dict[str, str]:
+    """Each table's CSV file, and the schema (every table's types, so read by every chart), by name."""
+    files = {name: data_dir / f"{name}.csv" for name in tables} | {"schema": data_dir / "schema.yaml"}
+    return {name: files_digest([path], data_dir) for name, path in files.items()}
+
+
 def writer_digest(project: Path = PROJECT) -> str:
     """The modules that turn rendered charts into files (WRITER_CODE)."""
     return files_digest([project / CHARTS_DIR.name / name for name in WRITER_CODE], project)
@@ -120,14 +138,14 @@ def inputs_digest(data_dir: Path, langs: Sequence[str], project: Path = PROJECT)
     )
 
 
-def deck_digest(chart_digests: Mapping[str, str], lang: str, data_dir: Path, project: Path = PROJECT) -> str:
-    """A language's deck: its charts' digests, the sources and references it lists, and the code
-    (its words, layout and crop are all in the charts package)."""
+def deck_digest(chart_digests: Mapping[str, str], lang: str, data_dir: Path, shared_code: str) -> str:
+    """A language's deck: its charts' digests (their files, so the charts' own modules need not be
+    named), the sources and references it lists, and the shared code (its words, layout and crop)."""
     own = {key: value for key, value in chart_digests.items() if key.startswith(f"{lang}/")}
     tables = files_digest(
         [data_dir / name for name in ("sources.csv", "references.csv", "schema.yaml")], data_dir
     )
-    return text_digest(FORMAT, lang, own, tables, code_digest(project), environment())
+    return text_digest(FORMAT, lang, own, tables, shared_code, environment())
 
 
 # --- the manifest ----------------------------------------------------------------------------------

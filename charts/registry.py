@@ -48,6 +48,11 @@ def check_choices(kind: str, values: Iterable[str], valid: Sequence[str]) -> lis
     return chosen
 
 
+def module_name(chart_id: str) -> str:
+    """The chart's own module in charts/figures/ (without .py): the code only that chart runs."""
+    return CHARTS[chart_id].__name__.rsplit(".", 1)[-1]
+
+
 def render(data: Any, chart_id: str, lang: str, scheme: str) -> Chart:
     """Build one chart. An unknown id is a ValueError that lists the valid ids."""
     check_choices("chart id", [chart_id], CHART_IDS)

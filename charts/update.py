@@ -4,10 +4,13 @@ The site calls this on every build, and `mkdocs serve` builds on every save. Thr
 the manifest charts/digest.py keeps beside the outputs:
 
 1. Nothing the pipeline reads changed (data, code, versions, languages): no work at all.
-2. Something changed: every chart is rendered in memory (a second or two) and its outputs are
-   digested; only the charts whose digest differs are written (files, images, zip), into a copy
-   of the folder that is swapped in, and a language's deck is rebuilt when one of its charts or
-   its sources changed. The rest of the folder is carried over untouched (hard links).
+2. Something changed: the charts rendered from something that changed (the tables their last
+   rendering read, the schema, their own module, the shared code) are rendered again in memory
+   and their outputs digested; the others are not even rendered. Only the charts whose digest
+   differs are written (files, images, zip), into a copy of the folder that is swapped in, and a
+   language's deck is rebuilt when one of its charts or its sources changed. The rest of the
+   folder is carried over untouched (hard links). A save in one chart's module so renders that
+   chart alone, and a save in data/models.csv the charts that read models.
 3. No usable manifest (first build, a build that stopped half-way, another format): everything.
 
 Whatever the path, the files are the same bytes a build from scratch writes (tests/charts/
@@ -25,12 +28,14 @@ from pathlib import Path
 from typing import Any
 
 from charts import digest
-from charts.build import CHART_IDS, SCHEMES, chart_plan, file_names, render_charts, write_outputs
+from charts.build import CHART_IDS, SCHEMES, chart_plan, file_names, write_outputs
 from charts.bundle import readme, write_bundles
 from charts.dataset import load_dataset
 from charts.deck import DeckError, deck_name, write_decks
 from charts.export import CACHE_DIR, ExportResult
 from charts.i18n import LANGS
+from charts.records import TABLE_NAMES
+from charts.registry import module_name, render
 from charts.serialize import dumps, meta
 
 
@@ -39,6 +44,7 @@ class UpdateReport:
     """What update_charts did, for the build log and the tests."""
 
     skipped: bool = False  # nothing the outputs depend on changed: no work at all
+    rendered: list[str] = field(default_factory=list)  # "lang/chart id", rendered in memory again
     rebuilt: list[str] = field(default_factory=list)  # "lang/chart id", rewritten
     decks: list[str] = field(default_factory=list)  # languages whose deck was rewritten
     images: ExportResult | None = None
@@ -50,6 +56,24 @@ class UpdateReport:
             return "unchanged, nothing rebuilt"
         charts = ", ".join(self.rebuilt) or "none"
         return f"rebuilt {charts}; decks: {', '.join(self.decks) or 'none'}"
+
+
+class ReadTables:
+    """A dataset that notes which of its tables a chart reads (``read``): what its files are made
+    from besides the code, so the next build knows whether an edit to data/ concerns it."""
+
+    def __init__(self, data: Any) -> None:
+        self._data = data
+        self.read: set[str] = set()
+
+    def __getattr__(self, name: str) -> Any:
+        if name in TABLE_NAMES:
+            self.read.add(name)
+        return getattr(self._data, name)
+
+    def table(self, name: str) -> Any:
+        self.read.add(name)
+        return self._data.table(name)
 
 
 def chart_digest(data: Any, by_scheme: dict[str, Any], writers: str, memo: dict[Any, Any]) -> str:
@@ -105,17 +129,53 @@ def update_charts(
         return report
 
     data = load_dataset(data_dir)
-    charts = render_charts(data, langs=langs)
+    present = _outputs_present(target, langs, manifest)
+    known: dict[str, str] = manifest.get("charts", {}) if present else {}
+    recorded: dict[str, Any] = manifest.get("reads", {}) if present else {}
+    known_tops: dict[str, float] = manifest.get("plot_tops", {}) if present else {}
+    environment = digest.environment()
+    shared = digest.shared_code_digest([module_name(cid) for cid in CHART_IDS], project)
+    tables = digest.data_digests(data_dir, TABLE_NAMES)
+
+    def rendered_from(key: str, read: list[str]) -> str:
+        cid = key.split("/", 1)[1]
+        own = digest.files_digest([project / "charts" / "figures" / f"{module_name(cid)}.py"], project)
+        return digest.text_digest(
+            digest.FORMAT,
+            key,
+            shared,
+            own,
+            environment,
+            {name: tables[name] for name in ["schema", *sorted(read)]},
+        )
+
+    keys = [f"{lang}/{cid}" for lang in langs for cid in CHART_IDS]
+    same = {
+        key
+        for key in keys
+        if key in known
+        and key in known_tops
+        and isinstance(recorded.get(key), dict)
+        and recorded[key].get("inputs") == rendered_from(key, recorded[key].get("tables", []))
+    }
+    charts: dict[tuple[str, str, str], Any] = {}
     memo: dict[Any, Any] = {}
     writers = digest.writer_digest(project)
-    digests = {
-        f"{lang}/{cid}": chart_digest(data, {s: charts[(lang, cid, s)] for s in SCHEMES}, writers, memo)
-        for lang in langs
-        for cid in CHART_IDS
-    }
-    known: dict[str, str] = manifest.get("charts", {}) if _outputs_present(target, langs, manifest) else {}
-    changed = [key for key, value in digests.items() if known.get(key) != value]
-    decks = {lang: digest.deck_digest(digests, lang, data_dir, project) for lang in langs}
+    digests = {key: known[key] for key in same}
+    reads = {key: recorded[key] for key in same}
+    for key in keys:
+        if key in same:
+            continue
+        lang, cid = key.split("/", 1)
+        reading = ReadTables(data)
+        by_scheme = {s: render(reading, cid, lang, s) for s in SCHEMES}
+        digests[key] = chart_digest(reading, by_scheme, writers, memo)
+        reads[key] = {"tables": sorted(reading.read), "inputs": rendered_from(key, sorted(reading.read))}
+        charts |= {(lang, cid, s): chart for s, chart in by_scheme.items()}
+        report.rendered.append(key)
+    digests = {key: digests[key] for key in keys}
+    changed = [key for key in keys if known.get(key) != digests[key]]
+    decks = {lang: digest.deck_digest(digests, lang, data_dir, shared) for lang in langs}
     stale_decks = [
         lang
         for lang in langs
@@ -147,7 +207,10 @@ def update_charts(
     }
     if incomplete:
         report.warnings.append("some images were not exported:\n" + "\n".join(report.images.messages))
-    plot_tops = {lang: {cid: _plot_top(memo[(lang, cid, "light")]) for cid in CHART_IDS} for lang in langs}
+    tops = {key: known_tops[key] for key in same} | {
+        f"{lang}/{cid}": _plot_top(image) for (lang, cid, scheme), image in memo.items() if scheme == "light"
+    }
+    plot_tops = {lang: {cid: tops[f"{lang}/{cid}"] for cid in CHART_IDS} for lang in langs}
     made_decks: dict[str, str] = {}
     for lang in langs:  # one language's deck failing leaves the others'
         if lang not in stale_decks:
@@ -163,7 +226,14 @@ def update_charts(
     complete = {key: value for key, value in digests.items() if key not in incomplete}
     done = len(complete) == len(digests) and len(made_decks) == len(langs)
     digest.write_manifest(
-        target, {"inputs": inputs if done else None, "charts": complete, "decks": made_decks}
+        target,
+        {
+            "inputs": inputs if done else None,
+            "charts": complete,
+            "decks": made_decks,
+            "reads": {key: value for key, value in reads.items() if key in complete},
+            "plot_tops": {key: value for key, value in tops.items() if key in complete},
+        },
     )
     report.seconds = time.monotonic() - started
     return report

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from charts import digest
 from charts.files import atomic_write, swap_dir
 from charts.i18n import DEFAULT_LANG, LANGS, strings_under
+from charts.registry import CHART_IDS, module_name
 from charts.yamltext import load_yaml
 
 # config.extra key set on a language built inside the default language's site: that site's root
@@ -160,6 +161,13 @@ class Languages:
         # Under `mkdocs serve`, the default language's site digest and whether this build skipped it.
         self.default_key = ""
         self.skipped = False
+        self._inputs: str | None = None
+
+    def inputs(self, config: MkDocsConfig, charts_written: Path | None) -> str:
+        """site_inputs_digest for this build (computed once)."""
+        if self._inputs is None:
+            self._inputs = site_inputs_digest(self.project, self.root, config.strict, charts_written)
+        return self._inputs
 
     def configure(self, config: MkDocsConfig) -> None:
         """Set this language's URL and the templates' data; check both navigations list the same pages."""
@@ -226,7 +234,7 @@ class Languages:
         build_others puts the kept copy back. A save in docs/en so rebuilds only the English site."""
         if not reuse or self.lang != DEFAULT:
             return False
-        self.default_key = site_digest(self.project, DEFAULT, self.root, config.strict, charts_written)
+        self.default_key = site_digest(self.project, DEFAULT, self.inputs(config, charts_written))
         kept = kept_digest(serve_copy(self.project, DEFAULT))
         self.skipped = bool(self.default_key) and kept == self.default_key
         return self.skipped
@@ -253,7 +261,7 @@ class Languages:
             if code == DEFAULT:
                 continue
             site_dir = Path(config.site_dir) / info["prefix"]
-            key = site_digest(self.project, code, self.root, config.strict, charts_written) if reuse else ""
+            key = site_digest(self.project, code, self.inputs(config, charts_written)) if reuse else ""
             kept = serve_copy(self.project, code)
             if reuse and kept_digest(kept) == key:
                 copy_site(kept, site_dir)
@@ -300,24 +308,37 @@ SITE_INPUTS = (
 SITE_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jieba", "pygments")
 
 
-def site_digest(project: Path, lang: str, root: str, strict: bool, charts_written: Path | None) -> str:
-    """Everything one language's site is built from: its pages, the other language's page names
-    (the twin check), the dataset, code, templates and configuration, the charts handed over (their
-    manifest: charts/digest.py), the root URL and strictness, and the packages' versions. Contents,
-    not times; when in doubt it changes (a chart folder without a complete manifest always does)."""
+def site_inputs_digest(project: Path, root: str, strict: bool, charts_written: Path | None) -> str:
+    """Everything a language's pages are made from but the pages: the dataset, the code (not the
+    charts' own modules, which reach the pages only through the charts' files), templates and
+    configuration, the charts handed over (their manifest: charts/digest.py), the root URL and
+    strictness, and the packages' versions. Contents, not times; when in doubt it changes (a chart
+    folder without a complete manifest always does: "" means never reuse)."""
     manifest = digest.read_manifest(charts_written) if charts_written else {}
     if not manifest.get("inputs"):
         return ""  # the charts are not known to be complete: never reuse
     return digest.text_digest(
-        lang,
-        digest.files_digest([docs_dir_of(project, lang), *(project / name for name in SITE_INPUTS)], project),
-        {code: sorted(markdown_pages(docs_dir_of(project, code))) for code in LANGUAGES},
+        digest.shared_code_digest([module_name(cid) for cid in CHART_IDS], project),
+        digest.files_digest([project / name for name in SITE_INPUTS if name != "charts"], project),
         manifest,
         str(charts_written),
         root,
         bool(strict),
         {name: digest.package_version(name) for name in SITE_PACKAGES},
         digest.environment(),
+    )
+
+
+def site_digest(project: Path, lang: str, inputs: str) -> str:
+    """Everything one language's site is built from: its pages, every language's page names (the
+    twin check) and site_inputs_digest ("" when that is "": never reuse)."""
+    if not inputs:
+        return ""
+    return digest.text_digest(
+        lang,
+        digest.files_digest([docs_dir_of(project, lang)], project),
+        {code: sorted(markdown_pages(docs_dir_of(project, code))) for code in LANGUAGES},
+        inputs,
     )
 
 

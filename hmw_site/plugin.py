@@ -14,7 +14,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
@@ -54,27 +54,6 @@ def forget_changed_code(imported_at: float) -> float:
     return newest
 
 
-def remember_chinese_segmentation() -> None:
-    """Material's search plugin segments the Chinese of every section of every page with jieba on
-    every build: a second of each rebuild under `mkdocs serve`, where a save changes one page and
-    the other sections are the same strings as last time. Keep each section's segmentation for the
-    life of the process and look it up (same text, same dictionary: the same result)."""
-    from material.plugins.search.plugin import SearchIndex
-
-    original = getattr(SearchIndex, "_segment_chinese", None)
-    if original is None or getattr(original, "remembered", False):
-        return  # a Material release without this method: nothing to remember
-    segmented: dict[str, str] = {}
-
-    def segment(self: Any, data: str) -> str:
-        if data not in segmented:
-            segmented[data] = original(self, data)
-        return segmented[data]
-
-    segment.remembered = True  # type: ignore[attr-defined]
-    SearchIndex._segment_chinese = segment  # type: ignore[method-assign]
-
-
 def serve_site_dir(site_dir: str) -> bool:
     """Whether site_dir is the temporary folder `mkdocs serve` builds into (mkdocs/commands/serve.py:
     tempfile.mkdtemp(prefix="mkdocs_")): the first build of `mkdocs serve` runs before on_serve."""
@@ -87,25 +66,41 @@ class HmwPlugin(BasePlugin):
 
     code_time = newest_code_change()  # of the code imported so far; shared by every build in the process
     serving = False  # `mkdocs serve` is running (set by on_serve; like code_time, outlives its builds)
+    memos: ClassVar[
+        dict[str, Any]
+    ] = {}  # under `mkdocs serve`, each language's rendered pages (hmw_site/memo.py)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Check every file of data/ first, then set up the build. A problem in data/ fails
         `mkdocs build` with the list of problems (no traceback); under `mkdocs serve` it is shown
         in the browser instead (hmw_site/problems.py), and the site comes back once it is fixed."""
-        HmwPlugin.code_time = forget_changed_code(HmwPlugin.code_time)
-        remember_chinese_segmentation()
+        code_time = forget_changed_code(HmwPlugin.code_time)
+        if code_time != HmwPlugin.code_time:
+            HmwPlugin.memos.clear()  # pages rendered by the code before (their keys would not recur)
+        HmwPlugin.code_time = code_time
         serving = HmwPlugin.serving or serve_site_dir(config.site_dir)
+        memo = importlib.import_module("hmw_site.memo")
+        memo.remember_chinese_segmentation()
+        if serving:
+            memo.remember_search_entries()
         data_error = importlib.import_module("charts.records").DataError
         data_dir = Path(config.config_file_path).resolve().parent / "data"
         try:
             importlib.import_module("charts.datacheck").check_data(data_dir)
-            self.site: Any = importlib.import_module("hmw_site.site").Site(config, serving=serving)
+            self.site: Any = importlib.import_module("hmw_site.site").Site(
+                config, serving=serving, memos=HmwPlugin.memos
+            )
         except data_error as exc:
             if not serving:
                 raise PluginError(f"{exc}\nNothing was built.") from None
             log.error("%s\nThe browser shows these problems until they are fixed.", exc)
             self.site = importlib.import_module("hmw_site.problems").ProblemsSite(config, exc)
         return config
+
+    def on_build_error(self, *, error: Exception) -> None:
+        site = getattr(self, "site", None)
+        if site is not None and hasattr(site, "close"):
+            site.close()
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         HmwPlugin.serving = True

@@ -17,11 +17,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from charts import digest
 from hmw_site.charts import ChartPages, add_anchor_ids
 from hmw_site.datarefs import DataRefs
 from hmw_site.glossary import GlossaryPages
 from hmw_site.languages import Languages
 from hmw_site.markdown import page_title, read_pages
+from hmw_site.memo import PageMemo, PageReuse
 from hmw_site.problems import page_problem_markdown
 
 log = logging.getLogger("mkdocs.plugins.hmw")
@@ -30,7 +32,9 @@ log = logging.getLogger("mkdocs.plugins.hmw")
 class Site:
     """The languages, charts, dataset and glossary parts of one build, in the order they act."""
 
-    def __init__(self, config: MkDocsConfig, *, serving: bool = False) -> None:
+    def __init__(
+        self, config: MkDocsConfig, *, serving: bool = False, memos: dict[str, PageMemo] | None = None
+    ) -> None:
         self.serving = serving  # under `mkdocs serve`: a language is rebuilt only when it must be
         self.languages = Languages(config)
         lang = self.languages.lang
@@ -39,6 +43,14 @@ class Site:
         self.charts.configure(config)
         self.datarefs = DataRefs(config, lang)
         self.glossary = GlossaryPages(self.languages.project, lang)
+        # Under `mkdocs serve`, the pages rendered by earlier rebuilds (hmw_site/memo.py).
+        self.memo = memos.setdefault(lang, PageMemo()) if serving and memos is not None else None
+        self.reuse: PageReuse | None = None  # set once every page's Markdown is known (on_nav)
+
+    def close(self) -> None:
+        """The build is over (done or failed)."""
+        if self.reuse is not None:
+            self.reuse.close()
 
     @contextmanager
     def reported_while_serving(self) -> Iterator[None]:
@@ -71,9 +83,27 @@ class Site:
         self.datarefs.read(pages, titles)
         with self.reported_while_serving():
             self.glossary.read(pages, titles, config.docs_dir)
+        if self.memo is not None:
+            inputs = self.languages.inputs(config, self.charts.written)
+            # What every page is made from besides its own source ("" when the charts are not known
+            # to be complete: nothing is reused).
+            build_key = inputs and digest.text_digest(
+                self.languages.lang,
+                inputs,
+                sorted(pages),
+                titles,
+                {key: sorted(value) for key, value in self.datarefs.usage.items()},
+                self.glossary.uses,
+            )
+            self.reuse = PageReuse(self.memo, build_key)
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        kept = self.reuse.kept(page, markdown) if self.reuse is not None else None
+        if kept is not None:  # rendered from the same inputs by an earlier rebuild: not rendered again
+            self.datarefs.links += kept.datarefs_links
+            self.datarefs.anchors.setdefault(page.file.src_uri, set()).update(kept.datarefs_anchors)
+            return markdown
         try:
             self.charts.check_page(markdown, page)
             markdown = self.datarefs.render(markdown, page, files)
@@ -85,8 +115,15 @@ class Site:
             return page_problem_markdown(exc, self.languages.lang)  # shown in place of the page
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self.reuse is not None and self.reuse.is_reused(page):
+            return html  # as the kept rendering left it
         add_anchor_ids(html, page)
-        return self.glossary.wrap(html, page, files, config.docs_dir)
+        html = self.glossary.wrap(html, page, files, config.docs_dir)
+        if self.reuse is not None:
+            uri = page.file.src_uri
+            links = [link for link in self.datarefs.links if link[0] == uri]
+            self.reuse.keep(page, html, links, self.datarefs.anchors.get(uri, set()))
+        return html
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
         self.languages.page_context(page, config)
@@ -97,6 +134,9 @@ class Site:
         return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.reuse is not None and not self.languages.skipped:
+            log.info(f"pages ({self.languages.lang}): {self.reuse.finish()}")
+        self.close()
         with self.reported_while_serving():
             self.datarefs.check_links()
         self.languages.build_others(config, self.charts.written, reuse=self.serving)

@@ -112,6 +112,45 @@ def test_editing_one_row_rewrites_only_the_charts_that_plot_it_and_the_decks(pro
     assert after.keys() == before.keys()
 
 
+def test_an_edit_to_one_table_renders_again_only_the_charts_that_read_it(project: Path):
+    reads = digest.read_manifest(project / "out")["reads"]
+    assert "events" in reads["zh/timeline"]["tables"] and "figures" not in reads["zh/timeline"]["tables"]
+    readers = sorted(key for key, value in reads.items() if "figures" in value["tables"])
+    assert "en/openai-finance" in readers and len(readers) < len(reads)
+    edit_one_row(project / "data")
+    report = update_charts(project / "data", project / "out", LANGS, cache_dir=None)
+    assert sorted(report.rendered) == readers
+
+
+def code_copy(folder: Path) -> Path:
+    """The charts package's files (and narrow.js) in folder, as a project to edit: its code is the
+    code that runs (the imported package), so a comment changes the files and nothing they make."""
+    shutil.copytree(PROJECT / "charts", folder / "charts", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in digest.EXTRA_CODE:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(PROJECT / name, folder / name)
+    return folder
+
+
+def test_a_save_in_one_charts_module_renders_that_chart_alone_and_rewrites_nothing(project: Path):
+    code = code_copy(project / "code")
+    before = snapshot(project / "out")
+    module = code / "charts" / "figures" / "openai_finance.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    report = update_charts(project / "data", project / "out", LANGS, cache_dir=None, project=code)
+    assert sorted(report.rendered) == ["en/openai-finance", "zh/openai-finance"]
+    assert report.rebuilt == [] and report.decks == []  # the same files: no chart, no deck written
+    assert snapshot(project / "out") == before
+
+
+def test_a_save_in_the_shared_code_renders_every_chart_again(project: Path):
+    code = code_copy(project / "code")
+    theme = code / "charts" / "theme.py"
+    theme.write_text(theme.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    report = update_charts(project / "data", project / "out", LANGS, cache_dir=None, project=code)
+    assert len(report.rendered) == len(CHART_IDS) * len(LANGS) and report.rebuilt == []
+
+
 @pytest.mark.slow  # two more updates of every chart
 def test_an_incremental_update_gives_the_bytes_of_a_build_from_scratch(project: Path, tmp_path_factory):
     edit_one_row(project / "data")

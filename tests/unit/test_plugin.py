@@ -45,12 +45,12 @@ def test_changed_code_is_imported_afresh_for_charts_and_pages_alike():
 SEGMENT_CHILD = """
 import jieba
 from material.plugins.search.plugin import SearchIndex
-from hmw_site import plugin
+from hmw_site import memo
 
 text = "国产大模型的追赶与短板 and 百模大战"
 expected = SearchIndex._segment_chinese(None, text)
-plugin.remember_chinese_segmentation()
-plugin.remember_chinese_segmentation()  # every build asks; the second time changes nothing
+memo.remember_chinese_segmentation()
+memo.remember_chinese_segmentation()  # every build asks; the second time changes nothing
 assert SearchIndex._segment_chinese(None, text) == expected
 
 calls = []
