@@ -320,7 +320,7 @@ def site_inputs_digest(project: Path, root: str, strict: bool, charts_written: P
     return digest.text_digest(
         digest.shared_code_digest([module_name(cid) for cid in CHART_IDS], project),
         digest.files_digest([project / name for name in SITE_INPUTS if name != "charts"], project),
-        manifest,
+        {part: manifest.get(part) for part in ("charts", "decks")},  # the files, not how they were made
         str(charts_written),
         root,
         bool(strict),

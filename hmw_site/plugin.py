@@ -74,11 +74,10 @@ class HmwPlugin(BasePlugin):
         """Check every file of data/ first, then set up the build. A problem in data/ fails
         `mkdocs build` with the list of problems (no traceback); under `mkdocs serve` it is shown
         in the browser instead (hmw_site/problems.py), and the site comes back once it is fixed."""
-        code_time = forget_changed_code(HmwPlugin.code_time)
-        if code_time != HmwPlugin.code_time:
-            HmwPlugin.memos.clear()  # pages rendered by the code before (their keys would not recur)
-        HmwPlugin.code_time = code_time
-        serving = HmwPlugin.serving or serve_site_dir(config.site_dir)
+        HmwPlugin.code_time = forget_changed_code(HmwPlugin.code_time)
+        # The first build of `mkdocs serve` comes before on_serve; the other language's build inside
+        # it must know too.
+        HmwPlugin.serving = serving = HmwPlugin.serving or serve_site_dir(config.site_dir)
         memo = importlib.import_module("hmw_site.memo")
         memo.remember_chinese_segmentation()
         if serving:
