@@ -45,7 +45,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from charts import embed, narrow, plotly_js
+from charts import digest, embed, narrow, plotly_js
 from charts.build import CHART_IDS
 from charts.i18n import DEFAULT_LANG, LANGS, t
 from charts.update import UpdateReport, update_charts
@@ -221,6 +221,7 @@ class ChartPages:
             self.update = write_charts(project / "data", target, langs)
         self.written = target
         self.dir = target / lang
+        self.digests: dict[str, str] = digest.read_manifest(target).get("charts", {})  # of each chart's files
         self.meta = {chart_id: self._meta(chart_id) for chart_id in CHART_IDS}
         done = self.update.summary() if self.update else "written by the default language's build"
         seconds = time.monotonic() - started
@@ -267,6 +268,15 @@ class ChartPages:
             files.append(
                 File.generated(config, plotly_site_path(self.plotly), abs_src_path=str(plotly_js.BUNDLE))
             )
+
+    def shown_in(self, markdown: str) -> dict[str, str]:
+        """The charts a page shows (its ```chart fences; all of them for a gallery), each with the
+        digest of its files (charts/digest.py): what the page's HTML takes from the charts."""
+        fences = [
+            fence for fence in find_fences(markdown.split("\n")) if fence.info in (FENCE, GALLERY_FENCE)
+        ]
+        shown = CHART_IDS if any(f.info == GALLERY_FENCE for f in fences) else fence_ids(markdown)
+        return {cid: self.digests.get(f"{self.lang}/{cid}", "") for cid in shown}
 
     def check_page(self, markdown: str, page: Page) -> None:
         """Fail on a chart fence naming an unknown chart; remember the page for the fence formatter."""

@@ -234,7 +234,9 @@ class Languages:
         build_others puts the kept copy back. A save in docs/en so rebuilds only the English site."""
         if not reuse or self.lang != DEFAULT:
             return False
-        self.default_key = site_digest(self.project, DEFAULT, self.inputs(config, charts_written))
+        self.default_key = site_digest(
+            self.project, DEFAULT, self.inputs(config, charts_written), charts_written
+        )
         kept = kept_digest(serve_copy(self.project, DEFAULT))
         self.skipped = bool(self.default_key) and kept == self.default_key
         return self.skipped
@@ -261,7 +263,8 @@ class Languages:
             if code == DEFAULT:
                 continue
             site_dir = Path(config.site_dir) / info["prefix"]
-            key = site_digest(self.project, code, self.inputs(config, charts_written)) if reuse else ""
+            inputs = self.inputs(config, charts_written) if reuse else ""
+            key = site_digest(self.project, code, inputs, charts_written)
             kept = serve_copy(self.project, code)
             if reuse and kept_digest(kept) == key:
                 copy_site(kept, site_dir)
@@ -309,18 +312,16 @@ SITE_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", 
 
 
 def site_inputs_digest(project: Path, root: str, strict: bool, charts_written: Path | None) -> str:
-    """Everything a language's pages are made from but the pages: the dataset, the code (not the
-    charts' own modules, which reach the pages only through the charts' files), templates and
-    configuration, the charts handed over (their manifest: charts/digest.py), the root URL and
-    strictness, and the packages' versions. Contents, not times; when in doubt it changes (a chart
-    folder without a complete manifest always does: "" means never reuse)."""
+    """What every page of a language is made from but the pages and the charts: the dataset, the
+    code (not the charts' own modules, which reach the pages only through the charts' files),
+    templates and configuration, the root URL and strictness, and the packages' versions. Contents,
+    not times. "" (never reuse) when the chart folder has no complete manifest (charts/digest.py)."""
     manifest = digest.read_manifest(charts_written) if charts_written else {}
     if not manifest.get("inputs"):
         return ""  # the charts are not known to be complete: never reuse
     return digest.text_digest(
         digest.shared_code_digest([module_name(cid) for cid in CHART_IDS], project),
         digest.files_digest([project / name for name in SITE_INPUTS if name != "charts"], project),
-        {part: manifest.get(part) for part in ("charts", "decks")},  # the files, not how they were made
         str(charts_written),
         root,
         bool(strict),
@@ -329,16 +330,19 @@ def site_inputs_digest(project: Path, root: str, strict: bool, charts_written: P
     )
 
 
-def site_digest(project: Path, lang: str, inputs: str) -> str:
+def site_digest(project: Path, lang: str, inputs: str, charts_written: Path | None) -> str:
     """Everything one language's site is built from: its pages, every language's page names (the
-    twin check) and site_inputs_digest ("" when that is "": never reuse)."""
-    if not inputs:
+    twin check), site_inputs_digest ("" when that is "": never reuse) and the chart files (their
+    digests in the manifest)."""
+    if not inputs or charts_written is None:
         return ""
+    manifest = digest.read_manifest(charts_written)
     return digest.text_digest(
         lang,
         digest.files_digest([docs_dir_of(project, lang)], project),
         {code: sorted(markdown_pages(docs_dir_of(project, code))) for code in LANGUAGES},
         inputs,
+        {part: manifest.get(part) for part in ("charts", "decks")},  # the files, not how they were made
     )
 
 

@@ -120,10 +120,10 @@ class PageMemo:
         self.kept, self.used = self.used, {}
 
 
-def page_key(build_key: str, page: Page, markdown: str) -> str:
-    """What a page's HTML is made from: the build's inputs and cross-page state (build_key), and the
-    page's own address, front matter and Markdown."""
-    return digest.text_digest(build_key, page.file.src_uri, page.url, page.meta, markdown)
+def page_key(build_key: str, page: Page, markdown: str, charts: dict[str, str]) -> str:
+    """What a page's HTML is made from: the build's inputs and cross-page state (build_key), the
+    page's own address, front matter and Markdown, and the files of the charts it shows."""
+    return digest.text_digest(build_key, page.file.src_uri, page.url, page.meta, markdown, charts)
 
 
 def kept_render(page: Page, rendered: RenderedPage) -> Any:
@@ -175,12 +175,12 @@ class PageReuse:
         self.warnings = WarningCount()
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
-    def kept(self, page: Page, markdown: str) -> RenderedPage | None:
-        """The page as an earlier build rendered it from the same inputs; None: render it (and
-        keep() it afterwards)."""
+    def kept(self, page: Page, markdown: str, charts: dict[str, str]) -> RenderedPage | None:
+        """The page as an earlier build rendered it from the same inputs (charts: those it shows,
+        with their files' digests); None: render it (and keep() it afterwards)."""
         if not self.build_key:
             return None
-        key = page_key(self.build_key, page, markdown)
+        key = page_key(self.build_key, page, markdown, charts)
         found = self.memo.get(key)
         if found is None:
             self.pending[page.file.src_uri] = (key, self.warnings.count)

@@ -99,7 +99,7 @@ class Site:
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        kept = self.reuse.kept(page, markdown) if self.reuse is not None else None
+        kept = self.reuse.kept(page, markdown, self.charts.shown_in(markdown)) if self.reuse else None
         if kept is not None:  # rendered from the same inputs by an earlier rebuild: not rendered again
             self.datarefs.links += kept.datarefs_links
             self.datarefs.anchors.setdefault(page.file.src_uri, set()).update(kept.datarefs_anchors)

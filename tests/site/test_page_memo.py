@@ -9,6 +9,7 @@ folder; every file of the two must be the same bytes.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -61,9 +62,20 @@ append("en/method.md", "See [the Sputnik article](sources/sputnik.md).")  # a pa
 said.clear()
 build_into(out / "served", True)
 print("cross-page edit:", pages_line("en"))
+module = project / "charts" / "figures" / "openai_finance.py"
+narrower = module.read_text(encoding="utf-8").replace("width=0.6,", "width=0.55,", 1)
+module.write_text(narrower, encoding="utf-8")
+said.clear()
+build_into(out / "served", True)  # one chart draws differently: the pages that show it
+print("chart edit:", pages_line("zh"))
 shutil.rmtree(project / "build" / "serve")
 build_into(out / "full", False)
 """
+
+
+def shows_openai_finance(markdown: str) -> bool:
+    """The page has the chart's fence, or the gallery of every chart."""
+    return bool(re.search(r"```chart\s+openai-finance\s+```|```chart-gallery", markdown))
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -98,6 +110,13 @@ def test_a_rebuild_that_reuses_pages_serves_the_site_a_full_build_makes(tmp_path
     )
     # A link to a source changes the source's card (the pages that build on it): all rendered again.
     assert said["cross-page edit"] == f"pages (en): {pages} rendered, 0 unchanged since the last build"
+    showing = [
+        p for p in (PROJECT / "docs" / "zh").rglob("*.md") if shows_openai_finance(p.read_text("utf-8"))
+    ]
+    assert 0 < len(showing) < pages
+    assert said["chart edit"] == (
+        f"pages (zh): {len(showing)} rendered, {pages - len(showing)} unchanged since the last build"
+    )
     served, full = files(tmp_path / "served"), files(tmp_path / "full")
     assert served.keys() == full.keys()
     differ = [name for name in served if served[name] != full[name]]
