@@ -122,6 +122,22 @@ def data_digests(data_dir: Path, tables: Iterable[str]) -> dict[str, str]:
     return {name: files_digest([path], data_dir) for name, path in files.items()}
 
 
+def rendered_from(
+    key: str,
+    module: str,
+    shared_code: str,
+    tables: Mapping[str, str],
+    read: Iterable[str],
+    project: Path = PROJECT,
+) -> str:
+    """What one chart in one language ("lang/chart id") was rendered from: its own module
+    (charts/figures/<module>.py), the shared code, the versions, the schema and the tables it read
+    (tables: data_digests)."""
+    own = files_digest([project / CHARTS_DIR.name / "figures" / f"{module}.py"], project)
+    data = {name: tables[name] for name in ["schema", *sorted(read)]}
+    return text_digest(FORMAT, key, shared_code, own, environment(), data)
+
+
 def writer_digest(project: Path = PROJECT) -> str:
     """The modules that turn rendered charts into files (WRITER_CODE)."""
     return files_digest([project / CHARTS_DIR.name / name for name in WRITER_CODE], project)

@@ -133,24 +133,14 @@ def update_charts(
     known: dict[str, str] = manifest.get("charts", {}) if present else {}
     recorded: dict[str, Any] = manifest.get("reads", {}) if present else {}
     known_tops: dict[str, float] = manifest.get("plot_tops", {}) if present else {}
-    environment = digest.environment()
     shared = digest.shared_code_digest([module_name(cid) for cid in CHART_IDS], project)
     tables = digest.data_digests(data_dir, TABLE_NAMES)
 
     def rendered_from(key: str, read: list[str]) -> str:
-        cid = key.split("/", 1)[1]
-        own = digest.files_digest([project / "charts" / "figures" / f"{module_name(cid)}.py"], project)
-        return digest.text_digest(
-            digest.FORMAT,
-            key,
-            shared,
-            own,
-            environment,
-            {name: tables[name] for name in ["schema", *sorted(read)]},
-        )
+        return digest.rendered_from(key, module_name(key.split("/", 1)[1]), shared, tables, read, project)
 
     keys = [f"{lang}/{cid}" for lang in langs for cid in CHART_IDS]
-    same = {
+    same = {  # rendered from the same inputs last time: not rendered again
         key
         for key in keys
         if key in known

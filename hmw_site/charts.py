@@ -272,10 +272,8 @@ class ChartPages:
     def shown_in(self, markdown: str) -> dict[str, str]:
         """The charts a page shows (its ```chart fences; all of them for a gallery), each with the
         digest of its files (charts/digest.py): what the page's HTML takes from the charts."""
-        fences = [
-            fence for fence in find_fences(markdown.split("\n")) if fence.info in (FENCE, GALLERY_FENCE)
-        ]
-        shown = CHART_IDS if any(f.info == GALLERY_FENCE for f in fences) else fence_ids(markdown)
+        gallery = any(fence.info == GALLERY_FENCE for fence in find_fences(markdown.split("\n")))
+        shown = CHART_IDS if gallery else fence_ids(markdown)
         return {cid: self.digests.get(f"{self.lang}/{cid}", "") for cid in shown}
 
     def check_page(self, markdown: str, page: Page) -> None:
