@@ -80,6 +80,15 @@ class DataRefs:
         )
         return render_page(markdown, ctx)
 
+    def recorded(self, page: str) -> tuple[list[tuple[str, str, str]], set[str]]:
+        """The links and anchors one page's fences and shortcodes recorded (to keep with the page)."""
+        return [link for link in self.links if link[0] == page], set(self.anchors.get(page, ()))
+
+    def record(self, page: str, links: list[tuple[str, str, str]], anchors: set[str]) -> None:
+        """Record again what a page recorded when an earlier build rendered it (hmw_site/memo.py)."""
+        self.links += links
+        self.anchors.setdefault(page, set()).update(anchors)
+
     def check_links(self) -> None:
         """Fail if a link to a dataset row points at an anchor no fence wrote."""
         missing = sorted(

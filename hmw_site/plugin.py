@@ -66,9 +66,8 @@ class HmwPlugin(BasePlugin):
 
     code_time = newest_code_change()  # of the code imported so far; shared by every build in the process
     serving = False  # `mkdocs serve` is running (set by on_serve; like code_time, outlives its builds)
-    memos: ClassVar[
-        dict[str, Any]
-    ] = {}  # under `mkdocs serve`, each language's rendered pages (hmw_site/memo.py)
+    # Under `mkdocs serve`, each language's rendered pages (hmw_site/memo.py), kept between builds.
+    memos: ClassVar[dict[str, Any]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Check every file of data/ first, then set up the build. A problem in data/ fails

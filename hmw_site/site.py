@@ -101,8 +101,7 @@ class Site:
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         kept = self.reuse.kept(page, markdown, self.charts.shown_in(markdown)) if self.reuse else None
         if kept is not None:  # rendered from the same inputs by an earlier rebuild: not rendered again
-            self.datarefs.links += kept.datarefs_links
-            self.datarefs.anchors.setdefault(page.file.src_uri, set()).update(kept.datarefs_anchors)
+            self.datarefs.record(page.file.src_uri, kept.datarefs_links, kept.datarefs_anchors)
             return markdown
         try:
             self.charts.check_page(markdown, page)
@@ -120,9 +119,7 @@ class Site:
         add_anchor_ids(html, page)
         html = self.glossary.wrap(html, page, files, config.docs_dir)
         if self.reuse is not None:
-            uri = page.file.src_uri
-            links = [link for link in self.datarefs.links if link[0] == uri]
-            self.reuse.keep(page, html, links, self.datarefs.anchors.get(uri, set()))
+            self.reuse.keep(page, html, *self.datarefs.recorded(page.file.src_uri))
         return html
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
