@@ -119,7 +119,7 @@ def caption(
     by_publisher: dict[str, list[int]] = {}
     for ref_id in dict.fromkeys(reference_ids):
         ref = data.references[ref_id]
-        by_publisher.setdefault(citation.reference_publisher(ref, loc), []).append(ref["year"])
+        by_publisher.setdefault(citation.reference_publisher(ref, loc), []).append(ref["published"].year)
     if by_publisher:
         items = [
             loc.t(
@@ -217,14 +217,14 @@ def reference_line(row: Row, data: Any, loc: Locale, fields: Sequence[str] | Non
             "reference.translated",
             title=ref["title_en"],
             publisher=citation.reference_publisher(ref, loc),
-            year=ref["year"],
+            year=ref["published"].year,
         )
     elif not loc.reads_sources and citation.has_cjk(ref["title"]):
         described = loc.t(
-            "reference.chinese_page", host=citation.reference_publisher(ref, loc), year=ref["year"]
+            "reference.chinese_page", host=citation.reference_publisher(ref, loc), year=ref["published"].year
         )
     else:
-        described = f"{ref['title']} ({citation.reference_publisher(ref, loc)}, {ref['year']})"
+        described = f"{ref['title']} ({citation.reference_publisher(ref, loc)}, {ref['published'].year})"
     return wrapped(loc.t("hover.reference", fields=names, ref=described))
 
 

@@ -105,6 +105,6 @@ def reference(ref: Source, lang: Lang) -> str:
     return loc.t(
         "cite.reference",
         publisher=reference_publisher(ref, loc),
-        year=ref["year"],
+        year=ref["published"].year,
         title=reference_title(ref, loc),
     )

@@ -38,6 +38,9 @@ class Dataset:
     models: Table
     events: Table
     figures: Table
+    external_models: Table
+    external_events: Table
+    external_prices: Table
     schema: dict[str, Any] = field(repr=False)
 
     def table(self, name: str) -> Table:

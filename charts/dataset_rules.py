@@ -1,6 +1,6 @@
 """Rules across cells, rows and tables of the dataset: references point at existing rows, paired
 columns are given together, a count agrees with its status and bound, a model-release event has its
-model's date, a key event has a short label.
+model's date, a key event has a short label, a row of the external layer cites a complete reference.
 """
 
 from __future__ import annotations
@@ -9,15 +9,28 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from charts.records import INVALID, TABLE_NAMES, PartialDate, Problem, Row, Table, shown_path, some_ids
+from charts.records import (
+    EXTERNAL_TABLES,
+    INVALID,
+    TABLE_NAMES,
+    PartialDate,
+    Problem,
+    Row,
+    Table,
+    shown_path,
+    some_ids,
+)
 
 # Optional text given in both languages or in neither.
 BILINGUAL_PAIRS = ("note", "wording", "label")
 # Fields whose value needs an explanation in both languages when it is not an official figure.
 NOTE_REQUIRED = {
     "models": ("params_status", {"reported", "estimated", "disputed"}),
+    "external_models": ("params_status", {"reported"}),
     "figures": ("status", {"disputed"}),
 }
+# Each events table and the models table its `models` column names.
+EVENT_MODELS = {"events": "models", "external_events": "external_models"}
 
 
 def check_references(
@@ -70,12 +83,47 @@ def check_row_rules(
                     flag(
                         "note_zh", row["note_zh"], f"a note in both languages when {column} is {row[column]}"
                     )
-            if name == "models":
+            if "excerpt" in columns and bool(row["excerpt"]) != bool(row["excerpt_translation"]):
+                missing = "excerpt_translation" if row["excerpt"] else "excerpt"
+                flag(missing, row[missing], "an excerpt and its translation, given together")
+            if name in ("models", "external_models"):
                 _check_params(row, flag)
-            if name == "events":
-                _check_event_date(row, tables["models"], flag)
+            if name in EVENT_MODELS:
+                _check_event_date(row, tables[EVENT_MODELS[name]], flag)
                 if row["priority"] == "key" and not row["label_zh"]:
                     flag("label_zh", None, "a short label (label_zh and label_en), since the event is key")
+    _check_external_references(data_dir, schema, tables, lines, problems)
+
+
+def _check_external_references(
+    data_dir: Path,
+    schema: dict[str, Any],
+    tables: dict[str, Table],
+    lines: dict[str, dict[str, int]],
+    problems: list[Problem],
+) -> None:
+    """A reference that a row of the external layer rests on is complete: it carries the excerpt
+    that states the fact, and it is dated at least to the month. Reported once per reference, naming
+    the first row that cites it."""
+    shown = shown_path(data_dir, data_dir / schema["references"]["file"])
+    cited: dict[str, str] = {}
+    for name in EXTERNAL_TABLES:
+        for key, row in tables[name].items():
+            cited.setdefault(row["ref"], f"{schema[name]['file']} row '{key}'")
+    for ref_id, cited_by in cited.items():
+        ref = tables["references"].get(ref_id)
+        if ref is None:
+            continue  # an unknown id is already reported by check_references
+        flag = _Flagger(shown, lines["references"][ref_id], problems)
+        if not ref["excerpt"]:
+            flag("excerpt", None, f"an excerpt that states the fact, since {cited_by} cites this reference")
+        published = ref["published"]
+        if isinstance(published, PartialDate) and published.precision == "year":
+            flag(
+                "published",
+                published,
+                f"the month or day it was published (YYYY-MM-DD), since {cited_by} cites this reference",
+            )
 
 
 @dataclass(frozen=True)

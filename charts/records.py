@@ -17,7 +17,18 @@ DATE_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 Row = dict[str, Any]
 Table = dict[str, Row]
 
-TABLE_NAMES = ("sources", "references", "models", "events", "figures")
+TABLE_NAMES = (
+    "sources",
+    "references",
+    "models",
+    "events",
+    "figures",
+    "external_models",
+    "external_events",
+    "external_prices",
+)
+# The external layer: rows from references outside the five articles, each with a reference.
+EXTERNAL_TABLES = ("external_models", "external_events", "external_prices")
 # Stands for a cell whose problem is already reported, so later rules do not report it twice.
 INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID"})()
 

@@ -77,7 +77,7 @@ def meta(chart: Chart, data: Any, files: dict[str, Any]) -> dict[str, Any]:
                 "id": key,
                 "title": data.references[key]["title"],
                 "publisher": data.references[key]["publisher"],
-                "year": data.references[key]["year"],
+                "year": data.references[key]["published"].year,
                 "url": data.references[key]["url"],
             }
             for key in chart.reference_ids

@@ -39,8 +39,9 @@ SAMPLE: dict[str, list[dict[str, Any]]] = {
             "kind": "external",
             "title": "Language Models are Few-Shot Learners",
             "publisher": "OpenAI",
-            "year": "2020",
+            "published": "2020",
             "url": "https://arxiv.org/abs/2005.14165",
+            "language": "en",
         }
     ],
     "models": [

@@ -145,7 +145,7 @@ def table(rows: Sequence[Row], data: Any, loc: Locale) -> Table:
     for r in rows:
         ref = data.references[r["ref"]] if r["ref"] and "params_billion" in (r["ref_fields"] or ()) else None
         origin = (
-            f"{citation.reference_publisher(ref, loc)} {ref['year']}"
+            f"{citation.reference_publisher(ref, loc)} {ref['published'].year}"
             if ref
             else source_label(data.sources[r["source"]], loc)
         )
