@@ -102,9 +102,8 @@ def _check_external_references(
     lines: dict[str, dict[str, int]],
     problems: list[Problem],
 ) -> None:
-    """A reference that a row of the external layer rests on is complete: it carries the excerpt
-    that states the fact, and it is dated at least to the month. Reported once per reference, naming
-    the first row that cites it."""
+    """A reference that a row of the external layer rests on carries the excerpt that states the
+    fact. Reported once per reference, naming the first row that cites it."""
     shown = shown_path(data_dir, data_dir / schema["references"]["file"])
     cited: dict[str, str] = {}
     for name in EXTERNAL_TABLES:
@@ -117,13 +116,6 @@ def _check_external_references(
         flag = _Flagger(shown, lines["references"][ref_id], problems)
         if not ref["excerpt"]:
             flag("excerpt", None, f"an excerpt that states the fact, since {cited_by} cites this reference")
-        published = ref["published"]
-        if isinstance(published, PartialDate) and published.precision == "year":
-            flag(
-                "published",
-                published,
-                f"the month or day it was published (YYYY-MM-DD), since {cited_by} cites this reference",
-            )
 
 
 @dataclass(frozen=True)

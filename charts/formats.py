@@ -11,6 +11,7 @@ Stable API (other modules import these; keep the signatures):
     format_params(billions, lang, *, long=False) -> str
     format_model_params(row, lang, *, long=False) -> str   (a models.csv row, with its params_bound)
     format_usd(value, lang, *, short=False) -> str
+    format_price(yuan, lang) -> str   (yuan per million tokens)
     format_count(value, bound="exact", lang="zh") -> str
     format_number(value, lang) -> str
     format_value(value, unit, lang, *, bound="exact") -> str   (or format_value(row, lang))
@@ -128,6 +129,17 @@ def format_usd(value: float, lang: Lang, *, short: bool = False) -> str:
     loc = locale_of(lang)
     number = _in_units(value, loc, short=short) or _small(value, loc)
     return (loc.usd_short if short else loc.usd).format(n=number)
+
+
+def format_price(yuan_per_million_tokens: float, lang: Lang) -> str:
+    """An API price: zh '0.5元/百万语元', en '¥0.5 per million tokens'; 0 is 免费 / free."""
+    loc = locale_of(lang)
+    if yuan_per_million_tokens == 0:
+        return loc.t("price.free")
+    number = (
+        _grouped(yuan_per_million_tokens, 4) if loc.group_thousands else plain(yuan_per_million_tokens, 4)
+    )
+    return loc.t("price.per_million", n=number)
 
 
 def _bounded(text: str, bound: str, unit: str, loc: Locale) -> str:

@@ -21,11 +21,17 @@ ROW_PAGES: dict[str, tuple[str, str, str]] = {
     "events": ("timeline.md", "event-", "events"),
     "figures": ("method.md", "figure-", "figures-table"),
     "sources": ("sources/index.md", "source-", ""),
+    "external_models": ("context.md", "xmodel-", "external-models-table"),
+    "external_events": ("context.md", "xevent-", "external-events-table"),
+    "external_prices": ("context.md", "xprice-", "external-prices-table"),
 }
 FIELDS: dict[str, tuple[str, ...]] = {
     "figures": ("value", "date", "subject"),
     "models": ("params", "date", "name", "context", "tokens"),
     "events": ("date", "title"),
+    "external_models": ("params", "active", "date", "name", "org", "context"),
+    "external_events": ("date", "title"),
+    "external_prices": ("after", "before", "output_after", "output_before", "date", "model", "company"),
 }
 DEFAULT_FIELD = {"figures": "value"}
 # The words for a column taken from an external reference (ref_fields values).
@@ -42,7 +48,17 @@ FIELD_LABELS = {
 PROJECT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT / "data"
 # The dataset files the site serves under data/ (the downloads fence lists them).
-DATA_FILES = ("sources.csv", "references.csv", "models.csv", "events.csv", "figures.csv", "schema.yaml")
+DATA_FILES = (
+    "sources.csv",
+    "references.csv",
+    "models.csv",
+    "events.csv",
+    "figures.csv",
+    "external_models.csv",
+    "external_events.csv",
+    "external_prices.csv",
+    "schema.yaml",
+)
 EXTRA_DATA_FILES = ("glossary.yaml", "claims.yaml")
 
 # --- words: every UI string comes from the one vocabulary (charts/strings.yaml) ------------------

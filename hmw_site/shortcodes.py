@@ -10,7 +10,9 @@ from typing import Any
 
 from charts.dataset import Dataset
 from charts.i18n import t
+from charts.records import EXTERNAL_TABLES
 from hmw_site.context import DEFAULT_FIELD, FIELDS, MARKS, ROW_PAGES, Context, ShortcodeError
+from hmw_site.external import render_external
 from hmw_site.markdown import SHORTCODE, prose_segments
 from hmw_site.values import (
     describe,
@@ -50,11 +52,13 @@ def render_shortcode(code: str, ctx: Context) -> str:
     if key not in rows:
         close = [k for k in rows if k.startswith(key[:4])][:5]
         hint = f"; similar ids: {', '.join(close)}" if close else ""
-        return _raise(fail(f"no row {key!r} in data/{table}.csv{hint}"))
+        return _raise(fail(f"no row {key!r} in data/{ctx.data.schema[table]['file']}{hint}"))
     name = parts[2] if len(parts) > 2 else DEFAULT_FIELD.get(table)
     if len(parts) > 3 or name not in FIELDS[table]:
         return _raise(fail(f"unknown field {name!r} for {table}; known: {', '.join(FIELDS[table])}"))
     row = rows[key]
+    if table in EXTERNAL_TABLES:
+        return render_external(table, row, name, ctx, fail)
     if ctx.usage is not None:
         ctx.usage.setdefault(row["source"], set()).add(ctx.page)
     return {"figures": render_figure, "models": render_model, "events": render_event}[table](
@@ -137,9 +141,9 @@ def count_rows(data: Dataset, table: str, flt: str | None) -> tuple[int, str]:
         return sum(1 for r in rows if r["country"] == flt), f"country.{flt}"
     if table == "models" and flt == "open":
         return sum(1 for r in rows if r["open_weights"] == "yes"), "count.open"
-    if table == "events" and re.fullmatch(r"\d{4}", flt):
+    if table in ("events", "external_events") and re.fullmatch(r"\d{4}", flt):
         return sum(1 for r in rows if r["date"].year == int(flt)), f"year:{flt}"
-    if table == "events" and flt in data.schema["events"]["columns"]["category"]["values"]:
+    if table in ("events", "external_events") and flt in data.schema[table]["columns"]["category"]["values"]:
         return sum(1 for r in rows if r["category"] == flt), f"category.{flt}"
     if table == "figures" and flt in data.schema["figures"]["columns"]["group"]["values"]:
         return sum(1 for r in rows if r["group"] == flt), f"group:{flt}"
@@ -147,7 +151,7 @@ def count_rows(data: Dataset, table: str, flt: str | None) -> tuple[int, str]:
 
 
 def render_count(args: list[str], ctx: Context, fail: Callable[[str], Exception]) -> str:
-    tables = ("models", "events", "figures", "sources")
+    tables = ("models", "events", "figures", "sources", *EXTERNAL_TABLES)
     if not args or args[0] not in tables or len(args) > 2:
         raise fail(f"count needs one of {', '.join(tables)}, e.g. [[count:models]] or [[count:models:CN]]")
     table, flt = args[0], (args[1] if len(args) > 1 else None)

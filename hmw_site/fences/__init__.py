@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hmw_site.context import Context
-from hmw_site.fences.datatables import render_datatable
+from markupsafe import Markup
+
+from hmw_site.context import Context, ShortcodeError
+from hmw_site.fences.datatables import DATATABLES
 from hmw_site.fences.eventlist import render_eventlist
+from hmw_site.fences.external_tables import EXTERNAL_DATATABLES
 from hmw_site.fences.reference import render_downloads, render_marks, render_schema
 from hmw_site.fences.sources import render_citations, render_source_card
 from hmw_site.markdown import find_fences
@@ -30,6 +33,17 @@ def expand_fences(markdown: str, ctx: Context, fences: dict[str, Callable[[str, 
         cursor = fence.end
     out.extend(lines[cursor:])
     return "\n".join(out)
+
+
+def render_datatable(body: str, ctx: Context) -> Markup:
+    """```datatable NAME: one table of the dataset, its rows anchored (fences/datatables.py for the
+    articles' tables, fences/external_tables.py for the external layer's)."""
+    renderers = DATATABLES | EXTERNAL_DATATABLES
+    if body not in renderers:
+        raise ShortcodeError(
+            f"{ctx.page}: ```datatable body {body!r}: expected one of {', '.join(renderers)}"
+        )
+    return renderers[body](ctx)
 
 
 FENCES: dict[str, Callable[[str, Context], str]] = {

@@ -11,7 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from charts.i18n import t
-from hmw_site.context import MARKS, ROW_PAGES, Context, ShortcodeError, word
+from hmw_site.context import MARKS, ROW_PAGES, Context, word
 from hmw_site.html import render
 from hmw_site.values import (
     date_key,
@@ -25,16 +25,7 @@ from hmw_site.values import (
 )
 
 
-def render_datatable(body: str, ctx: Context) -> Markup:
-    renderers = {"models": models_table, "events": events_table, "figures": figures_table}
-    if body not in renderers:
-        raise ShortcodeError(
-            f"{ctx.page}: ```datatable body {body!r}: expected one of {', '.join(renderers)}"
-        )
-    return renderers[body](ctx)
-
-
-def _columns(*columns: tuple[str, str]) -> list[tuple[str, str, str]]:
+def columns(*columns: tuple[str, str]) -> list[tuple[str, str, str]]:
     """Header columns as (label key, sort type, filter): `kind` is how the script sorts the column,
     and `text:x` also makes it a filter named x."""
     return [(key, *kind.partition(":")[::2]) for key, kind in columns]
@@ -43,7 +34,7 @@ def _columns(*columns: tuple[str, str]) -> list[tuple[str, str, str]]:
 def models_table(ctx: Context) -> Markup:
     lang = ctx.lang
     _, prefix, table_id = ROW_PAGES["models"]
-    columns = _columns(
+    header = columns(
         ("label.model", "text"),
         ("label.org", "text:org"),
         ("label.country", "text:country"),
@@ -86,7 +77,7 @@ def models_table(ctx: Context) -> Markup:
         "datatable_models.html",
         lang=lang,
         anchor=ctx.anchor(table_id),
-        columns=columns,
+        columns=header,
         rows=rows,
         unknown=word("status.unknown", lang),
     )
@@ -114,7 +105,7 @@ def event_view(ctx: Context, row: dict[str, Any]) -> dict[str, Any]:
 
 def events_table(ctx: Context) -> Markup:
     _, prefix, table_id = ROW_PAGES["events"]
-    columns = _columns(
+    header = columns(
         ("label.date", "date"),
         ("label.event", "text"),
         ("label.category", "text"),
@@ -124,14 +115,14 @@ def events_table(ctx: Context) -> Markup:
     for key, row in sorted(ctx.data.events.items(), key=lambda kv: date_key(kv[1]["date"])):
         rows.append({"anchor": ctx.anchor(prefix + key), **event_view(ctx, row)})
     return render(
-        "datatable_events.html", lang=ctx.lang, anchor=ctx.anchor(table_id), columns=columns, rows=rows
+        "datatable_events.html", lang=ctx.lang, anchor=ctx.anchor(table_id), columns=header, rows=rows
     )
 
 
 def figures_table(ctx: Context) -> Markup:
     lang = ctx.lang
     _, prefix, table_id = ROW_PAGES["figures"]
-    columns = _columns(
+    header = columns(
         ("label.subject", "text"),
         ("label.measure", "text"),
         ("label.value", "number"),
@@ -154,6 +145,7 @@ def figures_table(ctx: Context) -> Markup:
                 "evidence": evidence_details(ctx, row, row["status"]),
             }
         )
-    return render(
-        "datatable_figures.html", lang=lang, anchor=ctx.anchor(table_id), columns=columns, rows=rows
-    )
+    return render("datatable_figures.html", lang=lang, anchor=ctx.anchor(table_id), columns=header, rows=rows)
+
+
+DATATABLES = {"models": models_table, "events": events_table, "figures": figures_table}
