@@ -69,7 +69,7 @@ def check_row_rules(
         columns = schema[name]["columns"]
         for key, row in tables[name].items():
             flag = _Flagger(shown, lines[name][key], problems)
-            if "ref" in columns and bool(row["ref"]) != bool(row.get("ref_fields")):
+            if "ref_fields" in columns and bool(row["ref"]) != bool(row["ref_fields"]):
                 missing = "ref_fields" if row["ref"] else "ref"
                 flag(missing, row[missing], "ref and ref_fields to be given together")
             for stem in BILINGUAL_PAIRS:

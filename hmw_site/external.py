@@ -92,7 +92,7 @@ def _price_value(row: dict[str, Any], name: str, lang: str) -> str | None:
         return None if value is None else formats.format_price(value, lang)
     if name == "date":
         return fmt_date(row["date"], lang)
-    return row["model"] if name == "model" else row[f"company_{lang}"]
+    return row[f"model_{lang}"] if name == "model" else row[f"company_{lang}"]
 
 
 VALUES: dict[str, Callable[[dict[str, Any], str, str], str | None]] = {

@@ -119,7 +119,7 @@ def external_prices_table(ctx: Context) -> Markup:
     rows = [
         {
             "anchor": ctx.anchor(prefix + key),
-            "model": row["model"],
+            "model": row[f"model_{lang}"],
             "company": row[f"company_{lang}"],
             "date": fmt_date(row["date"], lang),
             "iso": row["date"].iso,
