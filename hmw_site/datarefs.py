@@ -35,7 +35,9 @@ def source_usage(pages: dict[str, str], data: Dataset) -> dict[str, set[str]]:
             for code in SHORTCODE.findall(text):
                 parts = code.split(":")
                 if parts[0] in FIELDS and len(parts) > 1 and parts[1] in data.table(parts[0]):
-                    usage[data.table(parts[0])[parts[1]]["source"]].add(page)
+                    source = data.table(parts[0])[parts[1]].get("source")  # none in the external layer
+                    if source:
+                        usage[source].add(page)
     return usage
 
 

@@ -42,6 +42,26 @@ def test_the_project_dataset_meets_the_issue_minimums():
     assert len(data.figures) >= 20
 
 
+def test_the_external_layer_meets_the_issue_minimums_all_dated():
+    data = load_dataset(DATA)
+    assert len(data.external_events) >= 20
+    assert len(data.external_models) >= 12
+    assert all(row["date"] for row in data.external_events.values())
+    assert all(row["release_date"] for row in data.external_models.values())
+
+
+def test_every_external_row_cites_a_complete_reference():
+    """Publisher, title, URL, date published, and the reference's own words with their translation."""
+    data = load_dataset(DATA)
+    for table in ("external_models", "external_events", "external_prices"):
+        for key, row in data.table(table).items():
+            ref = data.references[row["ref"]]
+            for column in ("publisher", "title", "url", "published", "language", "excerpt"):
+                assert ref[column], f"{table} {key}: reference {row['ref']} has no {column}"
+            assert ref["excerpt_translation"], f"{table} {key}: {row['ref']} has no translation"
+            assert len(ref["excerpt"]) <= 80, row["ref"]
+
+
 def test_every_schema_column_is_documented_in_both_languages():
     tables = yaml.safe_load((DATA / "schema.yaml").read_text(encoding="utf-8"))["tables"]
     for table, spec in tables.items():
@@ -173,6 +193,35 @@ def test_an_external_value_must_name_its_fields(tmp_path):
 def test_a_model_release_event_must_match_the_model_s_date(tmp_path):
     problems = problems_for(tmp_path, lambda rows: rows["events"][0].update(date="2020"))
     assert any("events.csv:2:" in p and "release_date of model 'gpt-2'" in p for p in problems)
+
+
+def test_a_reference_that_an_external_row_rests_on_needs_its_excerpt(tmp_path):
+    def edit(rows):
+        ref = rows["references"][1]
+        ref.update(excerpt="", excerpt_translation="")
+
+    problems = problems_for(tmp_path, edit)
+    assert any(
+        "references.csv:3:" in p and "'excerpt'" in p and "external_models.csv row 'deepseek-v2'" in p
+        for p in problems
+    ), problems
+
+
+def test_an_excerpt_needs_its_translation(tmp_path):
+    problems = problems_for(tmp_path, lambda rows: rows["references"][1].update(excerpt_translation=""))
+    assert any("'excerpt_translation'" in p and "given together" in p for p in problems), problems
+
+
+def test_an_external_row_without_a_reference_is_refused(tmp_path):
+    problems = problems_for(tmp_path, lambda rows: rows["external_events"][1].update(ref=""))
+    assert any("external_events.csv:3:" in p and "'ref'" in p and "required" in p for p in problems)
+
+
+def test_an_external_release_event_must_match_its_external_model_s_date(tmp_path):
+    problems = problems_for(tmp_path, lambda rows: rows["external_events"][0].update(date="2024-05"))
+    assert any(
+        "external_events.csv:2:" in p and "release_date of model 'deepseek-v2'" in p for p in problems
+    ), problems
 
 
 def test_an_unexpected_or_missing_column_is_reported(tmp_path):

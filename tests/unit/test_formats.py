@@ -164,6 +164,21 @@ def test_dollar_amounts_follow_each_languages_units(usd, zh, en, en_short):
 
 
 @pytest.mark.parametrize(
+    ("yuan", "zh", "en"),
+    [
+        (0.5, "0.5元/百万语元", "¥0.5 per million tokens"),
+        (0.8, "0.8元/百万语元", "¥0.8 per million tokens"),
+        (20, "20元/百万语元", "¥20 per million tokens"),
+        (1200, "1200元/百万语元", "¥1,200 per million tokens"),
+        (0, "免费", "free"),
+    ],
+)
+def test_api_prices_read_per_million_tokens_and_a_zero_price_is_free(yuan, zh, en):
+    assert formats.format_price(yuan, "zh") == zh
+    assert formats.format_price(yuan, "en") == en
+
+
+@pytest.mark.parametrize(
     ("value", "unit", "bound", "zh", "en"),
     [
         (200, "count", "at-least", "超过200", "200+"),
