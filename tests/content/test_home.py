@@ -74,3 +74,10 @@ def test_the_home_page_embeds_the_headline_timeline(lang: str):
 def test_the_home_page_offers_three_reading_paths(lang: str):
     section = home(lang).split("{#paths}", 1)[1]
     assert len(re.findall(r"^-\s+:material-[a-z-]+:", section, re.MULTILINE)) == 3
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_home_page_says_what_the_articles_cannot_tell_and_links_the_context_page(lang: str):
+    intro = home(lang).split("\n## ", 1)[0]
+    assert "[[mark:external]]" in intro
+    assert re.search(r"\]\(context\.md\)", intro)
