@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from charts import formats
+from charts import formats, quotes
 from charts.formats import Lang
 from charts.locale import locale_of
 
@@ -84,6 +84,8 @@ def reference_publisher(ref: Source, lang: Lang) -> str:
     loc = locale_of(lang)
     if not loc.reads_sources and ref.get("publisher_en"):
         return ref["publisher_en"]
+    if loc.reads_sources and ref.get("language") == "zh-Hant":
+        return quotes.simplified(ref["publisher"])  # a Simplified page shows no Traditional character
     if not loc.reads_sources and has_cjk(ref["publisher"]):
         return (
             urlsplit(ref["url"]).hostname.removeprefix("www.") if ref["url"] else loc.t("reference.unnamed")
@@ -96,6 +98,8 @@ def reference_title(ref: Source, lang: Lang) -> str:
     loc = locale_of(lang)
     if not loc.reads_sources and ref.get("title_en"):
         return loc.t("cite.translated_title", title=ref["title_en"])
+    if loc.reads_sources and ref.get("language") == "zh-Hant":
+        return quotes.simplified(ref["title"])  # as the Traditional article's title is shown
     return ref["title"]
 
 

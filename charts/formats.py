@@ -132,7 +132,7 @@ def format_usd(value: float, lang: Lang, *, short: bool = False) -> str:
 
 
 def format_price(yuan_per_million_tokens: float, lang: Lang) -> str:
-    """An API price: zh '0.5元/百万语元', en '¥0.5 per million tokens'; 0 is 免费 / free."""
+    """An API price: zh '0.5元/百万语元', en '0.5 yuan per million tokens'; 0 is 免费 / free."""
     loc = locale_of(lang)
     if yuan_per_million_tokens == 0:
         return loc.t("price.free")

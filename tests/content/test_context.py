@@ -23,6 +23,7 @@ EXTERNAL = ("external_models", "external_events", "external_prices")
 OTHER_NAMES = (
     "A100", "A800", "H100", "H800", "L40S", "L40", "RTX 4090",  # NVIDIA chips the export rules name
     "Qwen1.5", "Qwen2",  # the two Qwen series whose largest members are rows
+    "TC260",  # the name of China's national cybersecurity standards committee
 )  # fmt: skip
 SECTIONS = ("regulation", "chips", "newcomers", "price-war", "data")
 

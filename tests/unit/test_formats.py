@@ -166,10 +166,10 @@ def test_dollar_amounts_follow_each_languages_units(usd, zh, en, en_short):
 @pytest.mark.parametrize(
     ("yuan", "zh", "en"),
     [
-        (0.5, "0.5元/百万语元", "¥0.5 per million tokens"),
-        (0.8, "0.8元/百万语元", "¥0.8 per million tokens"),
-        (20, "20元/百万语元", "¥20 per million tokens"),
-        (1200, "1200元/百万语元", "¥1,200 per million tokens"),
+        (0.5, "0.5元/百万语元", "0.5 yuan per million tokens"),
+        (0.8, "0.8元/百万语元", "0.8 yuan per million tokens"),
+        (20, "20元/百万语元", "20 yuan per million tokens"),
+        (1200, "1200元/百万语元", "1,200 yuan per million tokens"),
         (0, "免费", "free"),
     ],
 )
