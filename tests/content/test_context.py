@@ -14,7 +14,7 @@ from hmw_site.context import Context
 from hmw_site.fences import render_page
 from hmw_site.markdown import SHORTCODE
 from tests.content.rules import prose
-from tests.content.test_summaries import DIGITS, LIST_NUMBER, dataset_years, name_pattern, shown_text
+from tests.content.test_summaries import dataset_years, digits_outside, shown_text
 from tests.sample_data import PROJECT
 
 LANGS = ("zh", "en")
@@ -50,11 +50,7 @@ def years(data: Dataset) -> set[str]:
 
 
 def typed_numbers(markdown: str, data: Dataset) -> list[str]:
-    text = LIST_NUMBER.sub(" ", SHORTCODE.sub(" ", prose(markdown)))
-    for name in external_names(data):
-        text = name_pattern(name).sub(" ", text)
-    allowed = years(data)
-    return [n for n in DIGITS.findall(text) if n not in allowed]
+    return digits_outside(markdown, external_names(data), years(data))
 
 
 def expected_text(code: str, data: Dataset, lang: str) -> str:

@@ -241,13 +241,17 @@ def dataset_years(data: Dataset) -> set[str]:
     return years
 
 
+def digits_outside(markdown: str, names: list[str], years: set[str]) -> list[str]:
+    """Digit runs typed in a page's prose outside shortcodes, the names given and the years given."""
+    text = LIST_NUMBER.sub(" ", SHORTCODE.sub(" ", prose(markdown)))
+    for name in names:
+        text = name_pattern(name).sub(" ", text)
+    return [n for n in DIGITS.findall(text) if n not in years]
+
+
 def typed_numbers(markdown: str, data: Dataset) -> list[str]:
     """Digit runs typed in a page's prose that are neither a dataset name nor a dataset year."""
-    text = LIST_NUMBER.sub(" ", SHORTCODE.sub(" ", prose(markdown)))
-    for name in dataset_names(data):
-        text = name_pattern(name).sub(" ", text)
-    years = dataset_years(data)
-    return [n for n in DIGITS.findall(text) if n not in years]
+    return digits_outside(markdown, dataset_names(data), dataset_years(data))
 
 
 @pytest.mark.parametrize(("lang", "key"), ALL_PAGES, ids=ALL_IDS)
