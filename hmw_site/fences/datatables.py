@@ -31,18 +31,52 @@ def columns(*columns: tuple[str, str]) -> list[tuple[str, str, str]]:
     return [(key, *kind.partition(":")[::2]) for key, kind in columns]
 
 
+# The models tables' columns: the articles' models (atlas) and the external layer's (context page).
+MODEL_COLUMNS = columns(
+    ("label.model", "text"),
+    ("label.org", "text:org"),
+    ("label.country", "text:country"),
+    ("label.released", "date"),
+    ("label.params", "number"),
+    ("label.open_weights", "text:open"),
+    ("label.evidence", "none"),
+)
+
+
+def model_view(
+    ctx: Context,
+    anchor: str,
+    row: dict[str, Any],
+    *,
+    released_mark: Markup | str,
+    params_mark: Markup | str,
+    extras: list[tuple[str, str]],
+    evidence: Markup,
+) -> dict[str, Any]:
+    """What datatable_models.html shows of one model; the marks and evidence are the caller's,
+    since an article's model and an external one are marked and sourced differently."""
+    lang = ctx.lang
+    date, params = row["release_date"], row["params_billion"]
+    return {
+        "anchor": ctx.anchor(anchor),
+        "name": row[f"name_{lang}"],
+        "org": row[f"org_{lang}"],
+        "country": row["country"],
+        "open": row["open_weights"],
+        "released": fmt_date(date, lang) if date else "—",
+        "released_mark": released_mark,
+        "iso": date.iso if date else "",
+        "params": fmt_params(row, lang) if params is not None else None,
+        "params_mark": params_mark,
+        "params_sort": params if params is not None else "",
+        "extras": extras,
+        "evidence": evidence,
+    }
+
+
 def models_table(ctx: Context) -> Markup:
     lang = ctx.lang
     _, prefix, table_id = ROW_PAGES["models"]
-    header = columns(
-        ("label.model", "text"),
-        ("label.org", "text:org"),
-        ("label.country", "text:country"),
-        ("label.released", "date"),
-        ("label.params", "number"),
-        ("label.open_weights", "text:open"),
-        ("label.evidence", "none"),
-    )
     rows = []
     for key, row in ctx.data.models.items():
         external = row["ref_fields"] or ()
@@ -57,27 +91,21 @@ def models_table(ctx: Context) -> Markup:
             tokens = fmt_tokens(row["training_tokens_billion"] * 1e9, lang)
             extras.append((t("label.training_tokens", lang), tokens))
         rows.append(
-            {
-                "anchor": ctx.anchor(prefix + key),
-                "name": row[f"name_{lang}"],
-                "org": row[f"org_{lang}"],
-                "country": row["country"],
-                "open": row["open_weights"],
-                "released": fmt_date(date, lang) if date else "—",
-                "released_mark": mark_html("external", lang) if date and "release_date" in external else "",
-                "iso": date.iso if date else "",
-                "params": fmt_params(row, lang) if params is not None else None,
-                "params_mark": mark_html(kind, lang),
-                "params_sort": params if params is not None else "",
-                "extras": extras,
-                "evidence": evidence_details(ctx, row, row["params_status"] if params is not None else None),
-            }
+            model_view(
+                ctx,
+                prefix + key,
+                row,
+                released_mark=mark_html("external", lang) if date and "release_date" in external else "",
+                params_mark=mark_html(kind, lang),
+                extras=extras,
+                evidence=evidence_details(ctx, row, row["params_status"] if params is not None else None),
+            )
         )
     return render(
         "datatable_models.html",
         lang=lang,
         anchor=ctx.anchor(table_id),
-        columns=header,
+        columns=MODEL_COLUMNS,
         rows=rows,
         unknown=word("status.unknown", lang),
     )

@@ -13,9 +13,9 @@ from charts.formats import format_params, format_price
 from charts.i18n import t
 from hmw_site.context import ROW_PAGES, Context, word
 from hmw_site.external import reference_evidence
-from hmw_site.fences.datatables import columns
+from hmw_site.fences.datatables import MODEL_COLUMNS, columns, model_view
 from hmw_site.html import render
-from hmw_site.values import date_key, fmt_date, fmt_params, fmt_tokens, mark_html
+from hmw_site.values import date_key, fmt_date, fmt_tokens, mark_html
 
 # The HTML lang of a reference's language (references.csv `language`).
 LANG_TAGS = {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}
@@ -33,37 +33,22 @@ def external_models_table(ctx: Context) -> Markup:
             extras.append((t("label.active_params", lang), active))
         if row["context_tokens"]:
             extras.append((t("label.context", lang), fmt_tokens(row["context_tokens"], lang)))
-        params = row["params_billion"]
         rows.append(
-            {
-                "anchor": ctx.anchor(prefix + key),
-                "name": row[f"name_{lang}"],
-                "org": row[f"org_{lang}"],
-                "country": row["country"],
-                "open": row["open_weights"],
-                "released": fmt_date(row["release_date"], lang),
-                "released_mark": external,
-                "iso": row["release_date"].iso,
-                "params": fmt_params(row, lang) if params is not None else None,
-                "params_mark": external,
-                "params_sort": params if params is not None else "",
-                "extras": extras,
-                "evidence": reference_evidence(ctx, row["ref"], row[f"note_{lang}"] or ""),
-            }
+            model_view(
+                ctx,
+                prefix + key,
+                row,
+                released_mark=external,
+                params_mark=external,
+                extras=extras,
+                evidence=reference_evidence(ctx, row["ref"], row[f"note_{lang}"] or ""),
+            )
         )
     return render(
         "datatable_models.html",
         lang=lang,
         anchor=ctx.anchor(table_id),
-        columns=columns(
-            ("label.model", "text"),
-            ("label.org", "text:org"),
-            ("label.country", "text:country"),
-            ("label.released", "date"),
-            ("label.params", "number"),
-            ("label.open_weights", "text:open"),
-            ("label.evidence", "none"),
-        ),
+        columns=MODEL_COLUMNS,
         rows=rows,
         unknown=word("status.unknown", lang),
     )
