@@ -22,6 +22,9 @@ from devtools.serve import REBUILD, RELOAD, Server, copy_project, serving
 # Chromium is the package's `browser` fixture (tests/browser/conftest.py), which marks it `browser`.
 pytestmark = pytest.mark.slow
 
+# Waits poll on a timer, not on animation frames: of two pages open at once, the one in the
+# background may get no frames while the live reload swaps its document.
+POLL_MS = 250
 QUIET = 20  # s after the save during which exactly one rebuild and one reload may happen
 PAGE = "en/timeline/"  # lists every event with its English description (the eventlist fence)
 MARKER = "Edited-while-serving"
@@ -79,6 +82,7 @@ def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(
         page.wait_for_function(
             "marker => Boolean(document.querySelector('article')?.innerText.includes(marker))",
             arg=MARKER,
+            polling=POLL_MS,
             timeout=15_000,
         )
         page.wait_for_load_state("load")
@@ -120,7 +124,7 @@ def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(
 def wait_for_title(page: Page, title: str, shown: bool = True) -> None:
     """Wait until the page's title is (or, shown=False, is no longer) `title`."""
     check = "title => document.title === title" if shown else "title => document.title !== title"
-    page.wait_for_function(check, arg=title, timeout=15_000)
+    page.wait_for_function(check, arg=title, polling=POLL_MS, timeout=15_000)
     page.wait_for_load_state("load")
 
 
@@ -165,6 +169,7 @@ def test_a_bad_edit_shows_its_problems_in_the_browser_until_it_is_fixed(
         pages["en"].wait_for_function(
             "words => Boolean(document.querySelector('article')?.innerText.includes(words))",
             arg="no-such-model",
+            polling=POLL_MS,
             timeout=15_000,
         )
         assert t("problems.page_title", "en") in pages["en"].inner_text("article")
@@ -176,6 +181,7 @@ def test_a_bad_edit_shows_its_problems_in_the_browser_until_it_is_fixed(
             "words => Boolean(document.querySelector('article table'))"
             " && !document.querySelector('article').innerText.includes(words)",
             arg="no-such-model",
+            polling=POLL_MS,
             timeout=15_000,
         )
         assert pages["en"].locator("article table").count() > 0
