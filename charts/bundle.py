@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from charts import citation, embed, quotes, templates
+from charts.chart import ROW_TABLES
 from charts.files import atomic_write
 from charts.i18n import t
 from charts.locale import locale_of
@@ -55,22 +56,25 @@ LICENCE_URLS = {
 class PlottedRow:
     """A dataset row behind one line of a chart's table."""
 
-    table: str  # models, events or figures
+    table: str  # models, events, figures or one of the external_* tables
     row: dict[str, Any]
     label: str  # how the table names it (model name, event title, figure subject)
 
 
-# How the README names a row: a model's name, an event's title, a figure's subject.
+# How the README names a row: a model's name, an event's title, a figure's subject, a price's model.
 _LABELS: dict[str, Callable[[dict[str, Any], str], str]] = {
     "models": lambda row, lang: row[f"name_{lang}"],
     "events": lambda row, lang: row[f"title_{lang}"],
     "figures": lambda row, lang: row[f"subject_{lang}"],
+    "external_models": lambda row, lang: row[f"name_{lang}"],
+    "external_events": lambda row, lang: row[f"title_{lang}"],
+    "external_prices": lambda row, lang: row[f"model_{lang}"],
 }
 
 
 def plotted_rows(meta: dict[str, Any], data: Any) -> list[PlottedRow]:
     """The dataset rows the chart plots, as its meta.json lists them (``"rows"``: ids by table):
-    models, then events, then figures, each in the chart's table order.
+    models, events, figures, then the external tables, each in the chart's table order.
 
     An id the dataset does not hold (a meta.json from older data) is an error naming the chart,
     table and id, so a README never quotes the wrong row.
@@ -81,7 +85,7 @@ def plotted_rows(meta: dict[str, Any], data: Any) -> list[PlottedRow]:
         raise ValueError(f'chart {meta["id"]} ({lang}): meta.json has no "rows"; rebuild the charts')
     found: list[PlottedRow] = []
     missing = []
-    for table in ("models", "events", "figures"):
+    for table in ROW_TABLES:
         if not listed.get(table):
             continue  # a table the chart does not plot is not read (charts/update.py notes reads)
         rows = data.table(table)
@@ -143,6 +147,39 @@ def _quotes(meta: dict[str, Any], data: Any) -> list[str]:
     return entries
 
 
+def _excerpts(meta: dict[str, Any], data: Any) -> list[str]:
+    """One entry per plotted row from beyond the articles: the row (‡), its reference's own words
+    (the Simplified reading of Traditional words on a Chinese page), their translation, and the
+    reference."""
+    lang = meta["lang"]
+    reads_sources = locale_of(lang).reads_sources
+    entries = []
+    for plotted in plotted_rows(meta, data):
+        if "quote" in plotted.row or not plotted.row.get("ref"):
+            continue
+        ref = data.references[plotted.row["ref"]]
+        if not ref["excerpt"]:
+            continue
+        chinese = ref["language"].startswith("zh")
+        words = quotes.marked_reading(ref["excerpt"]) if chinese and reads_sources else ref["excerpt"]
+        words = f"「{words}」" if chinese else f"“{words}”"
+        translated = (lang == "zh") != chinese  # the reader may not read the reference's language
+        entries.append(
+            t(
+                "bundle.excerpt",
+                lang,
+                label=plotted.label,
+                words=words,
+                translation=t("bundle.excerpt.translation", lang, text=ref["excerpt_translation"])
+                if translated
+                else "",
+                reference=citation.reference(ref, lang),
+                url=ref["url"] or t("bundle.no_url", lang),
+            )
+        )
+    return entries
+
+
 def readme(meta: dict[str, Any], data: Any) -> str:
     """The bundle's README.md, in the chart's language, from its meta and the dataset
     (charts/templates/README.md.j2)."""
@@ -161,6 +198,7 @@ def readme(meta: dict[str, Any], data: Any) -> str:
             (citation.reference(data.references[ref["id"]], lang), ref["url"]) for ref in meta["references"]
         ],
         quotes=_quotes(meta, data),
+        excerpts=_excerpts(meta, data),
         iframe=embed.iframe(f"{files['html']}?bare", meta["title"]) if "html" in files else "",
         licence={name: urls[lang] for name, urls in LICENCE_URLS.items()},
     )

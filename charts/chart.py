@@ -17,6 +17,7 @@ from typing import Any
 import plotly.graph_objects as go
 
 from charts import citation, formats, quotes
+from charts.i18n import plural
 from charts.locale import Locale, locale_of
 
 Row = Mapping[str, Any]
@@ -106,32 +107,57 @@ def caption(
     loc: Locale,
     *,
     reference_ids: Iterable[str] = (),
+    external_reference_ids: Iterable[str] = (),
+    external_rows: int = 0,
     notes: Iterable[str] = (),
 ) -> str:
-    """The source line, built from the rows a chart used: each article (outlet, date), then the
-    external references grouped by publisher with their years, then any notes."""
+    """The source line, built from the rows a chart used: each article (outlet, date); the
+    references that complete article rows, grouped by publisher with their years; then the
+    references of rows from beyond the articles (‡): listed the same way when they are few, else
+    counted, since each is named in the chart's table; then any notes."""
     wanted = set(source_ids)
     sources = [row for key, row in data.sources.items() if key in wanted]  # in the table's order
-    if not sources:
-        raise ChartError("a chart must cite at least one source article")
-    key = "caption.sources" if len(sources) > 1 else "caption.source"
-    parts = [loc.t(key, items=loc.t("sep.list").join(source_with_date(s, loc) for s in sources))]
+    external = tuple(dict.fromkeys(external_reference_ids))
+    if not sources and not external:
+        raise ChartError("a chart must cite at least one source article or external reference")
+    parts = []
+    if sources:
+        key = "caption.sources" if len(sources) > 1 else "caption.source"
+        parts.append(loc.t(key, items=loc.t("sep.list").join(source_with_date(s, loc) for s in sources)))
+    listed = _by_publisher(data, reference_ids, loc)
+    if listed:
+        parts.append(loc.t("caption.references", items=listed))
+    if external:
+        publishers = {citation.reference_publisher(data.references[r], loc) for r in external}
+        if len(publishers) <= MAX_LISTED_PUBLISHERS:
+            parts.append(loc.t("caption.beyond", items=_by_publisher(data, external, loc)))
+        else:
+            count = formats.format_value(external_rows, "count", loc)
+            refs = formats.format_value(len(external), "count", loc)
+            parts.append(loc.t(plural("caption.beyond_count", external_rows), count=count, refs=refs))
+    parts.extend(notes)
+    return loc.t("sep.sentence").join(parts)
+
+
+# Beyond this many publishers, a chart's source line counts its external references rather than
+# naming them (the table names each one beside its row): a slide's source line stays a line or two.
+MAX_LISTED_PUBLISHERS = 6
+
+
+def _by_publisher(data: Any, reference_ids: Iterable[str], loc: Locale) -> str:
+    """'Hugging Face（2023）；OpenAI（2019、2020）': references grouped by publisher, with years."""
     by_publisher: dict[str, list[int]] = {}
     for ref_id in dict.fromkeys(reference_ids):
         ref = data.references[ref_id]
         by_publisher.setdefault(citation.reference_publisher(ref, loc), []).append(ref["published"].year)
-    if by_publisher:
-        items = [
-            loc.t(
-                "caption.reference",
-                publisher=publisher,
-                years=loc.t("sep.years").join(map(str, sorted(set(years)))),
-            )
-            for publisher, years in sorted(by_publisher.items())
-        ]
-        parts.append(loc.t("caption.references", items=loc.t("sep.list").join(items)))
-    parts.extend(notes)
-    return loc.t("sep.sentence").join(parts)
+    return loc.t("sep.list").join(
+        loc.t(
+            "caption.reference",
+            publisher=publisher,
+            years=loc.t("sep.years").join(map(str, sorted(set(years)))),
+        )
+        for publisher, years in sorted(by_publisher.items())
+    )
 
 
 # --- hover text -----------------------------------------------------------------------------------
@@ -228,6 +254,49 @@ def reference_line(row: Row, data: Any, loc: Locale, fields: Sequence[str] | Non
     return wrapped(loc.t("hover.reference", fields=names, ref=described))
 
 
+def excerpt_lines(ref: Row, loc: Locale) -> list[str]:
+    """The hover lines quoting an external reference's own words: a Chinese excerpt as the articles'
+    quotes are shown (a Traditional one in its marked Simplified reading on a Chinese page); one in
+    a language the reader may not read, our translation first and then the original."""
+    words = ref["excerpt"]
+    if not words:
+        return []
+    if ref["language"].startswith("zh"):
+        reading = quotes.marked_reading(words) if loc.reads_sources else words
+        translation = wrapped(loc.t("hover.translation", quote=ref["excerpt_translation"]))
+        return (
+            [wrapped(loc.t("hover.quote", quote=reading))]
+            if loc.reads_sources
+            else [translation, wrapped(loc.t("hover.quote", quote=reading))]
+        )
+    if loc.reads_sources:
+        return [
+            wrapped(loc.t("hover.translation", quote=ref["excerpt_translation"])),
+            wrapped(loc.t("hover.original", quote=words)),
+        ]
+    return [wrapped(loc.t("hover.original", quote=words))]
+
+
+def beyond_lines(row: Row, data: Any, loc: Locale) -> list[str]:
+    """The hover lines that show where a row from beyond the articles comes from: the reference's
+    words, then the reference itself, marked ‡ as everywhere on the site."""
+    ref = data.references[row["ref"]]
+    named = loc.t("hover.beyond", ref=citation.reference(ref, loc))
+    return [*excerpt_lines(ref, loc), wrapped(named)]
+
+
+def beyond_cells(row: Row, data: Any, loc: Locale) -> tuple[str, str, str]:
+    """A table's source, quote and translated-quote cells for a row from beyond the articles: the
+    reference (marked ‡), its words, and their translation (or the words again when English)."""
+    ref = data.references[row["ref"]]
+    words = ref["excerpt"]
+    chinese = ref["language"].startswith("zh")
+    shown = quotes.marked_reading(words) if chinese and loc.reads_sources else words
+    translated = ref["excerpt_translation"] if chinese else words
+    source = loc.t("table.beyond", ref=citation.reference(ref, loc))
+    return source, shown, translated
+
+
 def note_line(row: Row, loc: Locale) -> str | None:
     note = local(row, "note", loc) if f"note_{loc.code}" in row else ""
     return wrapped(loc.t("hover.note", note=note)) if note else None
@@ -267,15 +336,18 @@ def rows_in_group(data: Any, group: str, chart_id: str, unit: str | None = None)
     return rows
 
 
-ROW_TABLES = ("models", "events", "figures")
+ARTICLE_TABLES = ("models", "events", "figures")
+# The layer beyond the articles (data/external_*.csv): rows resting on a reference, marked ‡.
+EXTERNAL_TABLES = ("external_models", "external_events", "external_prices")
+ROW_TABLES = (*ARTICLE_TABLES, *EXTERNAL_TABLES)
 
 
-def plotted(
-    *, models: Iterable[Row] = (), events: Iterable[Row] = (), figures: Iterable[Row] = ()
-) -> dict[str, tuple[str, ...]]:
+def plotted(**rows_by_table: Iterable[Row]) -> dict[str, tuple[str, ...]]:
     """The ids of the rows a chart plots, by dataset table (every table present, maybe empty)."""
-    given = {"models": models, "events": events, "figures": figures}
-    return {table: dedupe(row["id"] for row in given[table]) for table in ROW_TABLES}
+    unknown = set(rows_by_table) - set(ROW_TABLES)
+    if unknown:
+        raise TypeError(f"no dataset table {', '.join(sorted(unknown))}; tables: {', '.join(ROW_TABLES)}")
+    return {table: dedupe(row["id"] for row in rows_by_table.get(table, ())) for table in ROW_TABLES}
 
 
 def chart_of(
@@ -288,18 +360,21 @@ def chart_of(
     title: str,
     subtitle: str,
     table: Table,
-    models: Iterable[Row] = (),
-    events: Iterable[Row] = (),
-    figures: Iterable[Row] = (),
     notes: Iterable[str] = (),
+    **rows_by_table: Iterable[Row],
 ) -> Chart:
-    """A Chart whose provenance is derived from the rows it plots, never typed: the source articles
-    and external references of those rows (in the order given), the caption built from them, and
-    the row ids meta.json lists."""
-    models, events, figures, notes = tuple(models), tuple(events), tuple(figures), tuple(notes)
-    shown = (*models, *events, *figures)
-    source_ids = dedupe(row["source"] for row in shown)
-    reference_ids = dedupe(row.get("ref") for row in shown)
+    """A Chart whose provenance is derived from the rows it plots (keyword per dataset table:
+    models=, events=, figures=, external_events=, …), never typed: the source articles and the
+    references of those rows (in the order given), the caption built from them, and the row ids
+    meta.json lists."""
+    rows = {table: tuple(given) for table, given in rows_by_table.items()}
+    notes = tuple(notes)
+    ids = plotted(**rows)
+    articles = [row for table in ARTICLE_TABLES for row in rows.get(table, ())]
+    external = [row for table in EXTERNAL_TABLES for row in rows.get(table, ())]
+    source_ids = dedupe(row["source"] for row in articles)
+    completing = dedupe(row.get("ref") for row in articles)
+    beyond = dedupe(row["ref"] for row in external)
     return Chart(
         chart_id=chart_id,
         lang=loc.code,
@@ -307,12 +382,20 @@ def chart_of(
         figure=figure,
         title=title,
         subtitle=subtitle,
-        caption=caption(data, source_ids, loc, reference_ids=reference_ids, notes=notes),
+        caption=caption(
+            data,
+            source_ids,
+            loc,
+            reference_ids=completing,
+            external_reference_ids=beyond,
+            external_rows=len(external),
+            notes=notes,
+        ),
         table=table,
         source_ids=source_ids,
-        reference_ids=reference_ids,
+        reference_ids=dedupe((*completing, *beyond)),
         notes=notes,
-        rows=plotted(models=models, events=events, figures=figures),
+        rows=ids,
     )
 
 

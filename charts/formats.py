@@ -131,15 +131,16 @@ def format_usd(value: float, lang: Lang, *, short: bool = False) -> str:
     return (loc.usd_short if short else loc.usd).format(n=number)
 
 
-def format_price(yuan_per_million_tokens: float, lang: Lang) -> str:
-    """An API price: zh '0.5元/百万语元', en '0.5 yuan per million tokens'; 0 is 免费 / free."""
+def format_price(yuan_per_million_tokens: float, lang: Lang, *, short: bool = False) -> str:
+    """An API price: zh '0.5元/百万语元', en '0.5 yuan per million tokens'; 0 is 免费 / free.
+    short: the yuan only ('0.5元', '0.5 yuan'), where an axis title gives the unit."""
     loc = locale_of(lang)
     if yuan_per_million_tokens == 0:
         return loc.t("price.free")
     number = (
         _grouped(yuan_per_million_tokens, 4) if loc.group_thousands else plain(yuan_per_million_tokens, 4)
     )
-    return loc.t("price.per_million", n=number)
+    return loc.t("price.yuan" if short else "price.per_million", n=number)
 
 
 def _bounded(text: str, bound: str, unit: str, loc: Locale) -> str:
@@ -229,6 +230,15 @@ def format_date(date: DateLike, lang: Lang) -> str:
     precision = "day" if date.month and date.day else "month" if date.month else "year"
     month = loc.months[date.month - 1] if date.month else ""
     return loc.dates[precision].format(y=date.year, m=date.month, d=date.day, month=month)
+
+
+def format_day(date: DateLike, lang: Lang) -> str:
+    """A day without its year, where the year is said once nearby (a chart's title): zh '5月21日',
+    en '21 May'."""
+    loc = locale_of(lang)
+    if not (date.month and date.day):
+        raise ValueError(f"format_day needs a date to the day, not {date}")
+    return loc.dates["day_in_year"].format(m=date.month, d=date.day, month=loc.months[date.month - 1])
 
 
 def param_ticks(

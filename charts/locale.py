@@ -48,7 +48,7 @@ class Locale:
     year_bounds: dict[str, str]  # the same for a year: "{y}年以后" / "{y} or later"
     short_at_least: str | None  # a lower bound where space is short ("100B+"); None: as in prose
     count_at_least: str | None  # a count's lower bound ("200+"); None: as in prose
-    dates: dict[str, str]  # day, month, year → "{y}年{m}月{d}日" / "{d} {month} {y}"
+    dates: dict[str, str]  # day, month, year → "{y}年{m}月{d}日" / "{d} {month} {y}"; day_in_year
     month_tick: str  # "{y}年{m}月" / "{mon} {y}"
     tick_formats: dict[str, str]  # d3 formats by tick spacing: day, month, year
     months: tuple[str, ...] = field(default=EN_MONTHS)
@@ -81,7 +81,7 @@ ZH = Locale(
     year_bounds={"at-least": "{y}年以后", "about": "约{y}年", "at-most": "{y}年以前"},
     short_at_least=None,
     count_at_least=None,
-    dates={"day": "{y}年{m}月{d}日", "month": "{y}年{m}月", "year": "{y}年"},
+    dates={"day": "{y}年{m}月{d}日", "month": "{y}年{m}月", "year": "{y}年", "day_in_year": "{m}月{d}日"},
     month_tick="{y}年{m}月",
     tick_formats={"day": "%Y年%-m月%-d日", "month": "%Y年%-m月", "year": "%Y年"},
 )
@@ -102,7 +102,7 @@ EN = Locale(
     year_bounds={"at-least": "{y} or later", "about": "around {y}", "at-most": "by {y}"},
     short_at_least="{text}+",
     count_at_least="{text}+",
-    dates={"day": "{d} {month} {y}", "month": "{month} {y}", "year": "{y}"},
+    dates={"day": "{d} {month} {y}", "month": "{month} {y}", "year": "{y}", "day_in_year": "{d} {month}"},
     month_tick="{mon} {y}",
     tick_formats={"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"},
 )

@@ -19,6 +19,7 @@ from charts.figures import (
     openai_finance,
     param_scale,
     params_over_time,
+    price_cuts,
     timeline,
     training_cost,
 )
@@ -33,6 +34,7 @@ CHARTS: dict[str, ModuleType] = {
     "data-exhaustion": data_exhaustion,
     "openai-finance": openai_finance,
     "chinchilla-gopher": chinchilla_gopher,
+    "price-cuts": price_cuts,
 }
 CHART_IDS: list[str] = list(CHARTS)
 SCHEMES: tuple[str, ...] = theme.SCHEMES

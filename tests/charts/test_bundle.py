@@ -11,6 +11,7 @@ import pytest
 
 from charts import bundle
 from charts.build import CHART_IDS, meta, render, write_outputs
+from charts.chart import ROW_TABLES
 from charts.i18n import LANGS
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -104,9 +105,9 @@ def test_readme_names_title_sources_licence_and_citation_in_the_charts_language(
 def test_the_readme_quotes_exactly_the_rows_the_meta_lists(data, rendered_charts, chart_id, lang):
     chart = rendered_charts[chart_id, lang, "light"]
     m = meta(chart, data, {})
-    assert set(m["rows"]) == {"models", "events", "figures"}
+    assert tuple(m["rows"]) == ROW_TABLES
     rows = bundle.plotted_rows(m, data)
-    listed = [(table, key) for table in ("models", "events", "figures") for key in m["rows"][table]]
+    listed = [(table, key) for table in ROW_TABLES for key in m["rows"][table]]
     assert [(p.table, p.row["id"]) for p in rows] == listed and rows
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
+from charts import chart as chart_module
 from charts import formats, i18n, labels, narrow, theme
 from charts.build import CHART_IDS, SCHEMES, figure_dict, figure_json, render, table_csv
 from charts.chart import ROW_TABLES, ChartError, source_label
@@ -23,12 +24,13 @@ from charts.dataset import load_dataset
 from charts.figures import _timeline_labels as timeline_labels
 from charts.figures import china_model_count, param_scale, params_over_time, timeline, training_cost
 from charts.frame import CHAR_EM, image_figure
+from charts.locale import locale_of
 from tests.sample_data import PROJECT, sample_rows, write_dataset
 
 LANGS = ("zh", "en")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-# An English hover may show Chinese only as the original sentence it quotes.
-ORIGINAL = re.compile(r"Original: 「.*?」", re.S)
+# An English hover may show Chinese only as the original sentence it quotes, or a price as published.
+ORIGINAL = re.compile(r"(?:Original|As published): 「.*?」", re.S)
 OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
 
 
@@ -72,7 +74,7 @@ def visible_texts(fig: dict[str, Any]) -> list[str]:
 def test_every_chart_has_a_title_a_source_line_and_a_table_in_both_languages(rendered_charts, chart_id, lang):
     chart = rendered_charts[(chart_id, lang, "light")]
     assert chart.title and chart.caption and chart.alt
-    assert chart.source_ids, "a chart cites the articles it plots"
+    assert chart.source_ids or chart.reference_ids, "a chart cites the articles or references it plots"
     assert chart.table.rows and all(chart.table.headers)
     assert hovers(figure(chart)), "every chart explains its points on hover"
 
@@ -85,7 +87,8 @@ def test_english_charts_show_no_chinese_except_the_quoted_original_sentences(ren
     assert [w for w in words if CJK.search(w)] == []
     for text in hovers(fig):
         assert not CJK.search(ORIGINAL.sub("", text)), text
-    quote_columns = {i for i, h in enumerate(chart.table.headers) if h == i18n.t("table.quote", "en")}
+    verbatim = {i18n.t("table.quote", "en"), i18n.t("label.as_published", "en")}
+    quote_columns = {i for i, h in enumerate(chart.table.headers) if h in verbatim}
     for row in chart.table.rows:
         assert [c for i, c in enumerate(row) if i not in quote_columns and CJK.search(c)] == []
 
@@ -103,13 +106,13 @@ def test_every_hover_quotes_its_source_and_english_ones_add_the_original_chinese
     zh = hovers(figure(rendered_charts[(chart_id, "zh", "light")]))
     en = hovers(figure(rendered_charts[(chart_id, "en", "light")]))
     assert len(zh) == len(en)
-    for text in zh:
-        assert "原文：「" in text and "来源：" in text
+    for text in zh:  # an article's words in 「」, a reference's in its own language's marks
+        assert re.search("原文：[「“]", text) and "来源：" in text
     for text in en:
-        assert "Original: 「" in text and "Source: " in text
-        original = ORIGINAL.search(text)[0]
-        assert CJK.search(original), "the original sentence is the Chinese one"
-        assert "“" in text.split("Original:")[0], "the translation comes before the original"
+        assert "Original: " in text and ("Source: " in text or "‡ Beyond the articles: " in text)
+        if "Original: 「" in text:  # Chinese words: our translation first
+            assert CJK.search(re.search(r"Original: 「.*?」", text, re.S)[0])
+            assert "“" in text.split("Original: 「")[0], "the translation comes before the original"
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
@@ -456,7 +459,9 @@ def test_every_chart_lists_the_dataset_rows_it_plots_by_table(data, rendered_cha
         cells = [cell for row in chart.table.rows for cell in row]
         for table, key in ids:
             row = data.table(table)[key]  # KeyError: an id the dataset does not hold
-            label = {"models": "name", "events": "title", "figures": "subject"}[table]
+            label = {"models": "name", "events": "title", "figures": "subject"}.get(
+                table.removeprefix("external_"), "model"
+            )
             assert any(row[f"{label}_{lang}"] in cell for cell in cells), (table, key)
         assert len(ids) <= len(chart.table.rows)
 
@@ -764,3 +769,36 @@ def test_callouts_never_overlap_each_other_or_a_marker_and_stay_inside_the_plot(
     for i, box in enumerate(boxes):
         assert box[0] >= 0 and box[1] >= 0 and box[2] <= frame.width and box[3] <= frame.height
         assert not any(labels._overlaps(box, other) for other in boxes[i + 1 :] + markers)
+
+
+# --- the layer beyond the articles ----------------------------------------------------------------
+
+
+def test_price_cuts_plots_every_external_price_in_announcement_order_with_its_old_price(
+    data, rendered_charts
+):
+    prices = sorted(data.external_prices.values(), key=lambda r: (r["date"].as_datetime(), r["id"]))
+    for lang in LANGS:
+        chart = rendered_charts[("price-cuts", lang, "light")]
+        assert chart.rows["external_prices"] == tuple(r["id"] for r in prices)
+        assert chart.source_ids == () and set(chart.reference_ids) == {r["ref"] for r in prices}
+        traces = {t["name"]: t for t in figure(chart)["data"] if t.get("name")}
+        after = traces[i18n.t("price_cuts.after", lang)]
+        assert after["x"] == [r["input_after"] for r in prices]
+        assert i18n.t("price.free", lang) in after["text"]  # a price of 0 reads as free, not "0"
+        before = traces[i18n.t("price_cuts.before", lang)]
+        assert before["x"] == [r["input_before"] for r in prices if r["input_before"] is not None]
+        assert all("‡" in text for text in after["hovertext"])
+
+
+def test_a_source_line_names_few_external_publishers_and_counts_many(data):
+    loc = locale_of("en")
+    refs = list(dict.fromkeys(r["ref"] for r in data.external_events.values()))
+    few = chart_module.caption(data, (), loc, external_reference_ids=refs[:1], external_rows=1)
+    assert (
+        few.startswith("Beyond the articles (‡): ") and str(data.references[refs[0]]["published"].year) in few
+    )
+    many = chart_module.caption(data, ["shendu"], loc, external_reference_ids=refs, external_rows=42)
+    assert f"The 42 items marked ‡ come from beyond the articles, from {len(refs)} references" in many
+    with pytest.raises(ChartError, match="at least one source article or external reference"):
+        chart_module.caption(data, (), loc)
