@@ -125,14 +125,10 @@ def _flatten(groups: list[list[str]] | None) -> list[str] | None:
 
 def list_charts() -> str:
     """One line per chart: its id and the first line of its module's docstring."""
-    from charts.registry import CHARTS
+    from charts.registry import describe
 
     width = max(map(len, CHART_IDS))
-    lines = []
-    for chart_id in CHART_IDS:
-        doc = (CHARTS[chart_id].__doc__ or "").strip().splitlines()[0]
-        lines.append(f"{chart_id:<{width}}  {doc.split(':', 1)[-1].strip()}")
-    return "\n".join(lines)
+    return "\n".join(f"{chart_id:<{width}}  {describe(chart_id)}" for chart_id in CHART_IDS)
 
 
 def _bundles_and_decks(args: argparse.Namespace, data: object) -> list[Path] | int:

@@ -1,7 +1,11 @@
 """The charts: which exist, in reading order, and how to build one.
 
 Each chart is a module in charts/figures/ with ``build(data, lang, scheme) -> Chart``; its
-docstring's first line says what it shows (``build_charts.py --list``).
+docstring's first line says what it shows (``build_charts.py --list``). A chart that can also show
+the rows from beyond the articles (‡, data/external_*.csv) beside the articles' own takes
+``context=True`` and has a second id for that view, ``<id>-context``: a chart of its own in every
+format (its own slide, its own place on the slides page), which the site offers as the other view of
+the same figure (hmw_site/charts.py).
 """
 
 from __future__ import annotations
@@ -36,8 +40,34 @@ CHARTS: dict[str, ModuleType] = {
     "chinchilla-gopher": chinchilla_gopher,
     "price-cuts": price_cuts,
 }
-CHART_IDS: list[str] = list(CHARTS)
+# The charts with a view that adds the layer beyond the articles: view id -> the chart it extends.
+CONTEXT_VIEWS: dict[str, str] = {
+    f"{base}-context": base for base in ("timeline", "param-scale", "params-over-time")
+}
+# Reading order: each chart, then its view with the layer beyond the articles.
+CHART_IDS: list[str] = [
+    view for base in CHARTS for view in (base, *(v for v, b in CONTEXT_VIEWS.items() if b == base))
+]
 SCHEMES: tuple[str, ...] = theme.SCHEMES
+
+
+def module_of(chart_id: str) -> ModuleType:
+    """The module that draws a chart or its view."""
+    return CHARTS[CONTEXT_VIEWS.get(chart_id, chart_id)]
+
+
+def views(chart_id: str) -> tuple[str, ...]:
+    """The ids of one figure's views, the articles' own first: ('timeline', 'timeline-context'), or
+    just the chart's id when it has no other view."""
+    base = CONTEXT_VIEWS.get(chart_id, chart_id)
+    return (base, *(view for view, of in CONTEXT_VIEWS.items() if of == base))
+
+
+def describe(chart_id: str) -> str:
+    """What a chart shows, from the first line of its module's docstring (and the view's extra)."""
+    doc = (module_of(chart_id).__doc__ or "").strip().splitlines()[0]
+    text = doc.split(":", 1)[-1].strip()
+    return f"{text} With the rows from beyond the articles (‡)." if chart_id in CONTEXT_VIEWS else text
 
 
 def check_choices(kind: str, values: Iterable[str], valid: Sequence[str]) -> list[str]:
@@ -52,7 +82,7 @@ def check_choices(kind: str, values: Iterable[str], valid: Sequence[str]) -> lis
 
 def module_name(chart_id: str) -> str:
     """The chart's own module in charts/figures/ (without .py): the code only that chart runs."""
-    return CHARTS[chart_id].__name__.rsplit(".", 1)[-1]
+    return module_of(chart_id).__name__.rsplit(".", 1)[-1]
 
 
 def render(data: Any, chart_id: str, lang: str, scheme: str) -> Chart:
@@ -60,4 +90,6 @@ def render(data: Any, chart_id: str, lang: str, scheme: str) -> Chart:
     check_choices("chart id", [chart_id], CHART_IDS)
     check_choices("language", [lang], LANGS)
     check_choices("scheme", [scheme], SCHEMES)
-    return CHARTS[chart_id].build(data, lang, scheme)
+    if chart_id in CONTEXT_VIEWS:
+        return module_of(chart_id).build(data, lang, scheme, context=True)
+    return module_of(chart_id).build(data, lang, scheme)

@@ -98,6 +98,10 @@ LIGHT = Scheme(
         "conference": OKABE_ITO["reddish_purple"],
         "research": OKABE_ITO["vermillion"],
         "milestone": "#212121",
+        # Lanes only the layer beyond the articles has; its lane and symbol tell each apart too.
+        "regulation": OKABE_ITO["reddish_purple"],
+        "export-control": OKABE_ITO["vermillion"],
+        "pricing": OKABE_ITO["orange"],
     },
 )
 
@@ -123,6 +127,9 @@ DARK = Scheme(
         "conference": OKABE_ITO["reddish_purple"],
         "research": OKABE_ITO["vermillion"],
         "milestone": OKABE_ITO["yellow"],
+        "regulation": OKABE_ITO["reddish_purple"],
+        "export-control": OKABE_ITO["vermillion"],
+        "pricing": OKABE_ITO["orange"],
     },
 )
 
@@ -136,6 +143,9 @@ CATEGORY_SYMBOLS = {
     "conference": "triangle-up",
     "research": "star",
     "milestone": "hexagon",
+    "regulation": "pentagon",
+    "export-control": "triangle-down",
+    "pricing": "cross",
 }
 
 # A parameter count's status: a symbol each; disputed values are also drawn fainter and labelled "?".

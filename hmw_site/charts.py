@@ -11,7 +11,9 @@ with the chart's title and source line (from the chart's meta, never typed), a p
 ``<div data-light=… data-dark=…>`` that overrides/assets/javascripts/hmw.js fills with plotly.js,
 a static image for readers without JavaScript, the plotted data as a plain HTML table, downloads
 (PNG and SVG in light and dark, CSV, standalone HTML) and an iframe snippet to embed the chart.
-An unknown id fails the build naming the page and the id.
+A chart with a view that adds the layer beyond the articles (``timeline`` and ``timeline-context``)
+gets both figures under one switch, the fence's own id checked. An unknown id fails the build
+naming the page and the id.
 
 Once per build (not per page) the charts package brings the outputs up to date (charts/update.py:
 no work when nothing they depend on changed, else only the charts that changed) in a folder outside
@@ -48,6 +50,7 @@ from mkdocs.utils import get_relative_url
 from charts import digest, embed, narrow, plotly_js
 from charts.build import CHART_IDS
 from charts.i18n import DEFAULT_LANG, LANGS, t
+from charts.registry import CONTEXT_VIEWS, views
 from charts.update import UpdateReport, update_charts
 from hmw_site.html import render
 from hmw_site.languages import CHARTS_WRITTEN, SHARED_ROOT
@@ -156,6 +159,27 @@ def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, s
         links=download_links(files, rel, lang),
         snippet=embed.iframe(f"{site_url}{folder}/{files['html']}", title, lazy=True),
     )
+
+
+def views_html(
+    views: tuple[str, ...],
+    chosen: str,
+    metas: dict[str, dict[str, Any]],
+    lang: str,
+    page_url: str,
+    site_url: str,
+) -> Markup:
+    """A chart's views (charts/registry.py views: the articles' own, then the one with the layer
+    beyond the articles) as one switch over their figures, the page's own choice shown first."""
+    figures = [
+        {
+            "id": view,
+            "label": t("figure.view_context" if view in CONTEXT_VIEWS else "figure.view_articles", lang),
+            "html": figure_html(view, metas[view], lang, page_url, site_url),
+        }
+        for view in views
+    ]
+    return render("chart_views.html", lang=lang, figures=figures, chosen=chosen)
 
 
 def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, site_url: str) -> Markup:
@@ -273,7 +297,7 @@ class ChartPages:
         """The charts a page shows (its ```chart fences; all of them for a gallery), each with the
         digest of its files (charts/digest.py): what the page's HTML takes from the charts."""
         gallery = any(fence.info == GALLERY_FENCE for fence in find_fences(markdown.split("\n")))
-        shown = CHART_IDS if gallery else fence_ids(markdown)
+        shown = CHART_IDS if gallery else [view for cid in fence_ids(markdown) for view in views(cid)]
         return {cid: self.digests.get(f"{self.lang}/{cid}", "") for cid in shown}
 
     def check_page(self, markdown: str, page: Page) -> None:
@@ -300,9 +324,18 @@ class ChartPages:
             raise ChartFenceError(
                 self.unknown_chart_message(self.page.file.src_uri if self.page else "?", chart_id)
             )
-        return figure_html(
-            chart_id, self.meta[chart_id], self.lang, self.page.url if self.page else "", self.site_url
-        )
+        page_url = self.page.url if self.page else ""
+        family = views(chart_id)
+        if len(family) > 1:
+            return views_html(
+                family,
+                chosen=chart_id,
+                metas=self.meta,
+                lang=self.lang,
+                page_url=page_url,
+                site_url=self.site_url,
+            )
+        return figure_html(chart_id, self.meta[chart_id], self.lang, page_url, self.site_url)
 
     def gallery_fence(
         self, source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any

@@ -3,6 +3,10 @@
 Colour = country, filled = open weights (hollow = closed, hollow with a dot = not known),
 symbol = where the parameter count comes from (official, reported, estimated, disputed), and a
 disputed count is drawn fainter with a "?" in its label. The legend explains each encoding.
+
+With context (the charts' -context views), the models from beyond the articles
+(data/external_models.csv) join them, each ringed and marked ‡ after its name; their hover and
+table row name the reference instead of an article.
 """
 
 from __future__ import annotations
@@ -14,8 +18,11 @@ import plotly.graph_objects as go
 
 from charts import citation, formats, theme
 from charts.chart import (
+    ChartError,
     Row,
     Table,
+    beyond_cells,
+    beyond_lines,
     date_text,
     esc,
     hover,
@@ -33,9 +40,57 @@ WEIGHTS_ORDER = ("yes", "no", "unknown")
 STATUS_ORDER = ("official", "reported", "estimated", "disputed")
 
 
-def with_params(data: Any) -> list[Row]:
-    """Models with a parameter count, in file order."""
-    return [m for m in data.models.values() if m["params_billion"] is not None]
+BEYOND = "beyond_articles"  # the key that marks a copy of an external row (see with_params)
+RING_SIZE = theme.MARKER_SIZE + 9  # px: the ring around a model from beyond the articles
+
+
+def with_params(data: Any, *, context: bool = False) -> list[Row]:
+    """Models with a parameter count, in file order; with context, then those from beyond the
+    articles, as copies marked ‡ after their names (so every label, hover and table row says so)."""
+    models = [m for m in data.models.values() if m["params_billion"] is not None]
+    if not context:
+        return models
+    clash = set(data.models) & set(data.external_models)
+    if clash:
+        raise ChartError(f"models.csv and external_models.csv share ids {', '.join(sorted(clash))}")
+    beyond = [
+        m | {"name_zh": f"{m['name_zh']} ‡", "name_en": f"{m['name_en']} ‡", BEYOND: True}
+        for m in data.external_models.values()
+        if m["params_billion"] is not None
+    ]
+    return models + beyond
+
+
+def is_beyond(row: Row) -> bool:
+    return bool(row.get(BEYOND))
+
+
+def by_origin(rows: Sequence[Row]) -> dict[str, list[Row]]:
+    """chart_of's keywords for model rows: the articles' (models=) and the rest (external_models=)."""
+    return {
+        "models": [r for r in rows if not is_beyond(r)],
+        "external_models": [r for r in rows if is_beyond(r)],
+    }
+
+
+def ring_trace(xs: list[Any], ys: list[Any], loc: Locale, scheme: str) -> go.Scatter:
+    """The rings around the models from beyond the articles, and the legend entry saying what a
+    ring means (a click on it hides the rings)."""
+    return go.Scatter(
+        x=xs,
+        y=ys,
+        mode="markers",
+        name=loc.t("legend.beyond"),
+        legendgroup="beyond",
+        marker={
+            "symbol": "circle-open",
+            "size": RING_SIZE,
+            "color": theme.scheme_of(scheme).muted,
+            "line": {"width": 1.5},
+        },
+        hoverinfo="skip",
+        showlegend=True,
+    )
 
 
 def countries_in(rows: Sequence[Row], data: Any) -> list[str]:
@@ -73,8 +128,13 @@ def marker(rows: Sequence[Row], scheme: str) -> dict[str, Any]:
 
 
 def model_hover(row: Row, data: Any, loc: Locale) -> str:
-    """Name, organisation, size with its status and caveat, release date, weights, quote, source."""
+    """Name, organisation, size with its status and caveat, release date, weights, quote, source
+    (for a model from beyond the articles: the reference's words and the reference)."""
     released = date_text(row["release_date"], loc) if row["release_date"] else loc.t("hover.no_date")
+    if is_beyond(row):
+        origin = beyond_lines(row, data, loc)
+    else:
+        origin = [*quote_lines(row, data, loc), reference_line(row, data, loc)]
     return hover(
         name(row, loc),
         esc(f"{local(row, 'org', loc)} · {loc.t('country.' + row['country'])}"),
@@ -88,8 +148,7 @@ def model_hover(row: Row, data: Any, loc: Locale) -> str:
         note_line(row, loc),
         esc(loc.t("hover.released", date=released)),
         esc(loc.t("hover.open_weights", value=loc.t(f"weights.{row['open_weights']}"))),
-        *quote_lines(row, data, loc),
-        reference_line(row, data, loc),
+        *origin,
     )
 
 
@@ -143,12 +202,13 @@ def table(rows: Sequence[Row], data: Any, loc: Locale) -> Table:
     )
     body = []
     for r in rows:
-        ref = data.references[r["ref"]] if r["ref"] and "params_billion" in (r["ref_fields"] or ()) else None
-        origin = (
-            f"{citation.reference_publisher(ref, loc)} {ref['published'].year}"
-            if ref
-            else source_label(data.sources[r["source"]], loc)
-        )
+        if is_beyond(r):
+            origin = beyond_cells(r, data, loc)[0]
+        elif r["ref"] and "params_billion" in (r["ref_fields"] or ()):
+            ref = data.references[r["ref"]]
+            origin = f"{citation.reference_publisher(ref, loc)} {ref['published'].year}"
+        else:
+            origin = source_label(data.sources[r["source"]], loc)
         body.append(
             (
                 name(r, loc),

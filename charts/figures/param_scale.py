@@ -2,7 +2,8 @@
 
 The emergence thresholds the articles cite (figures group emergence-threshold) are drawn as
 vertical lines, each opening a faint band to the right, so "most tasks need 70B" reads directly
-against the models that pass it.
+against the models that pass it. The view with context (param-scale-context) adds the models from
+beyond the articles, ringed and marked ‡ (charts/figures/_models.py).
 """
 
 from __future__ import annotations
@@ -33,15 +34,18 @@ THRESHOLD_GROUP = "emergence-threshold"
 ROW_HEIGHT = 24  # px per model on the page
 # Estimated plot width (px) of the page or slide, for placing the value labels.
 PLOT_WIDTH = 560
+IMAGE_MAX_LABELLED = 26  # models the exported image labels with their values (see build)
 
 
-def build(data: Any, lang: Lang, scheme: str) -> Chart:
-    """The parameter-scale chart in one language and scheme."""
+def build(data: Any, lang: Lang, scheme: str, *, context: bool = False) -> Chart:
+    """The parameter-scale chart in one language and scheme; with context, the models from beyond
+    the articles too."""
     loc = locale_of(lang)
-    models = _models.with_params(data)
+    chart_id = f"{CHART_ID}-context" if context else CHART_ID
+    models = _models.with_params(data, context=context)
     if not models:
         raise ChartError(
-            f"chart '{CHART_ID}' needs models with params_billion in data/models.csv; there are none"
+            f"chart '{chart_id}' needs models with params_billion in data/models.csv; there are none"
         )
     models.sort(key=lambda m: (m["params_billion"], _models.name(m, loc)))
     thresholds = sorted(rows_in_group(data, THRESHOLD_GROUP, CHART_ID), key=lambda r: r["value"])
@@ -90,7 +94,9 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
 
     span = (math.log10(lo), math.log10(hi))
     lines = [r["value"] / 1e9 for r in thresholds]
+    country_traces = []
     for country in _models.countries_in(models, data):
+        country_traces.append(len(fig.data))
         rows = [(label, m) for label, m in zip(labels, models, strict=True) if m["country"] == country]
         texts = [_models.params_label(m, loc) for _, m in rows]
         values = [m["params_billion"] for _, m in rows]
@@ -111,6 +117,12 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
                 cliponaxis=False,
             )
         )
+    beyond = [(label, m) for label, m in zip(labels, models, strict=True) if _models.is_beyond(m)]
+    if beyond:
+        ring = _models.ring_trace(
+            [m["params_billion"] for _, m in beyond], [label for label, _ in beyond], loc, scheme
+        )
+        fig.add_trace(ring)
     for trace in _models.legend_traces(models, data, loc, scheme):
         fig.add_trace(trace)
 
@@ -150,18 +162,30 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
 
     # Every chart ends in this call: what it plots; chart_of derives the sources, references and caption.
 
-    return chart_of(
+    chart = chart_of(
         data,
         loc,
-        title=loc.t("param_scale.title"),
-        chart_id=CHART_ID,
+        title=loc.t("param_scale.title_context" if context else "param_scale.title"),
+        chart_id=chart_id,
         scheme=scheme,
         figure=fig,
-        subtitle=loc.t("param_scale.subtitle"),
+        subtitle=loc.t("param_scale.subtitle_context" if context else "param_scale.subtitle"),
         table=_table(list(reversed(models)), thresholds, data, loc),
-        models=reversed(models),
         figures=thresholds,
+        **_models.by_origin(list(reversed(models))),
     )
+    if len(models) > IMAGE_MAX_LABELLED:
+        # A slide's plot is some 380 px high: past this many rows the names need a smaller font and
+        # the values (in the hover, the table and the CSV) would pile up beside the markers.
+        chart.image_traces = {i: {"mode": "markers"} for i in country_traces}
+        small = theme.SMALL_FONT_SIZE  # 22 px on the slide, the smallest text any slide has
+        chart.image_layout = {
+            "yaxis.tickfont.size": small,
+            "legend.font.size": small,
+            "legend.grouptitlefont.size": small,
+            "legend.tracegroupgap": 0,
+        }
+    return chart
 
 
 def _table(models: list[dict[str, Any]], thresholds: list[dict[str, Any]], data: Any, loc: Locale) -> Table:

@@ -1,7 +1,8 @@
 """Parameters over release date: the same models as param-scale, placed in time, on a log axis.
 
 Same encodings as param-scale (colour = country, fill = open weights, symbol = status). Models
-without a release date cannot be placed and are counted in the caption.
+without a release date cannot be placed and are counted in the caption. The view with context
+(params-over-time-context) adds the models from beyond the articles, ringed and marked ‡.
 """
 
 from __future__ import annotations
@@ -24,15 +25,17 @@ CHART_ID = "params-over-time"
 PLOT_WIDTH, PLOT_HEIGHT = 680, 335  # estimated plot area of the exported slide
 
 
-def build(data: Any, lang: Lang, scheme: str) -> Chart:
-    """The parameters-over-time chart in one language and scheme."""
+def build(data: Any, lang: Lang, scheme: str, *, context: bool = False) -> Chart:
+    """The parameters-over-time chart in one language and scheme; with context, the models from
+    beyond the articles too."""
     loc = locale_of(lang)
-    sized = _models.with_params(data)
+    chart_id = f"{CHART_ID}-context" if context else CHART_ID
+    sized = _models.with_params(data, context=context)
     models = [m for m in sized if m["release_date"] is not None]
     undated = [m for m in sized if m["release_date"] is None]
     if not models:
         raise ChartError(
-            f"chart '{CHART_ID}' needs models with params_billion and release_date; there are none"
+            f"chart '{chart_id}' needs models with params_billion and release_date; there are none"
         )
     models.sort(key=lambda m: (m["release_date"].as_datetime(), m["id"]))
     colors = theme.scheme_of(scheme)
@@ -75,6 +78,10 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
                 cliponaxis=False,
             )
         )
+    beyond = [m for m in models if _models.is_beyond(m)]
+    if beyond:
+        xs = [iso_mid(m["release_date"]) for m in beyond]
+        fig.add_trace(_models.ring_trace(xs, [m["params_billion"] for m in beyond], loc, scheme))
     for trace in _models.legend_traces(models, data, loc, scheme):
         fig.add_trace(trace)
 
@@ -110,12 +117,12 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
     return chart_of(
         data,
         loc,
-        title=loc.t("params_over_time.title"),
-        chart_id=CHART_ID,
+        title=loc.t("params_over_time.title_context" if context else "params_over_time.title"),
+        chart_id=chart_id,
         scheme=scheme,
         figure=fig,
-        subtitle=loc.t("params_over_time.subtitle"),
+        subtitle=loc.t("params_over_time.subtitle_context" if context else "params_over_time.subtitle"),
         table=_models.table(models, data, loc),
-        models=models,
         notes=notes,
+        **_models.by_origin(models),
     )

@@ -12,6 +12,7 @@ import pytest
 
 from charts.build import CHART_IDS
 from charts.dataset import Dataset
+from charts.registry import views
 from hmw_site.markdown import find_fences, linked_pages, strip_front_matter
 from tests.content.rules import prose, punctuation_folded
 from tests.sample_data import PROJECT
@@ -114,10 +115,12 @@ def test_a_topic_says_where_the_articles_disagree_and_lists_its_sources(lang: st
 
 
 def test_every_chart_is_embedded_on_a_page_in_both_languages():
+    """A chart's view with the layer beyond the articles counts where its switch is shown."""
     for lang in LANGS:
         used = set()
         for page in (*OWN_PAGES, *TOPICS_PATHS):
-            used |= {f.body.strip() for f in find_fences(read(lang, page).split("\n")) if f.info == "chart"}
+            fences = find_fences(read(lang, page).split("\n"))
+            used |= {view for f in fences if f.info == "chart" for view in views(f.body.strip())}
         assert used <= set(CHART_IDS), used - set(CHART_IDS)
         assert set(CHART_IDS) <= used, f"{lang}: charts on no page: {set(CHART_IDS) - used}"
 
