@@ -74,9 +74,10 @@ def model_view(
     }
 
 
-def models_table(ctx: Context) -> Markup:
+def model_rows(ctx: Context) -> list[dict[str, Any]]:
+    """The articles' models as datatable_models.html shows them, in file order."""
     lang = ctx.lang
-    _, prefix, table_id = ROW_PAGES["models"]
+    _, prefix, _ = ROW_PAGES["models"]
     rows = []
     for key, row in ctx.data.models.items():
         external = row["ref_fields"] or ()
@@ -101,13 +102,23 @@ def models_table(ctx: Context) -> Markup:
                 evidence=evidence_details(ctx, row, row["params_status"] if params is not None else None),
             )
         )
+    return rows
+
+
+def models_table(ctx: Context) -> Markup:
+    _, _, table_id = ROW_PAGES["models"]
+    return render_models(ctx, table_id, model_rows(ctx), MODEL_COLUMNS)
+
+
+def render_models(ctx: Context, table_id: str, rows: list[dict[str, Any]], header: list[Any]) -> Markup:
+    """A models table: its rows (model_view), under the given columns."""
     return render(
         "datatable_models.html",
-        lang=lang,
+        lang=ctx.lang,
         anchor=ctx.anchor(table_id),
-        columns=MODEL_COLUMNS,
+        columns=header,
         rows=rows,
-        unknown=word("status.unknown", lang),
+        unknown=word("status.unknown", ctx.lang),
     )
 
 

@@ -13,7 +13,7 @@ from charts.formats import format_params, format_price
 from charts.i18n import t
 from hmw_site.context import ROW_PAGES, Context, word
 from hmw_site.external import reference_evidence
-from hmw_site.fences.datatables import MODEL_COLUMNS, columns, model_view
+from hmw_site.fences.datatables import MODEL_COLUMNS, columns, model_rows, model_view, render_models
 from hmw_site.html import render
 from hmw_site.values import date_key, fmt_date, fmt_tokens, mark_html
 
@@ -21,9 +21,11 @@ from hmw_site.values import date_key, fmt_date, fmt_tokens, mark_html
 LANG_TAGS = {"zh": "zh-Hans", "zh-Hant": "zh-Hant", "en": "en"}
 
 
-def external_models_table(ctx: Context) -> Markup:
+def external_model_rows(ctx: Context) -> list[dict[str, Any]]:
+    """The external layer's models as datatable_models.html shows them, by release date, every value
+    marked ‡ and every row's evidence its reference."""
     lang = ctx.lang
-    _, prefix, table_id = ROW_PAGES["external_models"]
+    _, prefix, _ = ROW_PAGES["external_models"]
     external = mark_html("external", lang)
     rows = []
     for key, row in sorted(ctx.data.external_models.items(), key=lambda kv: date_key(kv[1]["release_date"])):
@@ -44,14 +46,25 @@ def external_models_table(ctx: Context) -> Markup:
                 evidence=reference_evidence(ctx, row["ref"], row[f"note_{lang}"] or ""),
             )
         )
-    return render(
-        "datatable_models.html",
-        lang=lang,
-        anchor=ctx.anchor(table_id),
-        columns=MODEL_COLUMNS,
-        rows=rows,
-        unknown=word("status.unknown", lang),
-    )
+    return rows
+
+
+def external_models_table(ctx: Context) -> Markup:
+    _, _, table_id = ROW_PAGES["external_models"]
+    return render_models(ctx, table_id, external_model_rows(ctx), MODEL_COLUMNS)
+
+
+# The atlas's table: the articles' models and the external layer's, with a filter by origin.
+ALL_MODEL_COLUMNS = [*MODEL_COLUMNS[:-1], *columns(("label.origin", "text:origin")), MODEL_COLUMNS[-1]]
+
+
+def all_models_table(ctx: Context) -> Markup:
+    """Every model of the dataset in one table (the atlas's): the articles' first, in file order,
+    then those from beyond the articles (‡), each row saying which it is, so the reader can filter."""
+    _, _, table_id = ROW_PAGES["models"]
+    rows = [row | {"origin": "articles"} for row in model_rows(ctx)]
+    rows += [row | {"origin": "external"} for row in external_model_rows(ctx)]
+    return render_models(ctx, table_id, rows, ALL_MODEL_COLUMNS)
 
 
 def external_event_view(ctx: Context, row: dict[str, Any]) -> dict[str, Any]:
@@ -137,6 +150,7 @@ def external_prices_table(ctx: Context) -> Markup:
 
 
 EXTERNAL_DATATABLES = {
+    "all_models": all_models_table,
     "external_models": external_models_table,
     "external_events": external_events_table,
     "external_prices": external_prices_table,

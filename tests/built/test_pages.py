@@ -137,12 +137,19 @@ def test_a_topic_page_shows_definitions_in_its_own_language(site: Path, lang: st
 def test_the_atlas_has_a_filterable_row_for_every_model_and_no_outside_scripts(
     site: Path, data: Dataset, lang: str
 ):
+    """Every model of both tables, each row saying whether it comes from the articles or beyond them."""
     html = built(site, lang, "atlas.md")
     rows = re.findall(
-        r'<tr id="model-([^"]+)" data-country="([A-Z]{2})" data-org="[^"]+" data-open="(\w+)">', html
+        r'<tr id="(x?model)-([^"]+)" data-country="[A-Z]{2}" data-org="[^"]+" data-open="\w+" '
+        r'data-origin="(\w+)">',
+        html,
     )
-    assert sorted(key for key, _, _ in rows) == sorted(data.models)
-    assert {filt for filt in re.findall(r'data-filter="(\w+)"', html)} == {"org", "country", "open"}
+    assert sorted(key for kind, key, origin in rows if (kind, origin) == ("model", "articles")) == sorted(
+        data.models
+    )
+    beyond = sorted(key for kind, key, origin in rows if (kind, origin) == ("xmodel", "external"))
+    assert beyond == sorted(data.external_models) and len(rows) == len(data.models) + len(beyond)
+    assert {filt for filt in re.findall(r'data-filter="(\w+)"', html)} == {"org", "country", "open", "origin"}
     assert "data-sortable" in html
     outside = r'="(?:https?:)?//'
     assert re.findall(rf"<script[^>]+src{outside}[^\"]*", html) == []
@@ -152,8 +159,9 @@ def test_the_atlas_has_a_filterable_row_for_every_model_and_no_outside_scripts(
         if not re.search(r'rel="(?:canonical|alternate)"', tag)
     ]
     assert [tag for tag in fetched if re.search(rf"href{outside}", tag)] == []
-    for chart in ("param-scale", "params-over-time"):
-        assert f'id="chart-{chart}"' in html
+    for chart in ("param-scale", "params-over-time"):  # each with its view beyond the articles, unchecked
+        assert f'id="chart-{chart}"' in html and f'id="chart-{chart}-context"' in html
+        assert f'value="{chart}" checked>' in html and f'value="{chart}-context">' in html
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -103,3 +103,15 @@ def test_an_external_shortcode_for_a_missing_value_or_unknown_field_names_the_pr
         render_page("[[external_prices:qwen-long-api:output_after]]", ctx)
     with pytest.raises(ShortcodeError, match=r"no row 'qwen-max' in data/external_prices\.csv"):
         render_page("[[external_prices:qwen-max:after]]", ctx)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_atlas_table_lists_both_layers_and_filters_by_origin(data: Dataset, lang: str):
+    html = render_page("```datatable\nall_models\n```\n", context(data, lang, "atlas.md"))
+    rows = rows_of(html)
+    origins = {key: re.search(r'data-origin="(\w+)"', row)[1] for key, row in rows.items()}
+    assert {k for k, o in origins.items() if o == "articles"} == {f"model-{m}" for m in data.models}
+    assert {k for k, o in origins.items() if o == "external"} == {f"xmodel-{m}" for m in data.external_models}
+    assert 'data-filter="origin"' in html
+    # A model from beyond the articles is never shown without its mark.
+    assert all(MARK in row for key, row in rows.items() if origins[key] == "external")
