@@ -19,7 +19,7 @@ import pytest
 from charts import chart as chart_module
 from charts import formats, i18n, labels, narrow, theme
 from charts.build import CHART_IDS, SCHEMES, figure_dict, figure_json, render, table_csv
-from charts.chart import ROW_TABLES, ChartError, source_label
+from charts.chart import ARTICLE_TABLES, EXTERNAL_TABLES, ROW_TABLES, ChartError, source_label
 from charts.dataset import load_dataset
 from charts.figures import _timeline_labels as timeline_labels
 from charts.figures import china_model_count, param_scale, params_over_time, timeline, training_cost
@@ -804,3 +804,22 @@ def test_a_source_line_names_few_external_publishers_and_counts_many(data):
     assert f"The 42 items marked ‡ come from beyond the articles, from {len(refs)} references" in many
     with pytest.raises(ChartError, match="at least one source article or external reference"):
         chart_module.caption(data, (), loc)
+
+
+@pytest.mark.parametrize("view", list(CONTEXT_VIEWS))
+def test_a_context_view_adds_the_rows_beyond_the_articles_each_marked_and_the_legend_says_so(
+    rendered_charts, view
+):
+    base = CONTEXT_VIEWS[view]
+    for lang in LANGS:
+        own, chart = rendered_charts[(base, lang, "light")], rendered_charts[(view, lang, "light")]
+        beyond = [key for table in EXTERNAL_TABLES for key in chart.rows[table]]
+        assert beyond and not any(own.rows[table] for table in EXTERNAL_TABLES)
+        assert {t: chart.rows[t] for t in ARTICLE_TABLES} == {t: own.rows[t] for t in ARTICLE_TABLES}
+        source = chart.table.headers.index(i18n.t("table.source", lang))
+        assert sum(row[source].startswith("‡") for row in chart.table.rows) == len(beyond)
+        fig = figure(chart)
+        assert sum("‡" in text for text in hovers(fig)) == len(beyond)
+        legend = [t["name"] for t in fig["data"] if t.get("showlegend") and t.get("name")]
+        assert i18n.t("legend.beyond", lang) in legend
+        assert "‡" in chart.caption and "‡" not in own.caption
