@@ -230,11 +230,13 @@
     el.__hmwButton = null;
   }
 
-  var whenIdle =
-    window.requestIdleCallback ||
-    function (callback) {
-      return window.setTimeout(callback, 200);
-    };
+  // An idle moment, or at most IDLE_WAIT ms: a browser with nothing to do (a figure just switched
+  // into view with no other work on the page) may put off an idle callback without a deadline.
+  var IDLE_WAIT = 1500;
+  function whenIdle(callback) {
+    if (window.requestIdleCallback) return window.requestIdleCallback(callback, { timeout: IDLE_WAIT });
+    return window.setTimeout(callback, 200);
+  }
 
   // A wide column draws its chart once the page is idle and the chart is in view.
   function considerDrawing(el) {
