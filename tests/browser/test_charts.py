@@ -17,6 +17,8 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
+from charts.i18n import t
+from charts.registry import views
 from hmw_site.charts import fence_ids
 from tests.browser.conftest import ASK_FOR_CHARTS, Monitor, Survey, draw_charts
 from tests.browser.site import LANGS, PROJECT, WIDTHS, Site, css_rgb, drawn_points, layout_colours, page_paths
@@ -90,9 +92,11 @@ def test_there_are_chart_pages_in_both_languages():
 def test_every_chart_is_drawn_with_every_point_of_its_figure(
     survey: Survey, site: Site, lang: str, path: str, ids: list[str], width: int
 ):
+    """A chart with two views shows one at a time (the switch's tests draw the other)."""
     charts = survey[lang, path, width].facts["charts"]
-    assert [c["id"] for c in charts] == [f"chart-{i}" for i in ids]
-    for chart in charts:
+    assert [c["id"] for c in charts] == [f"chart-{v}" for i in ids for v in views(i)]
+    assert [c["id"] for c in charts if c["visible"]] == [f"chart-{i}" for i in ids]
+    for chart in (c for c in charts if c["visible"]):
         figure = json.loads(fetch(figure_url(site, lang, chart["light"])))
         assert chart["drawn"], f"{chart['id']} has no plotly SVG"
         assert chart["points"] == drawn_points(figure), chart["id"]
@@ -306,7 +310,7 @@ def test_without_javascript_a_chart_page_shows_each_data_table_and_a_static_imag
     try:
         page = context.new_page()
         page.goto(site.url(lang, path), wait_until="load")
-        figures = page.locator("figure.hmw-chart")
+        figures = page.locator("figure.hmw-chart:visible")  # a chart's other view waits behind its switch
         assert figures.count() == len(ids)
         for i in range(len(ids)):
             figure = figures.nth(i)
@@ -323,5 +327,62 @@ def test_without_javascript_a_chart_page_shows_each_data_table_and_a_static_imag
             assert table.is_visible()
             assert table.locator("tbody tr").count() == len(rows) - 1
             assert table.locator("thead th").all_inner_texts() == rows[0]
+    finally:
+        context.close()
+
+
+# --- a chart's view with the layer beyond the articles ---------------------------------------------
+
+
+def _drawn(chart_id: str) -> str:
+    return f"() => document.querySelector('#chart-{chart_id} .main-svg .cartesianlayer') !== null"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_view_switch_shows_the_rows_beyond_the_articles_and_back(
+    open_page: Callable[..., Page], site: Site, lang: str
+):
+    page = open_page(site.url(lang, "timeline/"), width=DESKTOP)
+    draw_charts(page)
+    own, beyond = page.locator("#chart-timeline"), page.locator("#chart-timeline-context")
+    assert own.is_visible() and not beyond.is_visible()
+    page.get_by_role("radio", name=t("figure.view_context", lang)).check()
+    assert beyond.is_visible() and not own.is_visible()
+    page.wait_for_function(_drawn("timeline-context"), polling=250, timeout=15_000)  # no hover needed
+    figure = json.loads(
+        fetch(figure_url(site, lang, beyond.locator("[data-light]").get_attribute("data-light")))
+    )
+    shown = beyond.evaluate(
+        "f => [...f.querySelectorAll('.cartesianlayer .trace .point')]"
+        ".filter(p => (p.getAttribute('d') || '') !== 'M0,0Z').length"
+    )
+    assert shown == drawn_points(figure)
+    page.get_by_role("radio", name=t("figure.view_articles", lang)).check()
+    assert own.is_visible() and not beyond.is_visible()
+    assert page.monitor.problems == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_on_a_phone_the_other_view_shows_its_own_static_image(
+    open_page: Callable[..., Page], site: Site, lang: str
+):
+    page = open_page(site.url(lang, "atlas/"), width=PHONE)
+    page.get_by_role("radio", name=t("figure.view_context", lang)).first.check()
+    image = page.locator("#chart-param-scale-context img.hmw-chart__phone:visible")
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    assert "param-scale-context" in image.get_attribute("src")
+    assert page.monitor.problems == []
+
+
+def test_without_javascript_the_view_switch_still_works(browser: Browser, site: Site):
+    context = browser.new_context(viewport={"width": DESKTOP, "height": 900}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site.url("en", "atlas/"), wait_until="load")
+        assert page.locator("#chart-params-over-time").is_visible()
+        page.get_by_role("radio", name=t("figure.view_context", "en")).nth(1).check()
+        assert page.locator("#chart-params-over-time-context").is_visible()
+        assert not page.locator("#chart-params-over-time").is_visible()
     finally:
         context.close()

@@ -20,8 +20,10 @@ from tests.browser.test_charts import CHART_PAGES, DESKTOP, PHONE, toggle_names
 PLOTLY_JS = re.compile(r"/plotly[^/]*\.js$")
 FIGURE_JSON = re.compile(r"/assets/charts/[^/]+/[^/]+-(light|dark)\.json$")
 
-# The images a reader sees in each chart's box, and where the box and what follows it are.
-SHOWN = """() => [...document.querySelectorAll('figure.hmw-chart')].map(f => {
+# The images a reader sees in each chart's box, and where the box and what follows it are (the
+# charts shown: a chart's other view waits behind its switch).
+SHOWN = """() => [...document.querySelectorAll('figure.hmw-chart')]
+  .filter(f => f.offsetParent !== null).map(f => {
   const plot = f.querySelector('.hmw-chart__plot');
   const images = [...plot.querySelectorAll('img')].filter(i => i.offsetParent !== null);
   return {
@@ -66,7 +68,7 @@ def test_on_a_phone_each_chart_shows_its_phone_svg_at_once_and_plotly_waits_for_
     path, ids = busiest_page(lang)
     page = open_page(site.url(lang, path), width=PHONE)
     page.wait_for_load_state("networkidle")
-    for figure in page.locator("figure.hmw-chart").all():  # lazy images load as they come into view
+    for figure in page.locator("figure.hmw-chart:visible").all():  # lazy images load as they come into view
         figure.scroll_into_view_if_needed()
     page.wait_for_function("() => [...document.images].every(i => i.offsetParent === null || i.complete)")
     shown = page.evaluate(SHOWN)
@@ -103,7 +105,7 @@ def test_on_a_phone_the_static_chart_follows_the_palette_toggle(
         to_dark, _ = toggle_names(lang)
         page.locator("[data-hmw-palette] label:visible").click()
         page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
-        page.locator("figure.hmw-chart").first.scroll_into_view_if_needed()
+        page.locator("figure.hmw-chart:visible").first.scroll_into_view_if_needed()
         page.wait_for_function("() => document.querySelector('.hmw-chart__phone--dark').complete")
         first = page.evaluate(SHOWN)[0]
         assert image_names(first) == [f"{ids[0]}-{lang}-dark-phone.svg"]
@@ -136,7 +138,7 @@ def test_on_a_wide_screen_a_chart_draws_once_in_view_without_moving_the_page(
     path, ids = busiest_page(lang)
     page = open_page(site.url(lang, path), width=DESKTOP)
     page.wait_for_load_state("networkidle")
-    figures = page.locator("figure.hmw-chart")
+    figures = page.locator("figure.hmw-chart:visible")
     below_the_fold = [
         i for i in range(len(ids)) if figures.nth(i).evaluate("f => f.getBoundingClientRect().top") > 900
     ]
