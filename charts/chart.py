@@ -130,11 +130,11 @@ def caption(
     if external:
         publishers = {citation.reference_publisher(data.references[r], loc) for r in external}
         if len(publishers) <= MAX_LISTED_PUBLISHERS:
-            parts.append(loc.t("caption.beyond", items=_by_publisher(data, external, loc)))
+            key = "caption.beyond" if sources else "caption.beyond_only"
+            parts.append(loc.t(key, items=_by_publisher(data, external, loc)))
         else:
             count = formats.format_value(external_rows, "count", loc)
-            refs = formats.format_value(len(external), "count", loc)
-            parts.append(loc.t(plural("caption.beyond_count", external_rows), count=count, refs=refs))
+            parts.append(loc.t(plural("caption.beyond_count", external_rows), count=count))
     parts.extend(notes)
     return loc.t("sep.sentence").join(parts)
 
@@ -189,8 +189,24 @@ def wrap(text: str, width: int = 56) -> list[str]:
     return lines
 
 
+# Chinese line-breaking rules: no line starts with a closing mark or ends with an opening one.
+CLOSERS = frozenset("）」』》】〕，。、；：！？”’")
+OPENERS = frozenset("（「『《【〔“‘")
+
+
 def _tokens(text: str) -> list[str]:
-    """Split into wrappable pieces: single wide characters, or Latin words with their leading space."""
+    """Split into wrappable pieces: single wide characters, or Latin words with their leading space;
+    a closing mark stays with what it closes, an opening mark with what it opens."""
+    pieces: list[str] = []
+    for token in _pieces(text):
+        if pieces and (token[0] in CLOSERS or pieces[-1][-1] in OPENERS):
+            pieces[-1] += token
+        else:
+            pieces.append(token)
+    return pieces
+
+
+def _pieces(text: str) -> list[str]:
     tokens: list[str] = []
     current = ""
     for ch in text:

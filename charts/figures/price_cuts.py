@@ -1,7 +1,8 @@
 """Price cuts: the API prices of May 2024, per million input tokens, before and after (external_prices).
 
 A chart only the layer beyond the articles makes possible: every row rests on a reference (marked ‡),
-none on the five articles. One row per model, in the order the prices were announced; a hollow
+none on the five articles. The price is the input price where the reference gives input and output
+apart, else the one price it quotes. One row per model, in the order the prices were announced; a hollow
 marker is the price before the cut, where the reference gives it, a filled one the price after it
 (or at launch), joined by a line. Free is zero, written 免费 / free. The axis is linear so that
 free stays on it.
@@ -13,7 +14,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts import formats, narrow, theme
+from charts import citation, formats, narrow, theme
 from charts.chart import (
     Chart,
     ChartError,
@@ -36,7 +37,8 @@ ROW_HEIGHT = 60  # px per model: a line of its name, company and date over its p
 def build(data: Any, lang: Lang, scheme: str) -> Chart:
     """The price-cuts chart in one language and scheme."""
     loc = locale_of(lang)
-    rows = sorted(data.external_prices.values(), key=lambda r: (r["date"].as_datetime(), r["id"]))
+    # By date; prices of one day in the file's order, which is the order they were announced.
+    rows = sorted(data.external_prices.values(), key=lambda r: r["date"].as_datetime())
     if not rows:
         raise ChartError(f"chart '{CHART_ID}' needs rows in data/external_prices.csv; there are none")
     colors = theme.scheme_of(scheme)
@@ -64,7 +66,6 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
                 mode="markers+text",
                 name=loc.t("price_cuts.before"),
                 legendgroup="price",
-                legendgrouptitle={"text": loc.t("label.input_after")},
                 marker={
                     "symbol": "circle-open",
                     "size": theme.MARKER_SIZE + 2,
@@ -86,7 +87,6 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
             mode="markers+text",
             name=loc.t("price_cuts.after"),
             legendgroup="price",
-            legendgrouptitle={"text": loc.t("label.input_after")},
             marker={
                 "symbol": "circle",
                 "size": theme.MARKER_SIZE + 2,
@@ -149,7 +149,7 @@ def _label(row: Row, loc: Locale, muted: str) -> str:
         company=local(row, "company", loc),
         date=formats.format_day(row["date"], loc),
     )
-    return f'<b>{esc(local(row, "model", loc))}</b> <span style="color:{muted}">{esc(under)}</span>'
+    return f'<b>{esc(local(row, "model", loc))} ‡</b> <span style="color:{muted}">{esc(under)}</span>'
 
 
 def _hover(row: Row, data: Any, loc: Locale) -> str:
@@ -173,7 +173,10 @@ def _hover(row: Row, data: Any, loc: Locale) -> str:
         lines.append(
             esc(loc.t("price_cuts.hover_output", price=formats.format_price(row["output_after"], loc)))
         )
-    lines.append(esc(loc.t("price_cuts.hover_published", text=row["as_published"])))
+    reported = row["as_published"]
+    if not loc.reads_sources and citation.has_cjk(reported):
+        reported = f"「{reported}」"  # Chinese words on an English chart, in the marks of an original
+    lines.append(esc(loc.t("price_cuts.hover_published", text=reported)))
     return hover(local(row, "model", loc) + " ‡", *lines, *beyond_lines(row, data, loc))
 
 

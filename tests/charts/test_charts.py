@@ -31,7 +31,7 @@ from tests.sample_data import PROJECT, sample_rows, write_dataset
 LANGS = ("zh", "en")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # An English hover may show Chinese only as the original sentence it quotes, or a price as published.
-ORIGINAL = re.compile(r"(?:Original|As published): 「.*?」", re.S)
+ORIGINAL = re.compile(r"(?:Original|As reported): 「.*?」", re.S)
 OKABE_ITO = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
 
 
@@ -108,9 +108,10 @@ def test_every_hover_quotes_its_source_and_english_ones_add_the_original_chinese
     en = hovers(figure(rendered_charts[(chart_id, "en", "light")]))
     assert len(zh) == len(en)
     for text in zh:  # an article's words in 「」, a reference's in its own language's marks
-        assert re.search("原文：[「“]", text) and "来源：" in text
+        assert re.search("原文：[「“]", text) and re.search("来源：|‡ 文章之外的资料：", text)
     for text in en:
-        assert "Original: " in text and ("Source: " in text or "‡ Beyond the articles: " in text)
+        assert re.search("Original: |In the source's words: ", text)
+        assert "Source: " in text or "‡ Beyond the articles: " in text
         if "Original: 「" in text:  # Chinese words: our translation first
             assert CJK.search(re.search(r"Original: 「.*?」", text, re.S)[0])
             assert "“" in text.split("Original: 「")[0], "the translation comes before the original"
@@ -489,7 +490,7 @@ def test_slide_images_are_1920x1080_with_title_and_source_drawn_in(rendered_char
     layout = fig["layout"]
     assert (layout["width"] * theme.IMAGE_SCALE, layout["height"] * theme.IMAGE_SCALE) == (1920, 1080)
     assert chart.title[:4] in layout["title"]["text"]
-    assert any("来源" in (a.get("text") or "") for a in layout["annotations"])
+    assert any(chart.caption[:6] in (a.get("text") or "") for a in layout["annotations"])
     # At 2× scale the smallest text is at least 22 px on the 1080-px slide.
     assert min(_font_sizes(layout)) * theme.IMAGE_SCALE >= 22
 
@@ -779,7 +780,7 @@ def test_callouts_never_overlap_each_other_or_a_marker_and_stay_inside_the_plot(
 def test_price_cuts_plots_every_external_price_in_announcement_order_with_its_old_price(
     data, rendered_charts
 ):
-    prices = sorted(data.external_prices.values(), key=lambda r: (r["date"].as_datetime(), r["id"]))
+    prices = sorted(data.external_prices.values(), key=lambda r: r["date"].as_datetime())
     for lang in LANGS:
         chart = rendered_charts[("price-cuts", lang, "light")]
         assert chart.rows["external_prices"] == tuple(r["id"] for r in prices)
@@ -798,10 +799,11 @@ def test_a_source_line_names_few_external_publishers_and_counts_many(data):
     refs = list(dict.fromkeys(r["ref"] for r in data.external_events.values()))
     few = chart_module.caption(data, (), loc, external_reference_ids=refs[:1], external_rows=1)
     assert (
-        few.startswith("Beyond the articles (‡): ") and str(data.references[refs[0]]["published"].year) in few
+        few.startswith("All data from sources beyond the articles (‡): ")
+        and str(data.references[refs[0]]["published"].year) in few
     )
     many = chart_module.caption(data, ["shendu"], loc, external_reference_ids=refs, external_rows=42)
-    assert f"The 42 items marked ‡ come from beyond the articles, from {len(refs)} references" in many
+    assert "The 42 items marked ‡ draw on sources beyond the articles" in many
     with pytest.raises(ChartError, match="at least one source article or external reference"):
         chart_module.caption(data, (), loc)
 
