@@ -37,8 +37,11 @@ DRAW_TIMEOUT_MS = 30_000
 
 # A reader reaching for every chart (a tap on a phone column's button, a pointer over a wide one),
 # again until all are drawn; true once they are.
+# The charts shown: a chart's other view (behind its switch) is drawn only when the reader picks it.
+SHOWN_PLOTS = "[...document.querySelectorAll('figure.hmw-chart')].filter(f => f.offsetParent !== null)"
 REACH_UNTIL_DRAWN = """n => {
   document.querySelectorAll('figure.hmw-chart .hmw-chart__plot').forEach(el => {
+    if (el.closest('figure').offsetParent === null) return;
     const button = el.parentNode.querySelector('.hmw-chart__explore');
     if (button && button.offsetParent !== null) button.click();
     else el.dispatchEvent(new PointerEvent('pointerenter', {pointerType: 'mouse'}));
@@ -85,7 +88,7 @@ def measure(root: str, paths: list[str], width: int) -> list[dict]:
             page.goto(root + path.lstrip("/"), wait_until="networkidle")
             page.wait_for_load_state("load")
             first_view, _ = transferred(responses, root)
-            charts = page.locator(".hmw-chart__plot").count()
+            charts = page.evaluate(f"{SHOWN_PLOTS}.length")
             if charts:
                 page.wait_for_function(REACH_UNTIL_DRAWN, arg=charts, timeout=DRAW_TIMEOUT_MS, polling=250)
             page.wait_for_load_state("networkidle")

@@ -44,9 +44,13 @@ CHARTS: dict[str, ModuleType] = {
 CONTEXT_VIEWS: dict[str, str] = {
     f"{base}-context": base for base in ("timeline", "param-scale", "params-over-time")
 }
-# Reading order: each chart, then its view with the layer beyond the articles.
+# The charts drawn from the layer beyond the articles alone.
+BEYOND_ONLY = ("price-cuts",)
+# Reading order (the slides page, the deck): the articles' story first, then what lies beyond it.
 CHART_IDS: list[str] = [
-    view for base in CHARTS for view in (base, *(v for v, b in CONTEXT_VIEWS.items() if b == base))
+    *(cid for cid in CHARTS if cid not in BEYOND_ONLY),
+    *CONTEXT_VIEWS,
+    *BEYOND_ONLY,
 ]
 SCHEMES: tuple[str, ...] = theme.SCHEMES
 

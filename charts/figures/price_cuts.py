@@ -1,4 +1,4 @@
-"""Price cuts: the API prices of May 2024, per million input tokens, before and after (external_prices).
+"""Price cuts: the API prices of May 2024, per million tokens, before and after (external_prices).
 
 A chart only the layer beyond the articles makes possible: every row rests on a reference (marked ‡),
 none on the five articles. The price is the input price where the reference gives input and output
