@@ -194,9 +194,12 @@ def readme(meta: dict[str, Any], data: Any) -> str:
             (fmt, scheme, name) for fmt in ("png", "svg") for scheme, name in _by_scheme(files.get(fmt, {}))
         ],
         articles=_articles(meta, data),
-        references=[
-            (citation.reference(data.references[ref["id"]], lang), ref["url"]) for ref in meta["references"]
-        ],
+        references=list(  # one document quoted in several places is listed once
+            dict.fromkeys(
+                (citation.reference(data.references[ref["id"]], lang), ref["url"])
+                for ref in meta["references"]
+            )
+        ),
         quotes=_quotes(meta, data),
         excerpts=_excerpts(meta, data),
         iframe=embed.iframe(f"{files['html']}?bare", meta["title"]) if "html" in files else "",

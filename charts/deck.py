@@ -207,7 +207,7 @@ class SourceLine:
 
 def source_lines(lang: str, slides: Sequence[ChartSlide], data: Any) -> list[SourceLine]:
     """What the sources slides list, in order: the articles, then the external references the
-    charts use (each once)."""
+    charts use (each document once, however many of its passages the rows quote)."""
     articles = t("deck.sources.articles.short", lang)
     lines = [
         SourceLine(t("deck.sources.articles", lang, k=len(data.sources)), SOURCES_HEADING_SIZE, heading=True)
@@ -226,8 +226,12 @@ def source_lines(lang: str, slides: Sequence[ChartSlide], data: Any) -> list[Sou
     if references:
         heading = t("deck.sources.references.short", lang)
         lines.append(SourceLine(t("deck.sources.references", lang), SOURCES_HEADING_SIZE, heading=True))
+        listed: set[tuple[str, str]] = set()
         for ref in sorted(references.values(), key=lambda r: (r["publisher"].lower(), r["year"], r["title"])):
             text = citation.reference(data.references[ref["id"]], lang)
+            if (text, ref["url"]) in listed:
+                continue  # one document quoted in several places (several rows of references.csv)
+            listed.add((text, ref["url"]))
             lines.append(SourceLine(text, REFERENCE_SIZE, ref["url"] or None, section=heading))
     return lines
 
