@@ -223,8 +223,3 @@ def table(rows: Sequence[Row], data: Any, loc: Locale) -> Table:
             )
         )
     return Table(headers, tuple(body))
-
-
-def reference_ids(rows: Sequence[Row]) -> tuple[str, ...]:
-    """References that supply a plotted value of these rows (size, date, weights, organisation)."""
-    return tuple(dict.fromkeys(r["ref"] for r in rows if r["ref"]))
