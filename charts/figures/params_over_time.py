@@ -114,7 +114,7 @@ def build(data: Any, lang: Lang, scheme: str, *, context: bool = False) -> Chart
             )
         )
     # Every chart ends in this call: what it plots; chart_of derives the sources, references and caption.
-    return chart_of(
+    chart = chart_of(
         data,
         loc,
         title=loc.t("params_over_time.title_context" if context else "params_over_time.title"),
@@ -126,3 +126,12 @@ def build(data: Any, lang: Lang, scheme: str, *, context: bool = False) -> Chart
         notes=notes,
         **_models.by_origin(models),
     )
+    if beyond:
+        # The ring's legend entry makes the legend taller than a slide's plot: its lines close up.
+        small = theme.SMALL_FONT_SIZE  # 22 px on the slide, the smallest text any slide has
+        chart.image_layout = {
+            "legend.font.size": small,
+            "legend.grouptitlefont.size": small,
+            "legend.tracegroupgap": 0,
+        }
+    return chart
