@@ -192,7 +192,7 @@ def _table(rows: list[Row], data: Any, loc: Locale) -> Table:
         loc.t("label.output_after"),
         loc.t("label.as_published"),
         loc.t("table.source"),
-        loc.t("table.quote"),
+        loc.t("table.excerpt"),
     ] + ([loc.t("table.quote_en")] if not loc.reads_sources else [])
     body = []
     for r in rows:

@@ -88,7 +88,7 @@ def test_english_charts_show_no_chinese_except_the_quoted_original_sentences(ren
     assert [w for w in words if CJK.search(w)] == []
     for text in hovers(fig):
         assert not CJK.search(ORIGINAL.sub("", text)), text
-    verbatim = {i18n.t("table.quote", "en"), i18n.t("label.as_published", "en")}
+    verbatim = {i18n.t(key, "en") for key in ("table.quote", "table.excerpt", "label.as_published")}
     quote_columns = {i for i, h in enumerate(chart.table.headers) if h in verbatim}
     for row in chart.table.rows:
         assert [c for i, c in enumerate(row) if i not in quote_columns and CJK.search(c)] == []
@@ -799,7 +799,7 @@ def test_a_source_line_names_few_external_publishers_and_counts_many(data):
     refs = list(dict.fromkeys(r["ref"] for r in data.external_events.values()))
     few = chart_module.caption(data, (), loc, external_reference_ids=refs[:1], external_rows=1)
     assert (
-        few.startswith("All data from sources beyond the articles (‡): ")
+        few.startswith("Sources, all beyond the articles (‡): ")
         and str(data.references[refs[0]]["published"].year) in few
     )
     many = chart_module.caption(data, ["shendu"], loc, external_reference_ids=refs, external_rows=42)
