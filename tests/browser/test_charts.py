@@ -372,6 +372,7 @@ def test_on_a_phone_the_other_view_shows_its_own_static_image(
     page.get_by_role("radio", name=t("figure.view_context", lang)).first.check()
     image = page.locator("#chart-param-scale-context img.hmw-chart__phone--light")
     assert "param-scale-context" in image.get_attribute("src")
+    page.mouse.move(1, 1)  # over the fixed header: a mouse over the chart would ask for plotly.js
     image.scroll_into_view_if_needed()
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
     assert image.is_visible() and not page.locator("#chart-param-scale").is_visible()
