@@ -59,48 +59,34 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
                 hoverinfo="skip", showlegend=False,
             )
         )  # fmt: skip
+        before = {
+            "symbol": "circle-open",
+            "size": theme.MARKER_SIZE + 2,
+            "color": colors.muted,
+            "line": {"width": 2},
+        }
         fig.add_trace(
-            go.Scatter(
-                x=[r["input_before"] for _, r in cut],
-                y=[label for label, _ in cut],
-                mode="markers+text",
-                name=loc.t("price_cuts.before"),
-                legendgroup="price",
-                marker={
-                    "symbol": "circle-open",
-                    "size": theme.MARKER_SIZE + 2,
-                    "color": colors.muted,
-                    "line": {"width": 2},
-                },
-                text=[esc(formats.format_price(r["input_before"], loc, short=True)) for _, r in cut],
-                textposition="middle right",
-                textfont={"size": theme.SMALL_FONT_SIZE, "color": colors.muted},
-                hovertext=[_hover(r, data, loc) for _, r in cut],
-                hovertemplate="%{hovertext}<extra></extra>",
-                cliponaxis=False,
+            _prices(
+                [r for _, r in cut],
+                "input_before",
+                loc.t("price_cuts.before"),
+                before,
+                "middle right",
+                colors.muted,
+                data,
+                loc,
             )
         )
+    after = {
+        "symbol": "circle",
+        "size": theme.MARKER_SIZE + 2,
+        "color": colors.accent,
+        "line": {"width": 1, "color": colors.background},
+    }
+    # Right of the marker, or below it where the line to the old price runs to the right.
+    sides = ["bottom center" if r["input_before"] is not None else "middle right" for r in rows]
     fig.add_trace(
-        go.Scatter(
-            x=[r["input_after"] for r in rows],
-            y=labels,
-            mode="markers+text",
-            name=loc.t("price_cuts.after"),
-            legendgroup="price",
-            marker={
-                "symbol": "circle",
-                "size": theme.MARKER_SIZE + 2,
-                "color": colors.accent,
-                "line": {"width": 1, "color": colors.background},
-            },
-            text=[esc(formats.format_price(r["input_after"], loc, short=True)) for r in rows],
-            # Right of the marker, or below it where the line to the old price runs to the right.
-            textposition=["bottom center" if r["input_before"] is not None else "middle right" for r in rows],
-            textfont={"size": theme.SMALL_FONT_SIZE, "color": colors.text},
-            hovertext=[_hover(r, data, loc) for r in rows],
-            hovertemplate="%{hovertext}<extra></extra>",
-            cliponaxis=False,
-        )
+        _prices(rows, "input_after", loc.t("price_cuts.after"), after, sides, colors.text, data, loc)
     )
 
     for key, row in zip(labels, rows, strict=True):
@@ -139,6 +125,33 @@ def build(data: Any, lang: Lang, scheme: str) -> Chart:
         subtitle=loc.t("price_cuts.subtitle"),
         table=_table(rows, data, loc),
         external_prices=rows,
+    )
+
+
+def _prices(
+    rows: list[Row],
+    column: str,
+    name: str,
+    marker: dict[str, Any],
+    sides: str | list[str],
+    text_color: str,
+    data: Any,
+    loc: Locale,
+) -> go.Scatter:
+    """One price of each row (before or after the cut) as a marker, its value written beside it."""
+    return go.Scatter(
+        x=[r[column] for r in rows],
+        y=[r["id"] for r in rows],
+        mode="markers+text",
+        name=name,
+        legendgroup="price",
+        marker=marker,
+        text=[esc(formats.format_price(r[column], loc, short=True)) for r in rows],
+        textposition=sides,
+        textfont={"size": theme.SMALL_FONT_SIZE, "color": text_color},
+        hovertext=[_hover(r, data, loc) for r in rows],
+        hovertemplate="%{hovertext}<extra></extra>",
+        cliponaxis=False,
     )
 
 
