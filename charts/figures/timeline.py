@@ -164,7 +164,14 @@ def build(data: Any, lang: Lang, scheme: str, *, context: bool = False) -> Chart
         shown,
         points,
         segments,
-        Frame(_labels.PHONE_PLOT_WIDTH, _labels.PHONE_PLOT_HEIGHT + added, frame.x0, frame.x1, frame.y0, frame.y1),
+        Frame(
+            _labels.PHONE_PLOT_WIDTH,
+            _labels.PHONE_PLOT_HEIGHT + added,
+            frame.x0,
+            frame.x1,
+            frame.y0,
+            frame.y1,
+        ),
         loc,
         size="phone",
     )
