@@ -191,7 +191,7 @@ def write_outputs(
     browser: str | None = None,
     charts: Mapping[tuple[str, str, str], Any] | None = None,
     pairs: Collection[tuple[str, str]] | None = None,
-    image_figures: dict[tuple[str, str, str], Any] | None = None,
+    plans: Mapping[tuple[str, str], ChartPlan] | None = None,
 ) -> BuildReport:
     """Write the chosen charts × languages × formats × schemes into out_dir, atomically.
 
@@ -201,7 +201,8 @@ def write_outputs(
 
     charts: the charts already rendered (render_charts), so they are not rendered twice; pairs:
     only these (language, chart id) of the selection are written, the rest kept (charts/update.py);
-    image_figures: a memo of the image figures (chart_plan), shared with whoever computed them first.
+    plans: the ChartPlans already made for (language, chart id), in every format and scheme, so
+    nothing is serialised twice (charts/update.py digests them first).
     """
     out_dir = Path(out_dir)
     full = chart_ids is None and langs is None and formats is None and schemes is None and pairs is None
@@ -229,7 +230,9 @@ def write_outputs(
         for lang, cid in chosen:
             folder = tmp / lang / cid
             by_scheme = {s: charts[(lang, cid, s)] for s in SCHEMES}
-            plan = chart_plan(by_scheme, formats_, schemes_, transparent=transparent, memo=image_figures)
+            plan = (plans or {}).get((lang, cid)) or chart_plan(
+                by_scheme, formats_, schemes_, transparent=transparent
+            )
             for name, content in plan.files.items():
                 atomic_write(folder / name, content)
                 report.written.append(str((folder / name).relative_to(tmp)))

@@ -13,8 +13,9 @@ folder holds a manifest (``.hmw-charts.json``) naming what its files were made f
     charts    per chart and language, a digest of its outputs as rendered in memory (figure JSON,
               standalone page, CSV, meta, README, the image cache keys) plus the code that writes
               them: equal means its files on disk are already these.
-    decks     per language, a digest of the deck's inputs (every chart of that language, the
-              sources and references, the code).
+    slides    per chart and language, a digest of what its slide shows (the light PNG, the meta).
+    decks     per language, a digest of the deck's inputs (every chart's slide digest in that
+              language, the sources and references, the code).
 
 A digest is of file contents, never of modification times: a `git checkout` or a copied project
 gives the same answer. When in doubt the answer is "changed": a missing or unreadable manifest, an
@@ -39,7 +40,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 CHARTS_DIR = Path(__file__).resolve().parent
 MANIFEST = ".hmw-charts.json"
 # Bump when the manifest's meaning changes: every output is then rebuilt once.
-FORMAT = 2
+FORMAT = 3
 # Python packages whose version changes the bytes of an output (figure JSON, images, zips, decks, quotes).
 DISTRIBUTIONS = ("plotly", "kaleido", "python-pptx", "pillow", "jinja2", "pyyaml", "opencc")
 # Files outside charts/ that the pipeline reads: the phone-layout script inlined into standalone pages.
@@ -154,10 +155,11 @@ def inputs_digest(data_dir: Path, langs: Sequence[str], project: Path = PROJECT)
     )
 
 
-def deck_digest(chart_digests: Mapping[str, str], lang: str, data_dir: Path, shared_code: str) -> str:
-    """A language's deck: its charts' digests (their files, so the charts' own modules need not be
-    named), the sources and references it lists, and the shared code (its words, layout and crop)."""
-    own = {key: value for key, value in chart_digests.items() if key.startswith(f"{lang}/")}
+def deck_digest(slide_digests: Mapping[str, str], lang: str, data_dir: Path, shared_code: str) -> str:
+    """A language's deck: what its charts' slides show (charts/update.py's slide digests: the light
+    PNG and the meta, so the charts' own modules need not be named), the sources and references it
+    lists, and the shared code (its words, layout and crop)."""
+    own = {key: value for key, value in slide_digests.items() if key.startswith(f"{lang}/")}
     tables = files_digest(
         [data_dir / name for name in ("sources.csv", "references.csv", "schema.yaml")], data_dir
     )

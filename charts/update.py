@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from charts import digest
-from charts.build import CHART_IDS, SCHEMES, chart_plan, file_names, write_outputs
+from charts.build import CHART_IDS, SCHEMES, ChartPlan, chart_plan, file_names, write_outputs
 from charts.bundle import readme, write_bundles
 from charts.dataset import load_dataset
 from charts.deck import DeckError, deck_name, write_decks
@@ -76,21 +76,27 @@ class ReadTables:
         return self._data.table(name)
 
 
-def chart_digest(data: Any, by_scheme: dict[str, Any], writers: str, memo: dict[Any, Any]) -> str:
-    """One chart in one language: everything its files are made from, as rendered in memory — the
-    files themselves, the images' cache keys, its meta and README — and the code that writes them."""
+def chart_digests(data: Any, by_scheme: dict[str, Any], plan: ChartPlan, writers: str) -> tuple[str, str]:
+    """One chart in one language, as rendered in memory (plan: its files), two digests:
+    - everything its files are made from — the files themselves, the images' cache keys, its meta
+      and README — and the code that writes them;
+    - what its slide shows: the light PNG and the meta. A deck is rebuilt only when this changes,
+      so an edit that only reaches a hover or the standalone page leaves the decks alone."""
     light = by_scheme["light"]
-    plan = chart_plan(by_scheme, memo=memo)
     names = file_names(light.chart_id, light.lang)
     # The meta as written when every file was made (the zip is added by write_bundles).
     expected = json.loads(dumps(meta(light, data, names), indent=2))
-    return digest.text_digest(
+    images = [(job.path.name, job.key()) for job in plan.images]
+    files = digest.text_digest(
         writers,
         {name: content for name, content in sorted(plan.files.items())},
-        [(job.path.name, job.key()) for job in plan.images],
+        images,
         expected,
         readme(expected, data),
     )
+    slide_png = names["png"]["light"]
+    slide = digest.text_digest([key for name, key in images if name == slide_png], expected)
+    return files, slide
 
 
 def _plot_top(image_figure: dict[str, Any]) -> float:
@@ -133,6 +139,7 @@ def update_charts(
     known: dict[str, str] = manifest.get("charts", {}) if present else {}
     recorded: dict[str, Any] = manifest.get("reads", {}) if present else {}
     known_tops: dict[str, float] = manifest.get("plot_tops", {}) if present else {}
+    known_slides: dict[str, str] = manifest.get("slides", {}) if present else {}
     shared = digest.shared_code_digest([module_name(cid) for cid in CHART_IDS], project)
     tables = digest.data_digests(data_dir, TABLE_NAMES)
 
@@ -145,13 +152,16 @@ def update_charts(
         for key in keys
         if key in known
         and key in known_tops
+        and key in known_slides
         and isinstance(recorded.get(key), dict)
         and recorded[key].get("inputs") == rendered_from(key, recorded[key].get("tables", []))
     }
     charts: dict[tuple[str, str, str], Any] = {}
     memo: dict[Any, Any] = {}
+    plans: dict[tuple[str, str], ChartPlan] = {}
     writers = digest.writer_digest(project)
     digests = {key: known[key] for key in same}
+    slides = {key: known_slides[key] for key in same}
     reads = {key: recorded[key] for key in same}
     for key in keys:
         if key in same:
@@ -159,13 +169,14 @@ def update_charts(
         lang, cid = key.split("/", 1)
         reading = ReadTables(data)
         by_scheme = {s: render(reading, cid, lang, s) for s in SCHEMES}
-        digests[key] = chart_digest(reading, by_scheme, writers, memo)
+        plans[(lang, cid)] = chart_plan(by_scheme, memo=memo)
+        digests[key], slides[key] = chart_digests(reading, by_scheme, plans[(lang, cid)], writers)
         reads[key] = {"tables": sorted(reading.read), "inputs": rendered_from(key, sorted(reading.read))}
         charts |= {(lang, cid, s): chart for s, chart in by_scheme.items()}
         report.rendered.append(key)
     digests = {key: digests[key] for key in keys}
     changed = [key for key in keys if known.get(key) != digests[key]]
-    decks = {lang: digest.deck_digest(digests, lang, data_dir, shared) for lang in langs}
+    decks = {lang: digest.deck_digest(slides, lang, data_dir, shared) for lang in langs}
     stale_decks = [
         lang
         for lang in langs
@@ -183,7 +194,7 @@ def update_charts(
             cache_dir=cache_dir,
             charts=charts,
             pairs=None if everything else {tuple(key.split("/", 1)) for key in changed},
-            image_figures=memo,
+            plans=plans,
         )
         report.images = written.images
         for key in changed:
@@ -222,6 +233,7 @@ def update_charts(
             "charts": complete,
             "decks": made_decks,
             "reads": {key: value for key, value in reads.items() if key in complete},
+            "slides": {key: value for key, value in slides.items() if key in complete},
             "plot_tops": {key: value for key, value in tops.items() if key in complete},
         },
     )

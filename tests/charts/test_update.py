@@ -112,6 +112,30 @@ def test_editing_one_row_rewrites_only_the_charts_that_plot_it_and_the_decks(pro
     assert after.keys() == before.keys()
 
 
+def edit_a_note(data_dir: Path) -> None:
+    """A word more ("(edited)") in the first English model note: it reaches hovers, tables and
+    standalone pages, not a slide."""
+    path = data_dir / "models.csv"
+    text = path.read_text(encoding="utf-8")
+    note = next(row["note_en"] for row in load_dataset(data_dir).models.values() if row["note_en"])
+    assert text.count(note) == 1
+    path.write_text(text.replace(note, note + " (edited)"), encoding="utf-8")
+
+
+def test_an_edit_no_slide_shows_rewrites_the_charts_that_show_it_and_no_deck(project: Path):
+    before = snapshot(project / "out")
+    edit_a_note(project / "data")
+    report = update_charts(project / "data", project / "out", LANGS, cache_dir=None)
+    assert report.rebuilt and all(key.startswith("en/") for key in report.rebuilt)
+    assert report.decks == []
+    after = snapshot(project / "out")
+    assert after["deck-en.pptx"] == before["deck-en.pptx"] and after["deck-zh.pptx"] == before["deck-zh.pptx"]
+    for key in report.rebuilt:  # each rewritten chart does show the new words (wrapped in its hover)
+        lang, cid = key.split("/")
+        figure = project / "out" / lang / cid / f"{cid}-{lang}-light.json"
+        assert "(edited)" in figure.read_text(encoding="utf-8")
+
+
 def test_an_edit_to_one_table_renders_again_only_the_charts_that_read_it(project: Path):
     reads = digest.read_manifest(project / "out")["reads"]
     assert "events" in reads["zh/timeline"]["tables"] and "figures" not in reads["zh/timeline"]["tables"]
