@@ -8,6 +8,8 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 NPM_STAMP := node_modules/.installed-stamp
+TOOLS  := .venv-tools
+TOOLS_STAMP := $(TOOLS)/.installed-stamp
 
 # kaleido (PNG/SVG export) looks here for Chromium on Debian; harmless elsewhere.
 export BROWSER_PATH ?= $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null)
@@ -15,17 +17,23 @@ export BROWSER_PATH ?= $(shell command -v chromium 2>/dev/null || command -v chr
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help setup check charts serve serve-en site test test-fast lint format benchmark lighthouse deck clean
+.PHONY: help setup check datapackage charts serve serve-en site test test-fast lint format benchmark lighthouse deck clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 
-setup: $(STAMP) $(NPM_STAMP) ## Create .venv and install the pinned Python and npm packages
+setup: $(STAMP) $(NPM_STAMP) $(TOOLS_STAMP) ## Create .venv and install the pinned Python and npm packages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+# Tools whose dependencies clash with the project's (cffconvert): an environment of their own.
+$(TOOLS_STAMP): devtools/requirements-tools.txt
+	test -x $(TOOLS)/bin/python || python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/python -m pip install --quiet -r devtools/requirements-tools.txt
 	touch $@
 
 $(NPM_STAMP): package.json package-lock.json
@@ -35,6 +43,9 @@ $(NPM_STAMP): package.json package-lock.json
 
 check: setup ## Check data/ and every page's shortcodes and fences, building nothing (about a second)
 	$(PY) -m hmw_site.check
+
+datapackage: setup ## Write data/datapackage.json again from data/schema.yaml (after editing the schema)
+	$(PY) -m charts.datapackage
 
 charts: setup ## Build every chart, both languages, every format, into build/charts/
 	$(PY) build_charts.py

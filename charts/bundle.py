@@ -204,6 +204,7 @@ def readme(meta: dict[str, Any], data: Any) -> str:
         excerpts=_excerpts(meta, data),
         iframe=embed.iframe(f"{files['html']}?bare", meta["title"]) if "html" in files else "",
         licence={name: urls[lang] for name, urls in LICENCE_URLS.items()},
+        project=citation.project(lang),
     )
 
 

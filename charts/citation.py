@@ -12,12 +12,20 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+
+import yaml
 
 from charts import formats, quotes
 from charts.formats import Lang
 from charts.locale import locale_of
+
+# How to cite this project: the one file a reuser's tools read (GitHub, Zenodo, cffconvert), and the
+# one every citation of the project on the site, in the bundles and in the data package comes from.
+CITATION_FILE = Path(__file__).resolve().parent.parent / "CITATION.cff"
 
 Source = Mapping[str, Any]
 
@@ -111,4 +119,38 @@ def reference(ref: Source, lang: Lang) -> str:
         publisher=reference_publisher(ref, loc),
         year=ref["published"].year,
         title=reference_title(ref, loc),
+    )
+
+
+# --- this project (CITATION.cff) -------------------------------------------------------------------
+
+
+@cache
+def project_metadata(path: Path = CITATION_FILE) -> dict[str, Any]:
+    """CITATION.cff as data: title, authors, version, license …"""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def licence_name(spdx: str) -> str:
+    """An SPDX licence id as people write it: CC-BY-4.0 → CC BY 4.0."""
+    return spdx.replace("CC-", "CC ").replace("-", " ") if spdx.startswith("CC-") else spdx
+
+
+def project(lang: Lang) -> str:
+    """The project as CITATION.cff describes it, as a citation in this language: '百模大战项目
+    《百模大战 · The Hundred-Model War》（数据集，0.1.0版，CC BY 4.0）' / 'The Hundred-Model War
+    project, 百模大战 · The Hundred-Model War (data set, version 0.1.0, CC BY 4.0)'. An author's
+    alias is its Chinese name."""
+    cff = project_metadata()
+    loc = locale_of(lang)
+    names = [
+        (author.get("alias") if loc.reads_sources else None) or author.get("name") or author["family-names"]
+        for author in cff["authors"]
+    ]
+    return loc.t(
+        "cite.project",
+        authors=loc.t("sep.list").join(names),
+        title=cff["title"],
+        version=cff["version"],
+        licence=licence_name(cff["license"]),
     )

@@ -43,8 +43,9 @@ MANIFEST = ".hmw-charts.json"
 FORMAT = 3
 # Python packages whose version changes the bytes of an output (figure JSON, images, zips, decks, quotes).
 DISTRIBUTIONS = ("plotly", "kaleido", "python-pptx", "pillow", "jinja2", "pyyaml", "opencc")
-# Files outside charts/ that the pipeline reads: the phone-layout script inlined into standalone pages.
-EXTRA_CODE = ("overrides/assets/javascripts/narrow.js",)
+# Files outside charts/ that the pipeline reads: the phone-layout script inlined into standalone pages,
+# and the project's citation, which every bundle's README quotes.
+EXTRA_CODE = ("overrides/assets/javascripts/narrow.js", "CITATION.cff")
 # The modules that write outputs from what is rendered in memory: a change to one of them can change a
 # file whose in-memory content did not change, so it changes every chart's digest.
 WRITER_CODE = ("build.py", "bundle.py", "export.py", "files.py", "serialize.py", "digest.py")

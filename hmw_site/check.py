@@ -15,6 +15,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from charts import datapackage
 from charts.datacheck import check_data
 from charts.dataset import Dataset, load_dataset
 from charts.glossary import load_glossary
@@ -77,7 +78,13 @@ def page_problems(data: Dataset, lang: str, project: Path = PROJECT) -> list[str
         problems += chart_fence_problems(shown, markdown)
 
         def url_for(target: str, anchor: str, uri: str = uri) -> str:
-            if target not in pages and not (docs / target).exists() and not (project / target).exists():
+            generated = target in {f"data/{name}" for name in datapackage.GENERATED_FILES}
+            if (
+                target not in pages
+                and not generated
+                and not (docs / target).exists()
+                and not (project / target).exists()
+            ):
                 raise ShortcodeError(f"{uri}: links to {target}, which is not a page of this site")
             return f"{target}#{anchor}" if anchor else target
 
@@ -115,6 +122,11 @@ def run(project: Path = PROJECT) -> int:
     folder = articles_dir()
     problems = [str(p) for p in unfound_quotes(data, folder, data_dir)] if folder else []
     problems += site_problems(project)
+    if not datapackage.is_current(data_dir):
+        problems.append(
+            f"data/{datapackage.PACKAGE_FILE}: out of date — expected the package that schema.yaml and "
+            "sources.csv give now; run `make datapackage`"
+        )
     for lang in LANGS:
         problems += page_problems(data, lang, project)
     if problems:

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from charts import datapackage
 from charts.dataset import Dataset, load_dataset
 from hmw_site.context import DATA_FILES, EXTRA_DATA_FILES, FIELDS, Context, files_url_for
 from hmw_site.fences import render_page
@@ -60,6 +61,13 @@ class DataRefs:
             path = self.data_dir / name
             if path.exists():
                 files.append(File.generated(config, f"data/{name}", abs_src_path=str(path)))
+        # The Data Package as schema.yaml gives it now (never a stale committed copy), and its zip.
+        made = {
+            datapackage.ZIP_FILE: datapackage.package_zip,
+            datapackage.PACKAGE_FILE: datapackage.package_json,
+        }
+        for name in datapackage.GENERATED_FILES:
+            files.append(File.generated(config, f"data/{name}", content=made[name](self.data_dir)))
 
     def read(self, pages: dict[str, str], titles: dict[str, str]) -> None:
         """Know every page before rendering, so cards can list the pages that build on a source."""

@@ -58,4 +58,7 @@ def render_citations(body: str, ctx: Context) -> Markup:
                 "summary": ctx.href(f"sources/{key}.md"),
             }
         )
-    return render("card_citations.html", lang=lang, loc=ctx.loc, site=ctx.site_url, items=items)
+    project = citation.project(lang)  # from CITATION.cff, as the bundles and the data package cite it
+    return render(
+        "card_citations.html", lang=lang, loc=ctx.loc, site=ctx.site_url, project=project, items=items
+    )

@@ -14,6 +14,7 @@ from typing import ClassVar
 import pytest
 import yaml
 
+from charts import datapackage
 from charts.dataset import Dataset
 from hmw_site.context import DATA_FILES, EXTRA_DATA_FILES
 from hmw_site.glossary import VOID_TAGS
@@ -171,6 +172,12 @@ def test_the_method_page_offers_every_dataset_file_served_unchanged(site: Path, 
     for name in (*DATA_FILES, *EXTRA_DATA_FILES):
         assert f'href="../data/{name}" download' in html, name
         assert (root / "data" / name).read_bytes() == (PROJECT / "data" / name).read_bytes(), name
+    # The data package and its zip come first, as the build derives them (the same as committed).
+    downloads = re.findall(r'href="\.\./data/([^"]+)" download', html)
+    assert downloads[:2] == [datapackage.ZIP_FILE, datapackage.PACKAGE_FILE]
+    package = datapackage.PACKAGE_FILE
+    assert (root / "data" / package).read_bytes() == (PROJECT / "data" / package).read_bytes()
+    assert (root / "data" / datapackage.ZIP_FILE).read_bytes() == datapackage.package_zip(PROJECT / "data")
 
 
 @pytest.mark.parametrize("lang", LANGS)
