@@ -137,10 +137,10 @@ def licence_name(spdx: str) -> str:
 
 
 def project(lang: Lang) -> str:
-    """The project as CITATION.cff describes it, as a citation in this language: '百模大战项目
-    《百模大战 · The Hundred-Model War》（数据集，0.1.0版，CC BY 4.0）' / 'The Hundred-Model War
-    project, 百模大战 · The Hundred-Model War (data set, version 0.1.0, CC BY 4.0)'. An author's
-    alias is its Chinese name."""
+    """The project as CITATION.cff describes it, as a citation in this language: '百模大战项目组
+    《百模大战 · The Hundred-Model War》（数据集，版本 0.1.0，CC BY 4.0 许可）' / 'The Hundred-Model War
+    project, 百模大战 · The Hundred-Model War, version 0.1.0 (dataset, CC BY 4.0)'. An author's alias
+    is its Chinese name."""
     cff = project_metadata()
     loc = locale_of(lang)
     names = [

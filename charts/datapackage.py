@@ -40,8 +40,8 @@ GENERATED_FILES = (ZIP_FILE, PACKAGE_FILE)  # what the site serves under data/ f
 NAME = "hundred-model-war"
 DESCRIPTION = (
     "The models, events and figures that five Chinese articles of 2023–2024 report about China's "
-    "large-language-model race, each row with its source article and a short verbatim quote; and, kept "
-    "in tables of their own (external_*), models, events and prices of the same years from public "
+    "large-language-model race, each row with its source article and a short verbatim quote. Separate "
+    "tables (external_*) add models, events and API prices from the same years, taken from public "
     "references beyond the articles. Text fields come in Chinese (_zh) and English (_en)."
 )
 LICENCE_PATHS = {"CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/"}  # CITATION.cff's licence

@@ -25,7 +25,7 @@ from charts.export import CACHE_DIR
 from devtools.chromium import CHROMIUM
 from devtools.site_build import MKDOCS, PROJECT
 
-COPIED = ["data", "charts", "docs", "hmw_site", "overrides", "config", "package.json"]
+COPIED = ["data", "charts", "docs", "hmw_site", "overrides", "config", "package.json", "CITATION.cff"]
 LINKED = ["node_modules"]
 STARTUP = 300  # s for the first build of both languages (a cold image cache exports every image)
 REBUILD = re.compile(r"Detected file changes")
