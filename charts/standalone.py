@@ -17,7 +17,8 @@ from charts.serialize import figure_dict
 def standalone_html(charts: dict[str, Chart]) -> str:
     """A self-contained page for one chart in one language, holding its light and dark figures.
 
-    Query options: ?scheme=light|dark (default: the reader's system setting), ?transparent,
+    Query options: ?theme=light|dark|auto (default auto: the reader's system setting; ?scheme= is
+    its older name), ?transparent,
     ?bare (the chart alone, for an iframe in a slide). The chart redraws whenever its element
     changes size or becomes visible, so a chart on a hidden reveal.js slide is not left squeezed;
     a parent page may also post the message "chart:resize".

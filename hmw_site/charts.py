@@ -52,6 +52,7 @@ from charts.build import CHART_IDS
 from charts.i18n import DEFAULT_LANG, LANGS, t
 from charts.registry import CONTEXT_VIEWS, views
 from charts.update import UpdateReport, update_charts
+from hmw_site import embed_pages
 from hmw_site.html import render
 from hmw_site.languages import CHARTS_WRITTEN, SHARED_ROOT
 from hmw_site.markdown import find_fences
@@ -157,7 +158,8 @@ def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, s
         headers=meta["table"]["headers"],
         rows=meta["table"]["rows"],
         links=download_links(files, rel, lang),
-        snippet=embed.iframe(f"{site_url}{folder}/{files['html']}", title, lazy=True),
+        snippet=embed.iframe(embed_pages.embed_url(site_url, chart_id, lang), title, lazy=True),
+        embed_options=embed_pages.embed_choices(site_url, chart_id),
     )
 
 
@@ -204,7 +206,10 @@ def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, sit
                 "title": meta["title"],
                 "caption": meta["caption"],
                 "links": download_links(files, rel, lang),
-                "snippet": embed.iframe(f"{site_url}{folder}/{files['html']}?bare", meta["title"], lazy=True),
+                "snippet": embed.iframe(
+                    embed_pages.embed_url(site_url, chart_id, lang, bare=True), meta["title"], lazy=True
+                ),
+                "embed_options": embed_pages.embed_choices(site_url, chart_id, bare=True),
             }
         )
     return render("chart_gallery.html", lang=lang, cards=cards)
@@ -288,6 +293,8 @@ class ChartPages:
         deck = self.written / f"deck-{self.lang}.pptx"
         if deck.exists():  # written unless the PNGs are missing
             files.append(File.generated(config, f"{SITE_CHARTS}/{deck.name}", abs_src_path=str(deck)))
+        titles = {chart_id: meta["title"] for chart_id, meta in self.meta.items()}
+        embed_pages.add_files(files, config, self.lang, titles, SITE_CHARTS)
         if self.own_plotly:
             files.append(
                 File.generated(config, plotly_site_path(self.plotly), abs_src_path=str(plotly_js.BUNDLE))

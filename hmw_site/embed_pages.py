@@ -17,6 +17,7 @@ page's flags bare and transparent, passed on as they are.
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -51,14 +52,25 @@ def embed_path(chart_id: str) -> str:
 
 
 def embed_url(site_url: str, chart_id: str, lang: str, **flags: bool) -> str:
-    """The address that opens chart_id (a chart or one of its views) in lang, e.g.
-    https://…/embed/timeline/?lang=en&view=all&bare."""
+    """The address that opens chart_id (a chart or one of its views) in lang, as the embed form
+    writes it (embed_form.js), e.g. https://…/embed/timeline/?lang=en&view=all&bare."""
     query: dict[str, str] = {"lang": lang}
-    if chart_id in CONTEXT_VIEWS:
-        query["view"] = VIEW_ALL
+    if len(views(chart_id)) > 1:
+        query["view"] = view_of(chart_id)
     flags_on = [name for name in FLAGS if flags.get(name)]
     text = urlencode(query) + "".join(f"&{name}" for name in flags_on)
     return f"{site_url}{embed_path(chart_id)}?{text}"
+
+
+def embed_choices(site_url: str, chart_id: str, *, bare: bool = False) -> dict[str, Any]:
+    """What the embed form under a chart (templates/chart_embed.html) starts from: the address
+    without its query, the languages, the chart's view when it has two, and whether it is bare."""
+    return {
+        "base": f"{site_url}{embed_path(chart_id)}",
+        "langs": [(code, info["name"]) for code, info in LANGUAGES.items()],
+        "view": view_of(chart_id) if len(views(chart_id)) > 1 else "",
+        "bare": bare,
+    }
 
 
 def language_roots(lang: str, shared_root: str | None) -> dict[str, str]:

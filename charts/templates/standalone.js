@@ -4,7 +4,8 @@
   var el = document.getElementById({{ dom_id | tojson }});
   var figures = JSON.parse(document.getElementById({{ (dom_id ~ "-figures") | tojson }}).textContent);
   var query = new URLSearchParams(window.location.search);
-  var forced = query.get("scheme");
+  /* ?theme=light|dark fixes the colours (?scheme= is its older name); auto or anything else follows the system. */
+  var forced = query.get("theme") || query.get("scheme");
   var dark = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
   var transparent = query.has("transparent");
   if (transparent) document.body.classList.add("transparent");
