@@ -4,6 +4,12 @@
  * `table[data-sortable]` becomes a button that sorts by that column (aria-sort tells assistive
  * technology), and header cells with `data-filter` get a menu above the table that hides the rows
  * that do not match. Runs on every page load, including Material's instant navigation (document$).
+ *
+ * The filters and the sort order live in the page's address, so a shared link opens the same view:
+ * ?<table id>.<filter>=<value> and ?<table id>.sort=<column> (descending: -<column>), e.g.
+ * atlas/?models-table.origin=beyond&models-table.sort=-params. The address is replaced, not pushed:
+ * the back button leaves the page, and coming back to it restores the view. A value the table does
+ * not have (an unknown filter value or column, a malformed parameter) is ignored, silently.
  */
 (function () {
   "use strict";
@@ -26,10 +32,9 @@
     return collator.compare(a, b);
   }
 
-  function sortBy(table, index, type, th) {
+  function sortBy(table, index, type, th, ascending) {
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
-    var ascending = th.getAttribute("aria-sort") !== "ascending";
     rows.sort(function (r1, r2) {
       var result = compare(type, cellValue(r1, index), cellValue(r2, index));
       if (result === Infinity || result === -Infinity) return result > 0 ? 1 : -1;
@@ -40,7 +45,31 @@
     th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
   }
 
-  function makeSortable(table) {
+  /* The page's address with one table's state: its filters' values and its sort order. */
+  function saveState(wrapper) {
+    if (!wrapper.id || !window.history.replaceState) return;
+    var params = new URLSearchParams(window.location.search);
+    Array.prototype.forEach.call(wrapper.querySelectorAll("select[data-filter-key]"), function (select) {
+      var name = wrapper.id + "." + select.getAttribute("data-filter-key");
+      if (select.value) params.set(name, select.value); else params.delete(name);
+    });
+    var sorted = wrapper.querySelector("th[aria-sort]");
+    var sortName = wrapper.id + ".sort";
+    if (sorted) {
+      var order = sorted.getAttribute("aria-sort") === "descending" ? "-" : "";
+      params.set(sortName, order + sorted.getAttribute("data-column"));
+    } else {
+      params.delete(sortName);
+    }
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    window.history.replaceState(window.history.state, "", url);
+  }
+
+  function makeSortable(wrapper, table) {
+    var wanted = new URLSearchParams(window.location.search).get(wrapper.id + ".sort") || "";
+    var descending = wanted.charAt(0) === "-";
+    var column = descending ? wanted.slice(1) : wanted;
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, index) {
       var type = th.getAttribute("data-sort-type");
       if (!type || type === "none") return;
@@ -49,7 +78,11 @@
       button.className = "datatable__sort";
       while (th.firstChild) button.appendChild(th.firstChild);
       th.appendChild(button);
-      button.addEventListener("click", function () { sortBy(table, index, type, th); });
+      button.addEventListener("click", function () {
+        sortBy(table, index, type, th, th.getAttribute("aria-sort") !== "ascending");
+        saveState(wrapper);
+      });
+      if (column && th.getAttribute("data-column") === column) sortBy(table, index, type, th, !descending);
     });
   }
 
@@ -111,7 +144,9 @@
           option.textContent = f.labels[value];
           select.appendChild(option);
         });
-      select.addEventListener("change", apply);
+      var wanted = new URLSearchParams(window.location.search).get((wrapper.id || "") + "." + f.key);
+      if (wanted !== null && Object.prototype.hasOwnProperty.call(f.labels, wanted)) select.value = wanted;
+      select.addEventListener("change", function () { apply(); saveState(wrapper); });
       selects[f.key] = select;
       var field = document.createElement("span");
       field.className = "datatable__filter";
@@ -130,7 +165,7 @@
       table.setAttribute("data-enhanced", "");
       var wrapper = table.closest(".datatable");
       wrapper.classList.add("datatable--enhanced");
-      makeSortable(table);
+      makeSortable(wrapper, table);
       makeFilterable(wrapper, table);
     });
   }
