@@ -1,7 +1,7 @@
 /* An embed address (hmw_site/embed_pages.py): open the chart's standalone page in the language,
  * colour scheme and view the query asks for, replacing this page in the history.
  *
- * ?lang=zh|en  ?theme=auto|light|dark  ?view=articles|all  ?bare  ?transparent
+ * ?lang=zh|en  ?theme=auto|light|dark (or ?scheme=, its older name)  ?view=articles|all  ?bare  ?transparent
  * Only values this page knows are used; anything else falls back to the default, silently. The
  * target is built from the page's own table (the JSON in #hmw-embed), never from the URL's text.
  */
@@ -17,7 +17,7 @@
 
   var lang = known("lang", Object.keys(router.roots), router.lang);
   var view = router.views[known("view", Object.keys(router.views), "articles")];
-  var theme = known("theme", router.themes, "auto");
+  var theme = known("theme", router.themes, known("scheme", router.themes, "auto"));  /* scheme: its older name */
   var passed = [];
   if (theme !== "auto") passed.push("theme=" + theme);
   router.flags.forEach(function (flag) { if (query.has(flag)) passed.push(flag); });
