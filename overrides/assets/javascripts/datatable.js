@@ -7,7 +7,7 @@
  *
  * The filters and the sort order live in the page's address, so a shared link opens the same view:
  * ?<table id>.<filter>=<value> and ?<table id>.sort=<column> (descending: -<column>), e.g.
- * atlas/?models-table.origin=beyond&models-table.sort=-params. The address is replaced, not pushed:
+ * atlas/?models-table.origin=external&models-table.sort=-params. The address is replaced, not pushed:
  * the back button leaves the page, and coming back to it restores the view. A value the table does
  * not have (an unknown filter value or column, a malformed parameter) is ignored, silently.
  */
