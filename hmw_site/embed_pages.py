@@ -53,7 +53,7 @@ def embed_path(chart_id: str) -> str:
 
 def embed_url(site_url: str, chart_id: str, lang: str, **flags: bool) -> str:
     """The address that opens chart_id (a chart or one of its views) in lang, as the embed form
-    writes it (embed_form.js), e.g. https://…/embed/timeline/?lang=en&view=all&bare."""
+    writes it (hmw.js), e.g. https://…/embed/timeline/?lang=en&view=all&bare."""
     query: dict[str, str] = {"lang": lang}
     if len(views(chart_id)) > 1:
         query["view"] = view_of(chart_id)

@@ -18,6 +18,8 @@
  * draws the phone version the figure's layout.meta.narrow hint describes, with hmwNarrow from
  * narrow.js (config/base.yml loads it before this file).
  *
+ * Embed code: the form under each chart's embed code writes the chart's address (setUpEmbedForms).
+ *
  * Language switcher: instant navigation does not replace the header, so the switcher's links would
  * keep pointing at the first page's twins; they are re-pointed at the current page's twins.
  *
@@ -323,12 +325,44 @@
     });
   }
 
+  // --- the embed code under a chart -------------------------------------------------------------
+  // hmw_site/templates/chart_embed.html: show the choices of the chart's address (language, colours,
+  // view, chart only) and rewrite the code as they change. Without JavaScript the form stays hidden
+  // and the code is the address in the page's language. The address is made of the page's own base
+  // and the form's own option values only.
+
+  function embedAddress(form) {
+    var parts = ["lang=" + form.elements.lang.value];
+    if (form.elements.theme.value !== "auto") parts.push("theme=" + form.elements.theme.value);
+    if (form.elements.view) parts.push("view=" + form.elements.view.value);
+    if (form.elements.bare.checked) parts.push("bare");
+    return form.getAttribute("data-embed-base") + "?" + parts.join("&");
+  }
+
+  function writeEmbedCode(form, code) {
+    var url = embedAddress(form).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+    code.textContent = code.textContent.replace(/src="[^"]*"/, 'src="' + url + '"');
+  }
+
+  function setUpEmbedForms() {
+    var forms = document.querySelectorAll("form.hmw-embed-options[hidden]");
+    Array.prototype.forEach.call(forms, function (form) {
+      var code = form.parentNode.querySelector("code");
+      if (!code) return;
+      form.hidden = false;
+      form.addEventListener("change", function () { writeEmbedCode(form, code); });
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      writeEmbedCode(form, code);
+    });
+  }
+
   // --- wiring ------------------------------------------------------------------------------------
 
   function onPage() {
     if (!firstPage) updateSwitcher(); // the first page's links come right from the server
     firstPage = false;
     setUpCharts();
+    setUpEmbedForms();
   }
 
   if (document.body) watchScheme();
