@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from charts import citation
+from charts import citation, digest
 from charts.dataset import ID_PATTERN, load_dataset, load_schema
 from charts.files import atomic_write
 
@@ -176,6 +176,21 @@ def package_zip(data_dir: Path = DATA_DIR, citation_file: Path = citation.CITATI
     if citation_file.is_file():
         entries.append((citation_file.name, citation_file.read_bytes()))
     return deterministic_zip((f"{ZIP_FOLDER}/{name}", content) for name, content in entries)
+
+
+_MADE: dict[str, dict[str, bytes]] = {}  # the last build's files, by a digest of their inputs
+
+
+def site_files(data_dir: Path = DATA_DIR) -> dict[str, bytes]:
+    """What the site serves under data/ from the package (GENERATED_FILES: the zip, datapackage.json),
+    made once for each content of their inputs: a build asks for them twice per language (the files,
+    the sizes on the downloads table), and `mkdocs serve` on every save."""
+    tables = digest.files_digest([data_dir / "schema.yaml", *sorted(data_dir.glob("*.csv"))], data_dir)
+    key = digest.text_digest(tables, citation.CITATION_FILE.read_bytes())
+    if key not in _MADE:
+        _MADE.clear()
+        _MADE[key] = {ZIP_FILE: package_zip(data_dir), PACKAGE_FILE: package_json(data_dir).encode("utf-8")}
+    return _MADE[key]
 
 
 def is_current(data_dir: Path = DATA_DIR) -> bool:

@@ -62,12 +62,8 @@ class DataRefs:
             if path.exists():
                 files.append(File.generated(config, f"data/{name}", abs_src_path=str(path)))
         # The Data Package as schema.yaml gives it now (never a stale committed copy), and its zip.
-        made = {
-            datapackage.ZIP_FILE: datapackage.package_zip,
-            datapackage.PACKAGE_FILE: datapackage.package_json,
-        }
-        for name in datapackage.GENERATED_FILES:
-            files.append(File.generated(config, f"data/{name}", content=made[name](self.data_dir)))
+        for name, content in datapackage.site_files(self.data_dir).items():
+            files.append(File.generated(config, f"data/{name}", content=content))
 
     def read(self, pages: dict[str, str], titles: dict[str, str]) -> None:
         """Know every page before rendering, so cards can list the pages that build on a source."""

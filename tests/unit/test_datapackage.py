@@ -185,3 +185,15 @@ def test_make_check_names_a_stale_package_and_the_command_that_fixes_it(tmp_path
     package.write_text(package.read_text(encoding="utf-8").replace('"Source articles"', '"Articles"'))
     assert check.run(tmp_path) == 1
     assert "data/datapackage.json: out of date" in capsys.readouterr().err
+
+
+def test_the_site_serves_the_package_made_from_the_data_as_it_is_now(data_copy: Path):
+    first = datapackage.site_files(data_copy)
+    assert first == {
+        datapackage.ZIP_FILE: datapackage.package_zip(data_copy),
+        datapackage.PACKAGE_FILE: datapackage.package_json(data_copy).encode("utf-8"),
+    }
+    edit_cells(data_copy, "events", {(1, "title_en"): "An edited title"})  # a save under `mkdocs serve`
+    again = datapackage.site_files(data_copy)
+    assert again[datapackage.ZIP_FILE] != first[datapackage.ZIP_FILE]
+    assert again[datapackage.ZIP_FILE] == datapackage.package_zip(data_copy)
