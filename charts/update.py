@@ -8,9 +8,10 @@ the manifest charts/digest.py keeps beside the outputs:
    rendering read, the schema, their own module, the shared code) are rendered again in memory
    and their outputs digested; the others are not even rendered. Only the charts whose digest
    differs are written (files, images, zip), into a copy of the folder that is swapped in, and a
-   language's deck is rebuilt when one of its charts or its sources changed. The rest of the
-   folder is carried over untouched (hard links). A save in one chart's module so renders that
-   chart alone, and a save in data/models.csv the charts that read models.
+   language's deck is rebuilt when what one of its slides shows (the light PNG, the meta) or its
+   sources changed. The rest of the folder is carried over untouched (hard links). A save in one
+   chart's module so renders that chart alone, and a save in data/models.csv the charts that read
+   models.
 3. No usable manifest (first build, a build that stopped half-way, another format): everything.
 
 Whatever the path, the files are the same bytes a build from scratch writes (tests/charts/
