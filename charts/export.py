@@ -21,6 +21,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -225,6 +226,81 @@ def basic_plotly_js(figures: Sequence[dict[str, Any]]) -> str | None:
     traces = {trace.get("type", "scatter") for figure in figures for trace in figure.get("data", [])}
     bundle = plotly_js.basic_bundle(traces)
     return bundle.as_uri() if bundle else None
+
+
+class ImagePrefetch:
+    """Images rendered into the cache while the caller is still planning the rest.
+
+    A cold build renders its charts in Python (one core) and then waits on Chromium (the other).
+    A prefetch opens the browser session on a thread at once and renders each job submitted into
+    cache_dir as soon as it is submitted, so the browser works while Python plans the next charts.
+    export_images then finds every image in the cache. ``wait`` returns when all submitted jobs are
+    done; a failure (no browser after all) is left for export_images to meet and explain."""
+
+    def __init__(self, cache_dir: Path, browser: str) -> None:
+        self.cache_dir = cache_dir
+        # The basic plotly.js bundle when installed (see basic_plotly_js); a job it cannot draw is
+        # left to export_images.
+        self._basic = basic_plotly_js([])
+        self._loop = asyncio.new_event_loop()
+        self._queue: asyncio.Queue[ImageJob | None] | None = None
+        self._ready = threading.Event()
+        self._seen: set[str] = set()
+        self._thread = threading.Thread(target=self._run, args=(browser,), name="hmw-images", daemon=True)
+        self._thread.start()
+        self._ready.wait()
+
+    def submit(self, jobs: Sequence[ImageJob]) -> None:
+        """Render these jobs' images into the cache (those not there yet), in the background."""
+        for job in jobs:
+            key = job.key()
+            if key in self._seen or (self.cache_dir / f"{key}.{job.format}").exists():
+                continue
+            if self._basic and not basic_plotly_js([job.figure]):
+                continue
+            self._seen.add(key)
+            self._loop.call_soon_threadsafe(self._queue.put_nowait, job)
+
+    def wait(self) -> None:
+        """Every job submitted so far is in the cache (or failed); the browser is closed."""
+        if self._thread.is_alive():
+            self._loop.call_soon_threadsafe(self._queue.put_nowait, None)
+            self._thread.join()
+
+    def _run(self, browser: str) -> None:
+        asyncio.set_event_loop(self._loop)
+        self._queue = asyncio.Queue()
+        self._ready.set()
+        try:
+            self._loop.run_until_complete(self._serve(browser))
+        except Exception:  # export_images renders what is missing and says why
+            pass
+        finally:
+            self._loop.close()
+
+    async def _serve(self, browser: str) -> None:
+        """Open the browser with the first job (none: no browser at all), render until told to stop."""
+        job = await self._queue.get()
+        if job is None:
+            return
+        session = _one_load_kaleido()(
+            n=TABS, timeout=RENDER_TIMEOUT, mathjax=False, plotlyjs=self._basic, path=browser
+        )
+        await session.open()
+
+        async def one(job: ImageJob) -> None:
+            opts = {"format": job.format, "width": job.width, "height": job.height, "scale": job.scale}
+            image = await session.calc_fig(job.figure, opts=opts)
+            atomic_write(self.cache_dir / f"{job.key()}.{job.format}", image)
+
+        tasks = []
+        try:
+            while job is not None:
+                tasks.append(asyncio.ensure_future(one(job)))
+                job = await self._queue.get()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        finally:
+            await session.close()
 
 
 class BrowserUnavailable(RuntimeError):

@@ -14,8 +14,12 @@ the manifest charts/digest.py keeps beside the outputs:
    models.
 3. No usable manifest (first build, a build that stopped half-way, another format): everything.
 
-Whatever the path, the files are the same bytes a build from scratch writes (tests/charts/
-test_update.py checks it). The manifest is removed before anything is written and written back
+It works in two halves: plan_update renders and digests what changed, in memory, and knows every
+meta the folder will hold; PlannedUpdate.write writes (images, zips, decks, manifest). The site
+writes on a thread while it renders its pages from the plan's metas (hmw_site/pending_charts.py),
+and an ImagePrefetch (charts/export.py) starts the browser on each chart's images as soon as the
+chart is planned. Whatever the path, the files are the same bytes a build from scratch writes
+(tests/charts/test_update.py checks it). The manifest is removed before anything is written and written back
 last, so a build that stops half-way leaves none and the next one trusts nothing.
 """
 
@@ -30,10 +34,10 @@ from typing import Any
 
 from charts import digest
 from charts.build import CHART_IDS, SCHEMES, ChartPlan, chart_plan, file_names, write_outputs
-from charts.bundle import readme, write_bundles
+from charts.bundle import readme, write_bundles, zip_name
 from charts.dataset import load_dataset
 from charts.deck import DeckError, deck_name, write_decks
-from charts.export import CACHE_DIR, ExportResult
+from charts.export import CACHE_DIR, ExportResult, ImagePrefetch
 from charts.i18n import LANGS
 from charts.records import TABLE_NAMES
 from charts.registry import module_name, render
@@ -77,12 +81,15 @@ class ReadTables:
         return self._data.table(name)
 
 
-def chart_digests(data: Any, by_scheme: dict[str, Any], plan: ChartPlan, writers: str) -> tuple[str, str]:
+def chart_digests(
+    data: Any, by_scheme: dict[str, Any], plan: ChartPlan, writers: str
+) -> tuple[str, str, dict[str, Any]]:
     """One chart in one language, as rendered in memory (plan: its files), two digests:
     - everything its files are made from — the files themselves, the images' cache keys, its meta
       and README — and the code that writes them;
     - what its slide shows: the light PNG and the meta. A deck is rebuilt only when this changes,
-      so an edit that only reaches a hover or the standalone page leaves the decks alone."""
+      so an edit that only reaches a hover or the standalone page leaves the decks alone;
+    and the meta itself, as write_outputs writes it when every file is made."""
     light = by_scheme["light"]
     names = file_names(light.chart_id, light.lang)
     # The meta as written when every file was made (the zip is added by write_bundles).
@@ -97,7 +104,7 @@ def chart_digests(data: Any, by_scheme: dict[str, Any], plan: ChartPlan, writers
     )
     slide_png = names["png"]["light"]
     slide = digest.text_digest([key for name, key in images if name == slide_png], expected)
-    return files, slide
+    return files, slide, expected
 
 
 def _plot_top(image_figure: dict[str, Any]) -> float:
@@ -125,22 +132,170 @@ def update_charts(
 ) -> UpdateReport:
     """Make target hold every chart of langs in every format, their zips and each language's deck,
     doing only the work their inputs call for (see the module's docstring)."""
-    started = time.monotonic()
-    report = UpdateReport()
-    langs = list(langs)
-    inputs = digest.inputs_digest(data_dir, langs, project)
-    manifest = digest.read_manifest(target)
-    if manifest.get("inputs") == inputs and _outputs_present(target, langs, manifest):
-        report.skipped = True
-        report.seconds = time.monotonic() - started
+    return plan_update(data_dir, target, langs, cache_dir=cache_dir, project=project).write()
+
+
+@dataclass
+class PlannedUpdate:
+    """update_charts' first half: what changed, rendered and serialised in memory, nothing written
+    yet. The site reads the charts' metas from it and may write (``write``, the slow half: images,
+    zips, decks) on a thread of its own while it renders the pages (charts/background.py)."""
+
+    target: Path
+    langs: list[str]
+    cache_dir: Path | None
+    report: UpdateReport
+    inputs: str = ""
+    data: Any = None
+    manifest: dict[str, Any] = field(default_factory=dict)
+    charts: dict[tuple[str, str, str], Any] = field(default_factory=dict)
+    plans: dict[tuple[str, str], ChartPlan] = field(default_factory=dict)
+    memo: dict[Any, Any] = field(default_factory=dict)
+    same: set[str] = field(default_factory=set)  # "lang/chart id" rendered from the same inputs as last time
+    digests: dict[str, str] = field(default_factory=dict)
+    slides: dict[str, str] = field(default_factory=dict)
+    reads: dict[str, Any] = field(default_factory=dict)
+    expected: dict[str, dict[str, Any]] = field(default_factory=dict)  # the metas of the charts rendered
+    decks: dict[str, str] = field(default_factory=dict)
+    started: float = field(default_factory=time.monotonic)
+    prefetch: ImagePrefetch | None = None  # rendering the images into the cache meanwhile
+
+    @property
+    def changed(self) -> list[str]:
+        """The charts whose files differ from the folder's ("lang/chart id")."""
+        known = self.manifest.get("charts", {})
+        return [key for key, value in self.digests.items() if known.get(key) != value]
+
+    def metas(self, lang: str) -> dict[str, dict[str, Any]]:
+        """Each chart's meta as the folder holds it once written (zip included), and the light
+        figure's layout size: what the pages take from the charts, known before anything is written.
+        Call it before ``write`` starts: a chart left as it was is read from the folder."""
+        found = {}
+        for cid in CHART_IDS:
+            key, names = f"{lang}/{cid}", file_names(cid, lang)
+            if key in self.expected:
+                meta_ = dict(
+                    self.expected[key], files=self.expected[key]["files"] | {"zip": zip_name(cid, lang)}
+                )
+                figure = json.loads(self.plans[(lang, cid)].files[names["json"]["light"]])
+            else:
+                folder = self.target / lang / cid
+                meta_ = json.loads((folder / names["meta"]).read_text(encoding="utf-8"))
+                figure = json.loads((folder / names["json"]["light"]).read_text(encoding="utf-8"))
+            found[cid] = {"meta": meta_, "figure": figure}
+        return found
+
+    def write(self) -> UpdateReport:
+        """Write what changed (files, images, zips, decks) and the manifest, last."""
+        report = self.report
+        if self.prefetch is not None:
+            self.prefetch.wait()  # then write_outputs finds its images in the cache
+        if report.skipped:
+            return report
+        data, target, langs, known_tops = (
+            self.data,
+            self.target,
+            self.langs,
+            self.manifest.get("plot_tops", {}),
+        )
+        changed = self.changed
+        stale_decks = [
+            lang
+            for lang in langs
+            if self.manifest.get("decks", {}).get(lang) != self.decks[lang]
+            or not (target / deck_name(lang)).is_file()
+        ]
+        digest.forget_manifest(target)
+        if changed:
+            everything = len(changed) == len(self.digests)  # a first build: the folder is replaced as a whole
+            written = write_outputs(
+                data,
+                target,
+                langs=None if everything and set(langs) == set(LANGS) else langs,
+                progress=False,
+                cache_dir=self.cache_dir,
+                charts=self.charts,
+                pairs=None if everything else {tuple(key.split("/", 1)) for key in changed},
+                plans=self.plans,
+            )
+            report.images = written.images
+            for key in changed:
+                lang, cid = key.split("/", 1)
+                write_bundles(data, target, chart_ids=[cid], langs=[lang])
+            report.rebuilt = changed
+        # Images not exported (no browser, no CJK font): their charts are not recorded as done, so the
+        # next build tries them again.
+        incomplete = {
+            f"{p.parent.parent.name}/{p.parent.name}"
+            for p in (report.images.skipped if report.images else [])
+        }
+        if incomplete:
+            report.warnings.append("some images were not exported:\n" + "\n".join(report.images.messages))
+        tops = {key: known_tops[key] for key in self.same} | {
+            f"{lang}/{cid}": _plot_top(image)
+            for (lang, cid, scheme), image in self.memo.items()
+            if scheme == "light"
+        }
+        plot_tops = {lang: {cid: tops[f"{lang}/{cid}"] for cid in CHART_IDS} for lang in langs}
+        made_decks: dict[str, str] = {}
+        for lang in langs:  # one language's deck failing leaves the others'
+            if lang not in stale_decks:
+                made_decks[lang] = self.decks[lang]
+                continue
+            try:
+                write_decks(data, target, langs=[lang], chart_ids=CHART_IDS, plot_tops=plot_tops)
+            except DeckError as exc:
+                report.warnings.append(f"no slide deck ({lang}): {exc}")
+                continue
+            made_decks[lang] = self.decks[lang]
+            report.decks.append(lang)
+        complete = {key: value for key, value in self.digests.items() if key not in incomplete}
+        done = len(complete) == len(self.digests) and len(made_decks) == len(langs)
+        digest.write_manifest(
+            target,
+            {
+                "inputs": self.inputs if done else None,
+                "charts": complete,
+                "decks": made_decks,
+                "reads": {key: value for key, value in self.reads.items() if key in complete},
+                "slides": {key: value for key, value in self.slides.items() if key in complete},
+                "plot_tops": {key: value for key, value in tops.items() if key in complete},
+            },
+        )
+        report.seconds = time.monotonic() - self.started
         return report
 
-    data = load_dataset(data_dir)
+
+def plan_update(
+    data_dir: Path,
+    target: Path,
+    langs: Sequence[str],
+    *,
+    cache_dir: Path | None = CACHE_DIR,
+    project: Path = digest.PROJECT,
+    prefetch: ImagePrefetch | None = None,
+) -> PlannedUpdate:
+    """update_charts up to the first file it would write: the charts whose inputs changed are
+    rendered and digested in memory; the others are not even rendered. prefetch: each rendered
+    chart's images are handed to it at once, to be made while the next charts are rendered."""
+    planned = PlannedUpdate(
+        target=target, langs=list(langs), cache_dir=cache_dir, report=UpdateReport(), prefetch=prefetch
+    )
+    langs = planned.langs
+    planned.inputs = inputs = digest.inputs_digest(data_dir, langs, project)
+    manifest = digest.read_manifest(target)
+    if manifest.get("inputs") == inputs and _outputs_present(target, langs, manifest):
+        planned.report.skipped = True
+        planned.report.seconds = time.monotonic() - planned.started
+        return planned
+
+    planned.data = data = load_dataset(data_dir)
     present = _outputs_present(target, langs, manifest)
-    known: dict[str, str] = manifest.get("charts", {}) if present else {}
-    recorded: dict[str, Any] = manifest.get("reads", {}) if present else {}
-    known_tops: dict[str, float] = manifest.get("plot_tops", {}) if present else {}
-    known_slides: dict[str, str] = manifest.get("slides", {}) if present else {}
+    planned.manifest = manifest if present else {}
+    known: dict[str, str] = planned.manifest.get("charts", {})
+    recorded: dict[str, Any] = planned.manifest.get("reads", {})
+    known_tops: dict[str, float] = planned.manifest.get("plot_tops", {})
+    known_slides: dict[str, str] = planned.manifest.get("slides", {})
     shared = digest.shared_code_digest([module_name(cid) for cid in CHART_IDS], project)
     tables = digest.data_digests(data_dir, TABLE_NAMES)
 
@@ -148,7 +303,7 @@ def update_charts(
         return digest.rendered_from(key, module_name(key.split("/", 1)[1]), shared, tables, read, project)
 
     keys = [f"{lang}/{cid}" for lang in langs for cid in CHART_IDS]
-    same = {  # rendered from the same inputs last time: not rendered again
+    planned.same = same = {  # rendered from the same inputs last time: not rendered again
         key
         for key in keys
         if key in known
@@ -157,86 +312,28 @@ def update_charts(
         and isinstance(recorded.get(key), dict)
         and recorded[key].get("inputs") == rendered_from(key, recorded[key].get("tables", []))
     }
-    charts: dict[tuple[str, str, str], Any] = {}
-    memo: dict[Any, Any] = {}
-    plans: dict[tuple[str, str], ChartPlan] = {}
     writers = digest.writer_digest(project)
     digests = {key: known[key] for key in same}
-    slides = {key: known_slides[key] for key in same}
-    reads = {key: recorded[key] for key in same}
+    planned.slides = {key: known_slides[key] for key in same}
+    planned.reads = {key: recorded[key] for key in same}
     for key in keys:
         if key in same:
             continue
         lang, cid = key.split("/", 1)
         reading = ReadTables(data)
         by_scheme = {s: render(reading, cid, lang, s) for s in SCHEMES}
-        plans[(lang, cid)] = chart_plan(by_scheme, memo=memo)
-        digests[key], slides[key] = chart_digests(reading, by_scheme, plans[(lang, cid)], writers)
-        reads[key] = {"tables": sorted(reading.read), "inputs": rendered_from(key, sorted(reading.read))}
-        charts |= {(lang, cid, s): chart for s, chart in by_scheme.items()}
-        report.rendered.append(key)
-    digests = {key: digests[key] for key in keys}
-    changed = [key for key in keys if known.get(key) != digests[key]]
-    decks = {lang: digest.deck_digest(slides, lang, data_dir, shared) for lang in langs}
-    stale_decks = [
-        lang
-        for lang in langs
-        if manifest.get("decks", {}).get(lang) != decks[lang] or not (target / deck_name(lang)).is_file()
-    ]
-
-    digest.forget_manifest(target)
-    if changed:
-        everything = len(changed) == len(digests)  # a first build: the folder is replaced as a whole
-        written = write_outputs(
-            data,
-            target,
-            langs=None if everything and set(langs) == set(LANGS) else langs,
-            progress=False,
-            cache_dir=cache_dir,
-            charts=charts,
-            pairs=None if everything else {tuple(key.split("/", 1)) for key in changed},
-            plans=plans,
+        plan = planned.plans[(lang, cid)] = chart_plan(by_scheme, memo=planned.memo)
+        if prefetch is not None:
+            prefetch.submit(plan.images)
+        digests[key], planned.slides[key], planned.expected[key] = chart_digests(
+            reading, by_scheme, plan, writers
         )
-        report.images = written.images
-        for key in changed:
-            lang, cid = key.split("/", 1)
-            write_bundles(data, target, chart_ids=[cid], langs=[lang])
-        report.rebuilt = changed
-    # Images not exported (no browser, no CJK font): their charts are not recorded as done, so the
-    # next build tries them again.
-    incomplete = {
-        f"{p.parent.parent.name}/{p.parent.name}" for p in (report.images.skipped if report.images else [])
-    }
-    if incomplete:
-        report.warnings.append("some images were not exported:\n" + "\n".join(report.images.messages))
-    tops = {key: known_tops[key] for key in same} | {
-        f"{lang}/{cid}": _plot_top(image) for (lang, cid, scheme), image in memo.items() if scheme == "light"
-    }
-    plot_tops = {lang: {cid: tops[f"{lang}/{cid}"] for cid in CHART_IDS} for lang in langs}
-    made_decks: dict[str, str] = {}
-    for lang in langs:  # one language's deck failing leaves the others'
-        if lang not in stale_decks:
-            made_decks[lang] = decks[lang]
-            continue
-        try:
-            write_decks(data, target, langs=[lang], chart_ids=CHART_IDS, plot_tops=plot_tops)
-        except DeckError as exc:
-            report.warnings.append(f"no slide deck ({lang}): {exc}")
-            continue
-        made_decks[lang] = decks[lang]
-        report.decks.append(lang)
-    complete = {key: value for key, value in digests.items() if key not in incomplete}
-    done = len(complete) == len(digests) and len(made_decks) == len(langs)
-    digest.write_manifest(
-        target,
-        {
-            "inputs": inputs if done else None,
-            "charts": complete,
-            "decks": made_decks,
-            "reads": {key: value for key, value in reads.items() if key in complete},
-            "slides": {key: value for key, value in slides.items() if key in complete},
-            "plot_tops": {key: value for key, value in tops.items() if key in complete},
-        },
-    )
-    report.seconds = time.monotonic() - started
-    return report
+        planned.reads[key] = {
+            "tables": sorted(reading.read),
+            "inputs": rendered_from(key, sorted(reading.read)),
+        }
+        planned.charts |= {(lang, cid, s): chart for s, chart in by_scheme.items()}
+        planned.report.rendered.append(key)
+    planned.digests = {key: digests[key] for key in keys}
+    planned.decks = {lang: digest.deck_digest(planned.slides, lang, data_dir, shared) for lang in langs}
+    return planned

@@ -18,7 +18,9 @@ naming the page and the id.
 Once per build (not per page) the charts package brings the outputs up to date (charts/update.py:
 no work when nothing they depend on changed, else only the charts that changed) in a folder outside
 docs/ (build/site-charts/<lang>, or $HMW_CHARTS_DIR), and the plugin adds them to the site as
-generated files under assets/charts/<id>/. The default language's build writes every language's
+generated files under assets/charts/<id>/. `mkdocs build` writes that folder, images included, on
+a thread while it renders the pages, which it builds from the metas planned in memory; the files
+join the site at the end (hmw_site/pending_charts.py). The default language's build writes every language's
 (the others are built right after it, by hmw_site/languages.py, in the same process), so all images are
 exported in one browser session; a language built on its own writes only its own. Writing into
 docs/ would make ``mkdocs serve`` rebuild in a loop; PNG/SVG exports are cached by content hash by
@@ -49,13 +51,16 @@ from mkdocs.utils import get_relative_url
 
 from charts import digest, embed, narrow, plotly_js
 from charts.build import CHART_IDS
+from charts.deck import deck_name
+from charts.export import CACHE_DIR, ImagePrefetch
 from charts.i18n import DEFAULT_LANG, LANGS, t
 from charts.registry import CONTEXT_VIEWS, views
-from charts.update import UpdateReport, update_charts
+from charts.update import UpdateReport, plan_update
 from hmw_site import embed_pages
 from hmw_site.html import render
-from hmw_site.languages import CHARTS_WRITTEN, SHARED_ROOT
+from hmw_site.languages import CHARTS_PENDING, CHARTS_WRITTEN, SHARED_ROOT
 from hmw_site.markdown import find_fences
+from hmw_site.pending_charts import ChartFile, PendingCharts, images_browser
 
 log = logging.getLogger("mkdocs.plugins.hmw")
 
@@ -125,6 +130,23 @@ def download_links(files: dict[str, Any], rel: Callable[[str], str], lang: str) 
         if kind in files:
             links.append({"href": rel(files[kind]), "label": t(f"figure.{kind}", lang), "download": download})
     return links
+
+
+def with_heights(meta: dict[str, Any], figure: dict[str, Any]) -> dict[str, Any]:
+    """A chart's meta with the heights its figure is drawn at, on a wide screen and on a phone."""
+    meta = dict(meta)
+    meta.setdefault("height", figure.get("layout", {}).get("height"))
+    meta.setdefault("phone_height", narrow.phone_height(figure))
+    return meta
+
+
+def file_names_of(meta: dict[str, Any]) -> list[str]:
+    """Every file of a chart's folder, as its meta lists them (the meta itself included)."""
+    names = [meta["files"]["meta"]] if "meta" in meta["files"] else []
+    for kind, value in meta["files"].items():
+        if kind != "meta":
+            names += sorted(value.values()) if isinstance(value, dict) else [value]
+    return sorted(set(names))
 
 
 def figure_html(chart_id: str, meta: dict[str, Any], lang: str, page_url: str, site_url: str) -> Markup:
@@ -218,21 +240,17 @@ def gallery_html(metas: dict[str, dict[str, Any]], lang: str, page_url: str, sit
 # --- build state -----------------------------------------------------------------------------------
 
 
-def write_charts(data_dir: Path, target: Path, langs: list[str]) -> UpdateReport:
-    """Bring the languages' chart files, zip bundles and slide decks in target up to date
-    (charts/update.py: nothing when no input changed, else only the charts that did); images that
-    could not be exported and decks that could not be made are warnings."""
-    report = update_charts(data_dir, target, langs)
+def log_warnings(report: UpdateReport) -> None:
+    """Images that could not be exported and decks that could not be made are warnings."""
     for warning in report.warnings:
         log.warning(f"charts: {warning}")
-    return report
 
 
 class ChartPages:
     """Per build: this language's chart files (written once for every language by the default
     language's build), the ```chart and ```chart-gallery fences, and plotly.js."""
 
-    def __init__(self, config: MkDocsConfig, lang: str, project: Path) -> None:
+    def __init__(self, config: MkDocsConfig, lang: str, project: Path, *, serving: bool = False) -> None:
         self.lang = lang
         self.site_url = config.site_url or "/"
         self.page: Page | None = None
@@ -240,33 +258,61 @@ class ChartPages:
         started = time.monotonic()
         written = config.extra.get(CHARTS_WRITTEN)
         self.update: UpdateReport | None = None  # what this build did to the chart folder, if anything
-        if written:  # the default language's build wrote this language's files already
+        # The chart folder's write under way (hmw_site/pending_charts.py), and whether this build
+        # started it (and so finishes it, last).
+        self.pending: PendingCharts | None = config.extra.get(CHARTS_PENDING) if written else None
+        self.owns_pending = False
+        if written:  # the default language's build wrote this language's files already, or is writing them
             target = Path(written)
         else:
             # The default language's build writes every language now, exporting every image in one
             # browser session (two sessions took twice as long on a cold cache); the others reuse them.
             langs = list(LANGS) if lang == DEFAULT_LANG else [lang]
             target = out_dir(project, lang)
-            self.update = write_charts(project / "data", target, langs)
+            # A build (not `mkdocs serve`) renders the images and writes the folder meanwhile.
+            browser = None if serving else images_browser()
+            prefetch = ImagePrefetch(CACHE_DIR, browser) if browser else None
+            planned = plan_update(project / "data", target, langs, prefetch=prefetch)
+            if prefetch is not None and not planned.report.skipped:
+                self.pending = config.extra[CHARTS_PENDING] = PendingCharts(planned)
+                self.owns_pending = True
+            else:
+                self.update = planned.write()  # waits for the prefetch, if any
+                log_warnings(self.update)
         self.written = target
         self.dir = target / lang
-        self.digests: dict[str, str] = digest.read_manifest(target).get("charts", {})  # of each chart's files
-        self.meta = {chart_id: self._meta(chart_id) for chart_id in CHART_IDS}
-        done = self.update.summary() if self.update else "written by the default language's build"
+        if self.pending is not None:
+            self.digests: dict[str, str] = self.pending.digests
+            found = self.pending.metas[lang]
+        else:
+            self.digests = digest.read_manifest(target).get("charts", {})  # of each chart's files
+            found = {chart_id: self._read(chart_id) for chart_id in CHART_IDS}
+        self.meta = {chart_id: with_heights(**found[chart_id]) for chart_id in CHART_IDS}
+        if self.owns_pending:
+            done = "planned; the files are being written while the pages are rendered"
+        else:
+            done = self.update.summary() if self.update else "written by the default language's build"
         seconds = time.monotonic() - started
         log.info(f"charts: {len(self.meta)} charts ({lang}) ready in {seconds:.1f} s: {done}")
         self.own_plotly = not config.extra.get(SHARED_ROOT)
 
-    def _meta(self, chart_id: str) -> dict[str, Any]:
-        meta = json.loads(
-            (self.dir / chart_id / f"{chart_id}-{self.lang}.meta.json").read_text(encoding="utf-8")
-        )
-        figure = json.loads(
-            (self.dir / chart_id / meta["files"]["json"]["light"]).read_text(encoding="utf-8")
-        )
-        meta.setdefault("height", figure.get("layout", {}).get("height"))
-        meta.setdefault("phone_height", narrow.phone_height(figure))
-        return meta
+    def _read(self, chart_id: str) -> dict[str, Any]:
+        """A chart's meta and light figure, from the chart folder."""
+        folder = self.dir / chart_id
+        meta = json.loads((folder / f"{chart_id}-{self.lang}.meta.json").read_text(encoding="utf-8"))
+        figure = json.loads((folder / meta["files"]["json"]["light"]).read_text(encoding="utf-8"))
+        return {"meta": meta, "figure": figure}
+
+    def finish(self) -> None:
+        """At the end of the build that started the chart folder's write: wait for it, then copy the
+        chart files that waited for it into every language's site."""
+        if not self.owns_pending or self.pending is None:
+            return
+        started = time.monotonic()
+        self.update = self.pending.finish()
+        log_warnings(self.update)
+        seconds = time.monotonic() - started
+        log.info(f"charts: written ({seconds:.1f} s waited at the end): {self.update.summary()}")
 
     def configure(self, config: MkDocsConfig) -> None:
         """Register the fences; tell the templates where plotly.js is and which image Open Graph uses."""
@@ -285,20 +331,24 @@ class ChartPages:
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
         """Every chart file, the deck and plotly.js (unless the default language's site serves it),
         as generated files (nothing is written to docs/)."""
-        for chart_id in self.meta:
-            for path in sorted((self.dir / chart_id).iterdir()):
-                files.append(
-                    File.generated(config, f"{SITE_CHARTS}/{chart_id}/{path.name}", abs_src_path=str(path))
-                )
-        deck = self.written / f"deck-{self.lang}.pptx"
-        if deck.exists():  # written unless the PNGs are missing
-            files.append(File.generated(config, f"{SITE_CHARTS}/{deck.name}", abs_src_path=str(deck)))
+        for chart_id, meta in self.meta.items():
+            for name in file_names_of(meta):
+                self._add(files, config, f"{chart_id}/{name}", self.dir / chart_id / name)
+        deck = self.written / deck_name(self.lang)
+        if self.pending is not None or deck.exists():  # written unless the PNGs are missing
+            self._add(files, config, deck.name, deck)
         titles = {chart_id: meta["title"] for chart_id, meta in self.meta.items()}
         embed_pages.add_files(files, config, self.lang, titles, SITE_CHARTS)
         if self.own_plotly:
             files.append(
                 File.generated(config, plotly_site_path(self.plotly), abs_src_path=str(plotly_js.BUNDLE))
             )
+
+    def _add(self, files: Files, config: MkDocsConfig, name: str, path: Path) -> None:
+        """One file of the chart folder, copied once it is written (at once, unless pending)."""
+        file = ChartFile.generated(config, f"{SITE_CHARTS}/{name}", abs_src_path=str(path))
+        file.pending = self.pending
+        files.append(file)
 
     def shown_in(self, markdown: str) -> dict[str, str]:
         """The charts a page shows (its ```chart fences; all of them for a gallery), each with the

@@ -31,6 +31,8 @@ from charts.yamltext import load_yaml
 SHARED_ROOT = "hmw_shared_root"
 # config.extra key naming the folder where the default language's build wrote every language's charts.
 CHARTS_WRITTEN = "hmw_charts_written"
+# config.extra key: the chart folder's write still under way (hmw_site/pending_charts.py), if any.
+CHARTS_PENDING = "hmw_charts_pending"
 
 log = logging.getLogger("mkdocs.plugins.hmw")
 
@@ -282,6 +284,7 @@ class Languages:
             other.extra[SHARED_ROOT] = "../" * info["prefix"].count("/")
             if charts_written is not None:
                 other.extra[CHARTS_WRITTEN] = str(charts_written)
+                other.extra[CHARTS_PENDING] = config.extra.get(CHARTS_PENDING)
             other.plugins.on_startup(command="build", dirty=False)
             try:
                 build(other)

@@ -39,7 +39,7 @@ class Site:
         self.languages = Languages(config)
         lang = self.languages.lang
         self.languages.configure(config)  # sets this language's site_url, which the parts below use
-        self.charts = ChartPages(config, lang, self.languages.project)
+        self.charts = ChartPages(config, lang, self.languages.project, serving=serving)
         self.charts.configure(config)
         self.datarefs = DataRefs(config, lang)
         self.glossary = GlossaryPages(self.languages.project, lang)
@@ -137,3 +137,4 @@ class Site:
         with self.reported_while_serving():
             self.datarefs.check_links()
         self.languages.build_others(config, self.charts.written, reuse=self.serving)
+        self.charts.finish()  # the chart files join every language's site last

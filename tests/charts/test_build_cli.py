@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from charts.build import CHART_IDS
-from charts.export import ImageJob, export_images
+from charts.export import ImageJob, ImagePrefetch, export_images
 from devtools.chromium import CHROMIUM
 from tests.sample_data import PROJECT
 
@@ -259,3 +259,36 @@ def test_images_share_one_page_load_per_tab_and_none_leaves_a_trace_on_the_next(
     first, again = (tmp_path / "0.png").read_bytes(), (tmp_path / "4.png").read_bytes()
     assert first == again == (tmp_path / "2.png").read_bytes()
     assert first != (tmp_path / "1.png").read_bytes()
+
+
+@pytest.mark.slow  # exports PNG and SVG images in Chromium
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"needs Chromium at {CHROMIUM} (or $HMW_CHROMIUM)")
+def test_a_prefetch_renders_into_the_cache_the_images_an_export_then_only_copies(tmp_path):
+    bars = {"data": [{"type": "bar", "x": ["a", "b"], "y": [1, 3]}], "layout": {"title": {"text": "A"}}}
+    jobs = [ImageJob(bars, tmp_path / "out" / f"bars.{fmt}", fmt, 300, 200) for fmt in ("png", "svg")]
+    prefetch = ImagePrefetch(tmp_path / "cache", CHROMIUM)
+    prefetch.submit(jobs[:1])
+    prefetch.submit(jobs)  # a job submitted twice is rendered once
+    prefetch.wait()
+    assert sorted(p.suffix for p in (tmp_path / "cache").iterdir()) == [".png", ".svg"]
+    result = export_images(jobs, progress=False, cache_dir=tmp_path / "cache", browser="/nonexistent")
+    assert (result.from_cache, result.rendered) == (2, 0)
+    assert (tmp_path / "out" / "bars.png").read_bytes().startswith(b"\x89PNG")
+
+
+def test_a_prefetch_with_nothing_to_do_starts_no_browser(tmp_path):
+    prefetch = ImagePrefetch(tmp_path / "cache", "/nonexistent/chromium")
+    prefetch.wait()  # no job: the browser was never asked for
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_prefetch_that_cannot_start_its_browser_leaves_the_export_to_say_why(tmp_path):
+    dots = {"data": [{"type": "scatter", "x": [1, 2], "y": [2, 1]}], "layout": {}}
+    job = ImageJob(dots, tmp_path / "out" / "dots.png", "png", 300, 200)
+    prefetch = ImagePrefetch(tmp_path / "cache", "/nonexistent/chromium")
+    prefetch.submit([job])
+    prefetch.wait()  # no exception here: the export that follows meets the same problem
+    result = export_images(
+        [job], progress=False, cache_dir=tmp_path / "cache", browser="/nonexistent/chromium"
+    )
+    assert result.skipped == [job.path] and "Could not start the browser" in result.messages[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import shutil
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -19,7 +20,7 @@ from PIL import Image
 from charts import digest, export, slide_crop
 from charts.build import CHART_IDS
 from charts.dataset import load_dataset
-from charts.update import _plot_top, update_charts
+from charts.update import _plot_top, plan_update, update_charts
 from tests.sample_data import PROJECT
 
 LANGS = ["zh", "en"]
@@ -207,3 +208,33 @@ def test_the_deck_crops_charts_where_a_second_render_says_their_plot_starts(proj
     for cid in ("timeline", "openai-finance"):
         chart_plan({s: charts[("en", cid, s)] for s in ("light", "dark")}, memo=memo)
         assert _plot_top(memo[("en", cid, "light")]) == slide_crop.plot_top({"id": cid, "lang": "en"}, data)
+
+
+def written_metas(out: Path, lang: str) -> dict[str, dict]:
+    """Each chart's meta and light figure as the folder holds them."""
+    found = {}
+    for cid in CHART_IDS:
+        folder = out / lang / cid
+        meta = json.loads((folder / f"{cid}-{lang}.meta.json").read_text(encoding="utf-8"))
+        figure = json.loads((folder / meta["files"]["json"]["light"]).read_text(encoding="utf-8"))
+        found[cid] = {"meta": meta, "figure": figure}
+    return found
+
+
+def test_the_plan_knows_every_meta_before_anything_is_written(project: Path):
+    """The site builds its pages from the plan's metas while the folder is written (hmw_site/
+    pending_charts.py): they must be the metas written, for charts rendered again and charts kept."""
+    edit_one_row(project / "data")
+    planned = plan_update(project / "data", project / "out", LANGS, cache_dir=None)
+    assert 0 < len(planned.expected) < len(CHART_IDS) * len(LANGS)  # some rendered again, some kept
+    promised = {lang: planned.metas(lang) for lang in LANGS}
+    planned.write()
+    assert promised == {lang: written_metas(project / "out", lang) for lang in LANGS}
+
+
+def test_a_first_plan_knows_every_meta_too(tmp_path: Path):
+    planned = plan_update(PROJECT / "data", tmp_path / "out", ["en"], cache_dir=None)
+    promised = planned.metas("en")
+    planned.write()
+    assert promised == written_metas(tmp_path / "out", "en")
+    assert all("zip" in found["meta"]["files"] for found in promised.values())
