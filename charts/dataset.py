@@ -49,6 +49,25 @@ class Dataset:
         return getattr(self, name)
 
 
+class ReadTables:
+    """A dataset that notes which of its tables are read (``read``): what a chart's files or a
+    page's HTML are made from besides the code, so the next build knows whether an edit to data/
+    concerns them (charts/update.py, hmw_site/memo.py)."""
+
+    def __init__(self, data: Any) -> None:
+        self._data = data
+        self.read: set[str] = set()
+
+    def __getattr__(self, name: str) -> Any:
+        if name in TABLE_NAMES:
+            self.read.add(name)
+        return getattr(self._data, name)
+
+    def table(self, name: str) -> Any:
+        self.read.add(name)
+        return self._data.table(name)
+
+
 def load_schema(data_dir: Path) -> dict[str, Any]:
     """Read schema.yaml; its `tables` mapping drives all validation."""
     path = data_dir / "schema.yaml"

@@ -35,7 +35,7 @@ from typing import Any
 from charts import digest
 from charts.build import CHART_IDS, SCHEMES, ChartPlan, chart_plan, file_names, write_outputs
 from charts.bundle import readme, write_bundles, zip_name
-from charts.dataset import load_dataset
+from charts.dataset import ReadTables, load_dataset
 from charts.deck import DeckError, deck_name, write_decks
 from charts.export import CACHE_DIR, ExportResult, ImagePrefetch
 from charts.i18n import LANGS
@@ -61,24 +61,6 @@ class UpdateReport:
             return "unchanged, nothing rebuilt"
         charts = ", ".join(self.rebuilt) or "none"
         return f"rebuilt {charts}; decks: {', '.join(self.decks) or 'none'}"
-
-
-class ReadTables:
-    """A dataset that notes which of its tables a chart reads (``read``): what its files are made
-    from besides the code, so the next build knows whether an edit to data/ concerns it."""
-
-    def __init__(self, data: Any) -> None:
-        self._data = data
-        self.read: set[str] = set()
-
-    def __getattr__(self, name: str) -> Any:
-        if name in TABLE_NAMES:
-            self.read.add(name)
-        return getattr(self._data, name)
-
-    def table(self, name: str) -> Any:
-        self.read.add(name)
-        return self._data.table(name)
 
 
 def chart_digests(

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from charts import datapackage
-from charts.dataset import Dataset, load_dataset
+from charts.dataset import Dataset, ReadTables, load_dataset
 from hmw_site.context import DATA_FILES, EXTRA_DATA_FILES, FIELDS, Context, files_url_for
 from hmw_site.fences import render_page
 from hmw_site.languages import project_of
@@ -54,6 +54,7 @@ class DataRefs:
         self.anchors: dict[str, set[str]] = {}
         self.usage: dict[str, set[str]] = {}
         self.titles: dict[str, str] = {}
+        self.reads: dict[str, ReadTables] = {}  # by page: the tables its shortcodes and fences read
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
         """Serve the dataset files under data/ as generated files (nothing is written to docs/)."""
@@ -72,8 +73,9 @@ class DataRefs:
 
     def render(self, markdown: str, page: Page, files: Files) -> str:
         """The page's Markdown with its fences and shortcodes replaced by HTML from the dataset."""
+        reading = self.reads[page.file.src_uri] = ReadTables(self.data)
         ctx = Context(
-            data=self.data,
+            data=reading,  # type: ignore[arg-type]
             lang=self.lang,
             page=page.file.src_uri,
             url_for=files_url_for(files, page),
@@ -89,6 +91,11 @@ class DataRefs:
     def recorded(self, page: str) -> tuple[list[tuple[str, str, str]], set[str]]:
         """The links and anchors one page's fences and shortcodes recorded (to keep with the page)."""
         return [link for link in self.links if link[0] == page], set(self.anchors.get(page, ()))
+
+    def tables_read(self, page: str) -> set[str]:
+        """The dataset's tables one page's fences and shortcodes read (hmw_site/memo.py keys on them)."""
+        reading = self.reads.get(page)
+        return set(reading.read) if reading else set()
 
     def record(self, page: str, links: list[tuple[str, str, str]], anchors: set[str]) -> None:
         """Record again what a page recorded when an earlier build rendered it (hmw_site/memo.py)."""

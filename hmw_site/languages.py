@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from charts import digest
 from charts.files import atomic_write, swap_dir
 from charts.i18n import DEFAULT_LANG, LANGS, strings_under
+from charts.records import TABLE_NAMES
 from charts.registry import CHART_IDS, module_name
 from charts.yamltext import load_yaml
 
@@ -318,18 +319,44 @@ def site_inputs_digest(project: Path, root: str, strict: bool, charts_written: P
     """What every page of a language is made from but the pages and the charts: the dataset, the
     code (not the charts' own modules, which reach the pages only through the charts' files),
     templates and configuration, the root URL and strictness, and the packages' versions. Contents,
-    not times. "" (never reuse) when the chart folder has no complete manifest (charts/digest.py)."""
+    not times. The dataset's tables are left out: each page is kept with the tables it read
+    (hmw_site/memo.py, table_digests). "" (never reuse) when the chart folder has no complete
+    manifest (charts/digest.py)."""
     manifest = digest.read_manifest(charts_written) if charts_written else {}
     if not manifest.get("inputs"):
         return ""  # the charts are not known to be complete: never reuse
     return digest.text_digest(
         digest.shared_code_digest([module_name(cid) for cid in CHART_IDS], project),
-        digest.files_digest([project / name for name in SITE_INPUTS if name != "charts"], project),
+        digest.files_digest(
+            [project / name for name in SITE_INPUTS if name not in ("charts", "data")], project
+        ),
+        digest.files_digest(untracked_data_files(project / "data"), project),
         str(charts_written),
         root,
         bool(strict),
         {name: digest.package_version(name) for name in SITE_PACKAGES},
         digest.environment(),
+    )
+
+
+def table_digests(data_dir: Path) -> dict[str, str]:
+    """Each table's CSV file, by table name (charts/digest.py data_digests, less the schema)."""
+    return {
+        name: value
+        for name, value in digest.data_digests(data_dir, TABLE_NAMES).items()
+        if name in TABLE_NAMES
+    }
+
+
+def untracked_data_files(data_dir: Path) -> list[Path]:
+    """Every file of data/ but the tables' CSVs: what every page may be made from."""
+    tables = {f"{name}.csv" for name in TABLE_NAMES}
+    return sorted(
+        p
+        for p in data_dir.rglob("*")
+        if p.is_file()
+        and p.relative_to(data_dir).as_posix() not in tables
+        and not any(part.startswith(".") or part == "__pycache__" for part in p.relative_to(data_dir).parts)
     )
 
 
@@ -345,6 +372,7 @@ def site_digest(project: Path, lang: str, inputs: str, charts_written: Path | No
         digest.files_digest([docs_dir_of(project, lang)], project),
         {code: sorted(markdown_pages(docs_dir_of(project, code))) for code in LANGUAGES},
         inputs,
+        table_digests(project / "data"),
         {part: manifest.get(part) for part in ("charts", "decks")},  # the files, not how they were made
     )
 

@@ -105,6 +105,8 @@ class PageMemo:
 
     kept: dict[str, RenderedPage] = field(default_factory=dict)
     used: dict[str, RenderedPage] = field(default_factory=dict)
+    # The dataset's tables each page read when it was last rendered, by src_uri: part of its key.
+    reads: dict[str, list[str]] = field(default_factory=dict)
 
     def get(self, key: str) -> RenderedPage | None:
         found = self.kept.get(key) or self.used.get(key)
@@ -120,10 +122,13 @@ class PageMemo:
         self.kept, self.used = self.used, {}
 
 
-def page_key(build_key: str, page: Page, markdown: str, charts: dict[str, str]) -> str:
+def page_key(
+    build_key: str, page: Page, markdown: str, charts: dict[str, str], tables: dict[str, str]
+) -> str:
     """What a page's HTML is made from: the build's inputs and cross-page state (build_key), the
-    page's own address, front matter and Markdown, and the files of the charts it shows."""
-    return digest.text_digest(build_key, page.file.src_uri, page.url, page.meta, markdown, charts)
+    page's own address, front matter and Markdown, the files of the charts it shows and the
+    dataset's tables it reads (each by digest)."""
+    return digest.text_digest(build_key, page.file.src_uri, page.url, page.meta, markdown, charts, tables)
 
 
 def kept_render(page: Page, rendered: RenderedPage) -> Any:
@@ -166,10 +171,12 @@ class PageReuse:
     """Per build under `mkdocs serve`: which pages come from the memo, and what to keep of the others.
     A page that logged a warning or an error is not kept, so it says so again on the next build."""
 
-    def __init__(self, memo: PageMemo, build_key: str) -> None:
+    def __init__(self, memo: PageMemo, build_key: str, tables: dict[str, str]) -> None:
         self.memo = memo
         self.build_key = build_key  # what every page is made from besides its own source ("": nothing)
-        self.pending: dict[str, tuple[str, int]] = {}  # page -> (its key, warnings before it)
+        self.tables = tables  # each table's digest (hmw_site/languages.py table_digests)
+        # page -> what its key is made from but the tables it reads, and the warnings before it
+        self.pending: dict[str, tuple[str, dict[str, str], int]] = {}
         self.reused: set[str] = set()
         self.rendered = 0
         self.warnings = WarningCount()
@@ -180,10 +187,11 @@ class PageReuse:
         with their files' digests); None: render it (and keep() it afterwards)."""
         if not self.build_key:
             return None
-        key = page_key(self.build_key, page, markdown, charts)
-        found = self.memo.get(key)
+        src = page.file.src_uri
+        read = self.memo.reads.get(src)  # none: rendered for the first time
+        found = None if read is None else self.memo.get(self._key(page, markdown, charts, read))
         if found is None:
-            self.pending[page.file.src_uri] = (key, self.warnings.count)
+            self.pending[src] = (markdown, charts, self.warnings.count)
             return None
         page.render = kept_render(page, found)  # type: ignore[method-assign]
         self.reused.add(page.file.src_uri)
@@ -192,11 +200,29 @@ class PageReuse:
     def is_reused(self, page: Page) -> bool:
         return page.file.src_uri in self.reused
 
-    def keep(self, page: Page, content: str, links: list[tuple[str, str, str]], anchors: set[str]) -> None:
+    def _key(self, page: Page, markdown: str, charts: dict[str, str], read: list[str]) -> str:
+        return page_key(self.build_key, page, markdown, charts, {t: self.tables.get(t, "") for t in read})
+
+    def keep(
+        self,
+        page: Page,
+        content: str,
+        links: list[tuple[str, str, str]],
+        anchors: set[str],
+        read: set[str],
+    ) -> None:
+        """Keep a page just rendered, under the key of what it was made from (read: the tables it
+        read this time, which the next build looks up)."""
         self.rendered += 1
-        key, warnings = self.pending.pop(page.file.src_uri, ("", 0))
-        if key and self.warnings.count == warnings:
-            self.memo.put(key, rendered_page(page, content, links, anchors))
+        src = page.file.src_uri
+        if src not in self.pending:
+            return
+        markdown, charts, warnings = self.pending.pop(src)
+        if self.warnings.count == warnings:
+            self.memo.reads[src] = sorted(read)
+            self.memo.put(
+                self._key(page, markdown, charts, sorted(read)), rendered_page(page, content, links, anchors)
+            )
 
     def close(self) -> None:
         logging.getLogger("mkdocs").removeHandler(self.warnings)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from charts.dataset import load_dataset
 from charts.export import CACHE_DIR
 from devtools.serve import copy_project
 from tests.sample_data import PROJECT
@@ -29,7 +30,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from hmw_site import plugin
 
-project, out = Path(sys.argv[1]), Path(sys.argv[2])
+project, out, NOTE = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 said = []
 handler = logging.Handler()
 handler.emit = lambda record: said.append(record.getMessage())
@@ -68,6 +69,12 @@ module.write_text(narrower, encoding="utf-8")
 said.clear()
 build_into(out / "served", True)  # one chart draws differently: the pages that show it
 print("chart edit:", pages_line("zh"))
+models = project / "data" / "models.csv"
+text = models.read_text(encoding="utf-8")
+models.write_text(text.replace(NOTE, NOTE + " (edited)", 1), encoding="utf-8")
+said.clear()
+build_into(out / "served", True)  # a model's note: the pages that read the models table
+print("data edit:", pages_line("zh"), "|", pages_line("en"))
 shutil.rmtree(project / "build" / "serve")
 build_into(out / "full", False)
 """
@@ -76,6 +83,13 @@ build_into(out / "full", False)
 def shows_openai_finance(markdown: str) -> bool:
     """The page has the chart's fence, or the gallery of every chart."""
     return bool(re.search(r"```chart\s+openai-finance\s+```|```chart-gallery", markdown))
+
+
+def a_model_note() -> str:
+    """An English model note that appears once in data/models.csv."""
+    text = (PROJECT / "data" / "models.csv").read_text(encoding="utf-8")
+    data = load_dataset(PROJECT / "data")
+    return next(note for row in data.models.values() if (note := row["note_en"]) and text.count(note) == 1)
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -93,7 +107,7 @@ def test_a_rebuild_that_reuses_pages_serves_the_site_a_full_build_makes(tmp_path
     }
     env.pop("HMW_CHARTS_DIR", None)
     run = subprocess.run(
-        [sys.executable, "-c", CHILD, str(project), str(tmp_path)],
+        [sys.executable, "-c", CHILD, str(project), str(tmp_path), a_model_note()],
         cwd=project,
         env=env,
         capture_output=True,
@@ -117,6 +131,11 @@ def test_a_rebuild_that_reuses_pages_serves_the_site_a_full_build_makes(tmp_path
     assert said["chart edit"] == (
         f"pages (zh): {len(showing)} rendered, {pages - len(showing)} unchanged since the last build"
     )
+    # A data edit renders again only the pages that read the edited table, in both languages, and
+    # the served site is still the full build's (below): no page keeps an old number.
+    for part in said["data edit"].split(" | "):
+        rendered = int(re.search(r"(\d+) rendered", part).group(1))
+        assert 0 < rendered < pages, part
     served, full = files(tmp_path / "served"), files(tmp_path / "full")
     assert served.keys() == full.keys()
     differ = [name for name in served if served[name] != full[name]]
