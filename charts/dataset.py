@@ -7,9 +7,11 @@ expected) before raising, so an editor fixes a CSV in one pass instead of one er
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,9 +52,9 @@ class Dataset:
 
 
 class ReadTables:
-    """A dataset that notes which of its tables are read (``read``): what a chart's files or a
-    page's HTML are made from besides the code, so the next build knows whether an edit to data/
-    concerns them (charts/update.py, hmw_site/memo.py)."""
+    """A dataset that notes which of its tables are read (``read``): what a chart's files are made
+    from besides the code, so the next build knows whether an edit to data/ concerns it
+    (charts/update.py)."""
 
     def __init__(self, data: Any) -> None:
         self._data = data
@@ -66,6 +68,70 @@ class ReadTables:
     def table(self, name: str) -> Any:
         self.read.add(name)
         return self._data.table(name)
+
+
+class ReadRows:
+    """A dataset that notes what was read of it, finer than ReadTables: the rows looked up by id
+    (``rows``, (table, id)), and the tables gone through as a whole (``tables``: iterated, counted).
+    A page made from a few rows need not be made again when another row of their table changes
+    (hmw_site/memo.py); ``digest`` says what those reads give on the dataset now."""
+
+    def __init__(self, data: Any) -> None:
+        self._data = data
+        self.tables: set[str] = set()
+        self.rows: set[tuple[str, str]] = set()
+
+    def __getattr__(self, name: str) -> Any:
+        if name in TABLE_NAMES:
+            return _RowsRead(self, name, getattr(self._data, name))
+        return getattr(self._data, name)
+
+    def table(self, name: str) -> Any:
+        return _RowsRead(self, name, self._data.table(name))
+
+    @property
+    def reads(self) -> list[list[str]]:
+        """What was read, JSON-able and sorted: [table] for a whole table, [table, id] for a row."""
+        whole = [[name] for name in sorted(self.tables)]
+        return whole + [[name, key] for name, key in sorted(self.rows) if name not in self.tables]
+
+
+def reads_digest(data: Any, reads: Iterable[Sequence[str]]) -> str:
+    """What these reads (ReadRows.reads) give on this dataset: each table or row as it is now,
+    a missing row as missing."""
+    digest = hashlib.sha256()
+    for read in reads:
+        table = data.table(read[0])
+        value = table if len(read) == 1 else table.get(read[1], "missing")
+        digest.update(
+            json.dumps([list(read), value], sort_keys=True, ensure_ascii=False, default=repr).encode()
+        )
+    return digest.hexdigest()
+
+
+class _RowsRead(Mapping):
+    """One table of a ReadRows: a row looked up is noted as that row, anything else (iterating,
+    counting, listing) as the whole table. A Mapping, not a dict, so no C-level dict operation can
+    read it unnoticed."""
+
+    def __init__(self, reads: ReadRows, name: str, table: Table) -> None:
+        self._reads, self._name, self._table = reads, name, table
+
+    def __getitem__(self, key: str) -> Any:
+        self._reads.rows.add((self._name, key))
+        return self._table[key]
+
+    def __contains__(self, key: object) -> bool:
+        self._reads.rows.add((self._name, str(key)))
+        return key in self._table
+
+    def __iter__(self) -> Iterator[str]:
+        self._reads.tables.add(self._name)
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        self._reads.tables.add(self._name)
+        return len(self._table)
 
 
 def load_schema(data_dir: Path) -> dict[str, Any]:

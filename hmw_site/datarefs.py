@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from charts import datapackage
-from charts.dataset import Dataset, ReadTables, load_dataset
+from charts.dataset import Dataset, ReadRows, load_dataset
 from hmw_site.context import DATA_FILES, EXTRA_DATA_FILES, FIELDS, Context, files_url_for
 from hmw_site.fences import render_page
 from hmw_site.languages import project_of
@@ -54,7 +54,7 @@ class DataRefs:
         self.anchors: dict[str, set[str]] = {}
         self.usage: dict[str, set[str]] = {}
         self.titles: dict[str, str] = {}
-        self.reads: dict[str, ReadTables] = {}  # by page: the tables its shortcodes and fences read
+        self.reads: dict[str, ReadRows] = {}  # by page: what its shortcodes and fences read of the dataset
 
     def add_files(self, files: Files, config: MkDocsConfig) -> None:
         """Serve the dataset files under data/ as generated files (nothing is written to docs/)."""
@@ -73,7 +73,7 @@ class DataRefs:
 
     def render(self, markdown: str, page: Page, files: Files) -> str:
         """The page's Markdown with its fences and shortcodes replaced by HTML from the dataset."""
-        reading = self.reads[page.file.src_uri] = ReadTables(self.data)
+        reading = self.reads[page.file.src_uri] = ReadRows(self.data)
         ctx = Context(
             data=reading,  # type: ignore[arg-type]
             lang=self.lang,
@@ -92,10 +92,11 @@ class DataRefs:
         """The links and anchors one page's fences and shortcodes recorded (to keep with the page)."""
         return [link for link in self.links if link[0] == page], set(self.anchors.get(page, ()))
 
-    def tables_read(self, page: str) -> set[str]:
-        """The dataset's tables one page's fences and shortcodes read (hmw_site/memo.py keys on them)."""
+    def rows_read(self, page: str) -> list[list[str]]:
+        """The dataset's rows and tables one page's fences and shortcodes read (ReadRows.reads;
+        hmw_site/memo.py keys the page on them)."""
         reading = self.reads.get(page)
-        return set(reading.read) if reading else set()
+        return reading.reads if reading else []
 
     def record(self, page: str, links: list[tuple[str, str, str]], anchors: set[str]) -> None:
         """Record again what a page recorded when an earlier build rendered it (hmw_site/memo.py)."""

@@ -2,8 +2,9 @@
 it changed. MkDocs renders every page of a language on every rebuild; a save changes one page, and
 the others' Markdown, search sections and Chinese segmentation come out as last time.
 
-All of it is memoisation: a result is kept under a digest of everything it is made from and used
-only for the same inputs, so a rebuild that uses it writes the bytes a full build writes
+All of it is memoisation: a result is kept under a digest of everything it is made from (for a
+page, what it read of the dataset too, row by row: charts/dataset.py ReadRows) and used only for
+the same inputs, so a rebuild that uses it writes the bytes a full build writes
 (tests/site/test_page_memo.py). Only `mkdocs serve` uses it; `mkdocs build` renders everything.
 """
 
@@ -19,6 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from charts import digest
+from charts.dataset import reads_digest
 
 MEMO_LIMIT = 5000  # remembered search entries, of about a page each; more are forgotten
 
@@ -105,8 +107,9 @@ class PageMemo:
 
     kept: dict[str, RenderedPage] = field(default_factory=dict)
     used: dict[str, RenderedPage] = field(default_factory=dict)
-    # The dataset's tables each page read when it was last rendered, by src_uri: part of its key.
-    reads: dict[str, list[str]] = field(default_factory=dict)
+    # What each page read of the dataset when it was last rendered (ReadRows.reads), by src_uri:
+    # part of its key.
+    reads: dict[str, list[list[str]]] = field(default_factory=dict)
 
     def get(self, key: str) -> RenderedPage | None:
         found = self.kept.get(key) or self.used.get(key)
@@ -122,13 +125,11 @@ class PageMemo:
         self.kept, self.used = self.used, {}
 
 
-def page_key(
-    build_key: str, page: Page, markdown: str, charts: dict[str, str], tables: dict[str, str]
-) -> str:
+def page_key(build_key: str, page: Page, markdown: str, charts: dict[str, str], rows: str) -> str:
     """What a page's HTML is made from: the build's inputs and cross-page state (build_key), the
-    page's own address, front matter and Markdown, the files of the charts it shows and the
-    dataset's tables it reads (each by digest)."""
-    return digest.text_digest(build_key, page.file.src_uri, page.url, page.meta, markdown, charts, tables)
+    page's own address, front matter and Markdown, the files of the charts it shows and what it
+    reads of the dataset (rows: charts/dataset.py reads_digest)."""
+    return digest.text_digest(build_key, page.file.src_uri, page.url, page.meta, markdown, charts, rows)
 
 
 def kept_render(page: Page, rendered: RenderedPage) -> Any:
@@ -171,11 +172,11 @@ class PageReuse:
     """Per build under `mkdocs serve`: which pages come from the memo, and what to keep of the others.
     A page that logged a warning or an error is not kept, so it says so again on the next build."""
 
-    def __init__(self, memo: PageMemo, build_key: str, tables: dict[str, str]) -> None:
+    def __init__(self, memo: PageMemo, build_key: str, data: Any) -> None:
         self.memo = memo
         self.build_key = build_key  # what every page is made from besides its own source ("": nothing)
-        self.tables = tables  # each table's digest (hmw_site/languages.py table_digests)
-        # page -> what its key is made from but the tables it reads, and the warnings before it
+        self.data = data  # the dataset now
+        # page -> what its key is made from but what it reads of the dataset, and the warnings before it
         self.pending: dict[str, tuple[str, dict[str, str], int]] = {}
         self.reused: set[str] = set()
         self.rendered = 0
@@ -200,8 +201,8 @@ class PageReuse:
     def is_reused(self, page: Page) -> bool:
         return page.file.src_uri in self.reused
 
-    def _key(self, page: Page, markdown: str, charts: dict[str, str], read: list[str]) -> str:
-        return page_key(self.build_key, page, markdown, charts, {t: self.tables.get(t, "") for t in read})
+    def _key(self, page: Page, markdown: str, charts: dict[str, str], read: list[list[str]]) -> str:
+        return page_key(self.build_key, page, markdown, charts, reads_digest(self.data, read))
 
     def keep(
         self,
@@ -209,10 +210,10 @@ class PageReuse:
         content: str,
         links: list[tuple[str, str, str]],
         anchors: set[str],
-        read: set[str],
+        read: list[list[str]],
     ) -> None:
-        """Keep a page just rendered, under the key of what it was made from (read: the tables it
-        read this time, which the next build looks up)."""
+        """Keep a page just rendered, under the key of what it was made from (read: what it read of
+        the dataset this time, ReadRows.reads, which the next build looks up)."""
         self.rendered += 1
         src = page.file.src_uri
         if src not in self.pending:

@@ -21,7 +21,7 @@ from charts import digest
 from hmw_site.charts import ChartPages, add_anchor_ids
 from hmw_site.datarefs import DataRefs
 from hmw_site.glossary import GlossaryPages
-from hmw_site.languages import Languages, table_digests
+from hmw_site.languages import Languages
 from hmw_site.markdown import page_title, read_pages
 from hmw_site.memo import PageMemo, PageReuse
 from hmw_site.problems import page_problem_markdown
@@ -95,7 +95,7 @@ class Site:
                 {key: sorted(value) for key, value in self.datarefs.usage.items()},
                 self.glossary.uses,
             )
-            self.reuse = PageReuse(self.memo, build_key, table_digests(self.languages.project / "data"))
+            self.reuse = PageReuse(self.memo, build_key, self.datarefs.data)
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -120,7 +120,7 @@ class Site:
         html = self.glossary.wrap(html, page, files, config.docs_dir)
         if self.reuse is not None:
             src = page.file.src_uri
-            self.reuse.keep(page, html, *self.datarefs.recorded(src), self.datarefs.tables_read(src))
+            self.reuse.keep(page, html, *self.datarefs.recorded(src), self.datarefs.rows_read(src))
         return html
 
     def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:

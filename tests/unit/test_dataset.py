@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from charts.dataset import DataError, PartialDate, load_dataset, parse_cell
+from charts.dataset import DataError, PartialDate, ReadRows, load_dataset, parse_cell, reads_digest
 from tests.sample_data import PROJECT, sample_rows, write_dataset
 
 DATA = PROJECT / "data"
@@ -276,3 +277,39 @@ def test_any_category_outside_the_schema_is_refused(category):
         assert parsed == category.strip() and problems == []
     else:
         assert [p.column for p in problems] == ["category"]
+
+
+# --- what a page read of the dataset (hmw_site/memo.py keys pages on it) ---------------------------
+
+
+def test_a_row_looked_up_is_read_as_that_row_and_a_table_gone_through_as_a_whole(data):
+    reading = ReadRows(data)
+    first, second = list(data.models)[:2]
+    assert reading.models[first]["name_en"] == data.models[first]["name_en"]
+    assert first in reading.table("models")
+    assert reading.reads == [["models", first]]
+    assert len(reading.sources) == len(data.sources)
+    assert [key for key, _ in reading.events.items()] == list(data.events)
+    assert reading.reads == [["events"], ["sources"], ["models", first]]
+    assert reading.models.get("no-such-model") is None
+    assert ["models", "no-such-model"] in reading.reads and second not in str(reading.reads)
+
+
+def changed(data, table: str, key: str, field: str, value) -> object:
+    """The dataset with one cell changed."""
+    rows = dict(data.table(table))
+    rows[key] = rows[key] | {field: value}
+    return replace(data, **{table: rows})
+
+
+def test_the_reads_digest_follows_the_rows_read_and_nothing_else(data):
+    first, other = list(data.models)[:2]
+    one_row, whole = [["models", first]], [["models"]]
+    edited_other = changed(data, "models", other, "note_en", "edited")
+    edited_first = changed(data, "models", first, "note_en", "edited")
+    assert reads_digest(edited_other, one_row) == reads_digest(data, one_row)
+    assert reads_digest(edited_first, one_row) != reads_digest(data, one_row)
+    assert reads_digest(edited_other, whole) != reads_digest(data, whole)
+    missing = [["models", "a-model-to-come"]]  # a row asked for and missing: its arrival counts
+    arrived = replace(data, models=dict(data.models) | {"a-model-to-come": data.models[first]})
+    assert reads_digest(arrived, missing) != reads_digest(data, missing)
