@@ -246,6 +246,23 @@ def log_warnings(report: UpdateReport) -> None:
         log.warning(f"charts: {warning}")
 
 
+def update_folder(project: Path, target: Path, lang: str, *, serving: bool) -> UpdateReport | PendingCharts:
+    """Bring the chart folder up to date: written now (`mkdocs serve`, or when nothing changed, or
+    when the images cannot be made), or on a thread while the pages are rendered (PendingCharts).
+
+    The default language's build writes every language, exporting every image in one browser
+    session (two sessions took twice as long on a cold cache); the others reuse its folder."""
+    langs = list(LANGS) if lang == DEFAULT_LANG else [lang]
+    browser = None if serving else images_browser()
+    prefetch = ImagePrefetch(CACHE_DIR, browser) if browser else None
+    planned = plan_update(project / "data", target, langs, prefetch=prefetch)
+    if prefetch is not None and not planned.report.skipped:
+        return PendingCharts(planned)
+    report = planned.write()  # waits for the prefetch, if any
+    log_warnings(report)
+    return report
+
+
 class ChartPages:
     """Per build: this language's chart files (written once for every language by the default
     language's build), the ```chart and ```chart-gallery fences, and plotly.js."""
@@ -265,20 +282,13 @@ class ChartPages:
         if written:  # the default language's build wrote this language's files already, or is writing them
             target = Path(written)
         else:
-            # The default language's build writes every language now, exporting every image in one
-            # browser session (two sessions took twice as long on a cold cache); the others reuse them.
-            langs = list(LANGS) if lang == DEFAULT_LANG else [lang]
             target = out_dir(project, lang)
-            # A build (not `mkdocs serve`) renders the images and writes the folder meanwhile.
-            browser = None if serving else images_browser()
-            prefetch = ImagePrefetch(CACHE_DIR, browser) if browser else None
-            planned = plan_update(project / "data", target, langs, prefetch=prefetch)
-            if prefetch is not None and not planned.report.skipped:
-                self.pending = config.extra[CHARTS_PENDING] = PendingCharts(planned)
+            started_update = update_folder(project, target, lang, serving=serving)
+            if isinstance(started_update, PendingCharts):
+                self.pending = config.extra[CHARTS_PENDING] = started_update
                 self.owns_pending = True
             else:
-                self.update = planned.write()  # waits for the prefetch, if any
-                log_warnings(self.update)
+                self.update = started_update
         self.written = target
         self.dir = target / lang
         if self.pending is not None:
