@@ -35,6 +35,7 @@ TITLE = re.compile(r"(《[^《》]*》)")
 NAME_COLUMNS = {
     "models": ("name_zh", "org_zh"),
     "external_models": ("name_zh", "org_zh"),
+    "external_prices": ("model_zh", "company_zh"),
     "sources": ("outlet_zh",),
 }
 
@@ -142,15 +143,17 @@ def our_simplified_text(project: Path = PROJECT) -> list[str]:
 
 
 def main() -> int:
+    """Print each word s2twp swaps, how often, one example and how our converter shows it."""
+    from charts.dataset import load_dataset
+
     choices: dict[tuple[str, str], list[str]] = {}
     for text in our_simplified_text():
         for choice, contexts in phrase_choices(text).items():
             choices.setdefault(choice, []).extend(contexts)
-    overrides = load_overrides()
+    converter = Converter(load_overrides(), dataset_names(load_dataset(PROJECT / "data")))
     for (simplified, word), contexts in sorted(choices.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        fixed = next((term for term in overrides if term in simplified), None)
-        mark = f"  [table: {fixed} → {overrides[fixed]}]" if fixed else ""
-        print(f"{len(contexts):4d}  {simplified} → {word}   e.g. …{contexts[0]}…{mark}")
+        example = contexts[0]
+        print(f"{len(contexts):4d}  {simplified} → {word}   e.g. {example} → {converter.convert(example)}")
     return 0
 
 
