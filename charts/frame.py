@@ -75,7 +75,7 @@ def image_figure(
     plain = copy.deepcopy(chart.figure.to_plotly_json())
     for path, value in chart.image_layout.items():
         narrow.set_path(plain["layout"], path, value)
-    fig = go.Figure(plain)
+    fig = go.Figure(plain, _validate=False)  # plain is a validated figure already
     for index, update in chart.image_traces.items():
         fig.data[index].update(update)
     colors = theme.scheme_of(chart.scheme)
