@@ -96,16 +96,21 @@ class ReadRows:
         return whole + [[name, key] for name, key in sorted(self.rows) if name not in self.tables]
 
 
-def reads_digest(data: Any, reads: Iterable[Sequence[str]]) -> str:
+def reads_digest(
+    data: Any, reads: Iterable[Sequence[str]], known: dict[tuple[str, ...], bytes] | None = None
+) -> str:
     """What these reads (ReadRows.reads) give on this dataset: each table or row as it is now,
-    a missing row as missing."""
+    a missing row as missing. known: each read's digest already made from this dataset (a build
+    keys every page on its reads, and many pages read the same table)."""
+    known = {} if known is None else known
     digest = hashlib.sha256()
-    for read in reads:
-        table = data.table(read[0])
-        value = table if len(read) == 1 else table.get(read[1], "missing")
-        digest.update(
-            json.dumps([list(read), value], sort_keys=True, ensure_ascii=False, default=repr).encode()
-        )
+    for read in map(tuple, reads):
+        if read not in known:
+            table = data.table(read[0])
+            value = table if len(read) == 1 else table.get(read[1], "missing")
+            text = json.dumps([list(read), value], sort_keys=True, ensure_ascii=False, default=repr)
+            known[read] = hashlib.sha256(text.encode()).digest()
+        digest.update(known[read])
     return digest.hexdigest()
 
 

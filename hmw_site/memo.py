@@ -176,6 +176,7 @@ class PageReuse:
         self.memo = memo
         self.build_key = build_key  # what every page is made from besides its own source ("": nothing)
         self.data = data  # the dataset now
+        self.read_digests: dict[tuple[str, ...], bytes] = {}  # of each table or row read, this build
         # page -> what its key is made from but what it reads of the dataset, and the warnings before it
         self.pending: dict[str, tuple[str, dict[str, str], int]] = {}
         self.reused: set[str] = set()
@@ -202,7 +203,8 @@ class PageReuse:
         return page.file.src_uri in self.reused
 
     def _key(self, page: Page, markdown: str, charts: dict[str, str], read: list[list[str]]) -> str:
-        return page_key(self.build_key, page, markdown, charts, reads_digest(self.data, read))
+        rows = reads_digest(self.data, read, self.read_digests)
+        return page_key(self.build_key, page, markdown, charts, rows)
 
     def keep(
         self,
