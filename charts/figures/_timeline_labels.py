@@ -6,6 +6,8 @@ geometry; this module decides what is placed at each size).
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,12 +45,28 @@ class Placement:
     inline: list[tuple[str, str] | None]
 
 
-# Placements already made, by everything they are made from: the light and the dark figure place
-# the same labels in the same frame, and placing them is most of a timeline's rendering time.
-_PLACED: dict[str, Placement] = {}
-PLACED_LIMIT = 64
+def remembered(function: Callable[..., Placement]) -> Callable[..., Placement]:
+    """The function, remembering its results by the repr of its arguments: the light and the dark
+    figure place the same labels in the same frame, and placing them is most of a timeline's
+    rendering time."""
+    made: dict[str, Placement] = {}
+
+    @functools.wraps(function)
+    def remembering(*args: Any, **kwargs: Any) -> Placement:
+        key = repr((args, sorted(kwargs.items())))
+        if key not in made:
+            if len(made) >= PLACED_LIMIT:
+                made.clear()
+            made[key] = function(*args, **kwargs)
+        return made[key]
+
+    return remembering
 
 
+PLACED_LIMIT = 64  # placements remembered (a build makes about 30)
+
+
+@remembered
 def place(
     events: list[dict[str, Any]],
     points: list[tuple[float, float]],
@@ -61,23 +79,6 @@ def place(
     """Callouts for the key events, then inline labels for the notable ones around them. On a page
     a callout shows the title (or the short label if the title does not fit); on a phone the short
     label and no inline labels; on the exported image also a title wrapped onto two lines."""
-    key = repr((events, points, segments, frame, loc.code, size))
-    if key not in _PLACED:
-        if len(_PLACED) >= PLACED_LIMIT:
-            _PLACED.clear()
-        _PLACED[key] = _place(events, points, segments, frame, loc, size=size)
-    return _PLACED[key]
-
-
-def _place(
-    events: list[dict[str, Any]],
-    points: list[tuple[float, float]],
-    segments: list[tuple[float, float, float]],
-    frame: Frame,
-    loc: Locale,
-    *,
-    size: str,
-) -> Placement:
     order = sorted(range(len(events)), key=lambda i: (events[i]["date"].as_datetime(), events[i]["id"]))
     char_em = CHAR_EM[loc.code]
     font = {"font_size": theme.SMALL_FONT_SIZE, "marker_size": theme.MARKER_SIZE, "char_em": char_em}
