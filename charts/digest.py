@@ -114,7 +114,13 @@ def shared_code_digest(own_modules: Iterable[str], project: Path = PROJECT) -> s
     name in own_modules), with the files it reads elsewhere: what every chart and deck is made with."""
     charts_dir = project / CHARTS_DIR.name
     left_out = {charts_dir / "figures" / f"{name}.py" for name in own_modules}
-    paths = [p for p in charts_dir.rglob("*") if p.is_file() and p not in left_out]
+    # Compiled bytecode left out: Python writes it as modules are first imported, so it would
+    # change the digest (and render every chart again) with no code changed.
+    paths = [
+        p
+        for p in charts_dir.rglob("*")
+        if p.is_file() and p not in left_out and not _skipped(p.relative_to(charts_dir))
+    ]
     return files_digest([*paths, *(project / name for name in EXTRA_CODE)], project)
 
 

@@ -20,6 +20,7 @@ from PIL import Image
 from charts import digest, export, slide_crop
 from charts.build import CHART_IDS
 from charts.dataset import load_dataset
+from charts.registry import module_name
 from charts.update import _plot_top, plan_update, update_charts
 from tests.sample_data import PROJECT
 
@@ -238,3 +239,13 @@ def test_a_first_plan_knows_every_meta_too(tmp_path: Path):
     planned.write()
     assert promised == written_metas(tmp_path / "out", "en")
     assert all("zip" in found["meta"]["files"] for found in promised.values())
+
+
+def test_bytecode_python_writes_on_import_is_not_code_that_changed(tmp_path: Path):
+    """A first import writes __pycache__; were it counted, the next save would render every chart."""
+    code = code_copy(tmp_path / "code")
+    modules = [module_name(cid) for cid in CHART_IDS]
+    before = digest.shared_code_digest(modules, code)
+    (code / "charts" / "__pycache__").mkdir(exist_ok=True)
+    (code / "charts" / "__pycache__" / "theme.cpython-311.pyc").write_bytes(b"compiled")
+    assert digest.shared_code_digest(modules, code) == before
