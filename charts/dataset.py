@@ -51,25 +51,6 @@ class Dataset:
         return getattr(self, name)
 
 
-class ReadTables:
-    """A dataset that notes which of its tables are read (``read``): what a chart's files are made
-    from besides the code, so the next build knows whether an edit to data/ concerns it
-    (charts/update.py)."""
-
-    def __init__(self, data: Any) -> None:
-        self._data = data
-        self.read: set[str] = set()
-
-    def __getattr__(self, name: str) -> Any:
-        if name in TABLE_NAMES:
-            self.read.add(name)
-        return getattr(self._data, name)
-
-    def table(self, name: str) -> Any:
-        self.read.add(name)
-        return self._data.table(name)
-
-
 class ReadRows:
     """A dataset that notes what was read of it, finer than ReadTables: the rows looked up by id
     (``rows``, (table, id)), and the tables gone through as a whole (``tables``: iterated, counted).
@@ -88,6 +69,12 @@ class ReadRows:
 
     def table(self, name: str) -> Any:
         return _RowsRead(self, name, self._data.table(name))
+
+    @property
+    def touched(self) -> list[str]:
+        """Every table read at all, a row or the whole: what a chart's files are made from besides
+        the code, so the next build knows whether an edit to data/ concerns it (charts/update.py)."""
+        return sorted(self.tables | {name for name, _ in self.rows})
 
     @property
     def reads(self) -> list[list[str]]:

@@ -35,7 +35,7 @@ from typing import Any
 from charts import digest
 from charts.build import CHART_IDS, SCHEMES, ChartPlan, chart_plan, file_names, write_outputs
 from charts.bundle import readme, write_bundles, zip_name
-from charts.dataset import ReadTables, load_dataset
+from charts.dataset import ReadRows, load_dataset
 from charts.deck import DeckError, deck_name, write_decks
 from charts.export import CACHE_DIR, ExportResult, ImagePrefetch
 from charts.i18n import LANGS
@@ -302,7 +302,7 @@ def plan_update(
         if key in same:
             continue
         lang, cid = key.split("/", 1)
-        reading = ReadTables(data)
+        reading = ReadRows(data)
         by_scheme = {s: render(reading, cid, lang, s) for s in SCHEMES}
         plan = planned.plans[(lang, cid)] = chart_plan(by_scheme, memo=planned.memo)
         if prefetch is not None:
@@ -311,8 +311,8 @@ def plan_update(
             reading, by_scheme, plan, writers
         )
         planned.reads[key] = {
-            "tables": sorted(reading.read),
-            "inputs": rendered_from(key, sorted(reading.read)),
+            "tables": reading.touched,
+            "inputs": rendered_from(key, reading.touched),
         }
         planned.charts |= {(lang, cid, s): chart for s, chart in by_scheme.items()}
         planned.report.rendered.append(key)
