@@ -1,7 +1,8 @@
 """PNG and SVG export: every image in one browser session, cached by content.
 
 kaleido 1.x drives a real Chromium. Starting it costs about two seconds, so all images are
-rendered by one ``kaleido.Kaleido`` with two tabs, not one browser per image. Each image is cached
+rendered by one browser session with two tabs, not one browser per image, and a chart's PNG and SVG
+come from one plot of it (charts/image_session.py). Each image is cached
 in ``.cache/images/`` under the hash of what determines it (figure JSON, format, size, scale,
 kaleido and plotly versions), so rebuilding the site does not re-export unchanged charts.
 
@@ -31,6 +32,7 @@ import plotly
 
 from charts import plotly_js
 from charts.files import atomic_write
+from charts.image_session import ImageSession
 
 PROJECT = Path(__file__).resolve().parent.parent
 # Exported images by content hash; $HMW_IMAGE_CACHE moves it (benchmarks/site_build.py --cold).
@@ -221,7 +223,7 @@ def basic_plotly_js(figures: Sequence[dict[str, Any]]) -> str | None:
     """The basic plotly.js bundle as a file URI when it may draw every trace of these figures
     (charts.plotly_js.basic_bundle), else None: kaleido then uses the plotly package's full bundle.
 
-    kaleido parses plotly.js once per tab (see _one_load_kaleido): the basic bundle parses four times
+    kaleido parses plotly.js once per tab (see charts.image_session): the basic bundle parses four times
     faster and draws the same pixels (PNGs byte-identical, SVGs identical but for their random ids)."""
     traces = {trace.get("type", "scatter") for figure in figures for trace in figure.get("data", [])}
     bundle = plotly_js.basic_bundle(traces)
@@ -243,7 +245,7 @@ class ImagePrefetch:
         # left to export_images.
         self._basic = basic_plotly_js([])
         self._loop = asyncio.new_event_loop()
-        self._queue: asyncio.Queue[ImageJob | None] | None = None
+        self._queue: asyncio.Queue[list[ImageJob] | None] | None = None
         self._ready = threading.Event()
         self._seen: set[str] = set()
         self._thread = threading.Thread(target=self._run, args=(browser,), name="hmw-images", daemon=True)
@@ -252,6 +254,7 @@ class ImagePrefetch:
 
     def submit(self, jobs: Sequence[ImageJob]) -> None:
         """Render these jobs' images into the cache (those not there yet), in the background."""
+        batch = []
         for job in jobs:
             key = job.key()
             if key in self._seen or (self.cache_dir / f"{key}.{job.format}").exists():
@@ -259,7 +262,9 @@ class ImagePrefetch:
             if self._basic and not basic_plotly_js([job.figure]):
                 continue
             self._seen.add(key)
-            self._loop.call_soon_threadsafe(self._queue.put_nowait, job)
+            batch.append(job)
+        if batch:
+            self._loop.call_soon_threadsafe(self._queue.put_nowait, batch)
 
     def wait(self) -> None:
         """Every job submitted so far is in the cache (or failed); the browser is closed."""
@@ -279,25 +284,22 @@ class ImagePrefetch:
             self._loop.close()
 
     async def _serve(self, browser: str) -> None:
-        """Open the browser with the first job (none: no browser at all), render until told to stop."""
-        job = await self._queue.get()
-        if job is None:
+        """Open the browser with the first jobs (none: no browser at all), render until told to stop."""
+        jobs = await self._queue.get()
+        if jobs is None:
             return
-        session = _one_load_kaleido()(
-            n=TABS, timeout=RENDER_TIMEOUT, mathjax=False, plotlyjs=self._basic, path=browser
-        )
+        session = ImageSession(tabs=TABS, timeout=RENDER_TIMEOUT, plotlyjs=self._basic, browser=browser)
         await session.open()
 
-        async def one(job: ImageJob) -> None:
-            opts = {"format": job.format, "width": job.width, "height": job.height, "scale": job.scale}
-            image = await session.calc_fig(job.figure, opts=opts)
-            atomic_write(self.cache_dir / f"{job.key()}.{job.format}", image)
+        async def one(drawing: list[ImageJob]) -> None:
+            for job, image in zip(drawing, await _draw(session, drawing), strict=True):
+                atomic_write(self.cache_dir / f"{job.key()}.{job.format}", image)
 
         tasks = []
         try:
-            while job is not None:
-                tasks.append(asyncio.ensure_future(one(job)))
-                job = await self._queue.get()
+            while jobs is not None:
+                tasks += [asyncio.ensure_future(one(drawing)) for drawing in drawings(jobs)]
+                jobs = await self._queue.get()
             await asyncio.gather(*tasks, return_exceptions=True)
         finally:
             await session.close()
@@ -329,47 +331,45 @@ def _render_all(jobs: Sequence[ImageJob], browser: str, progress: bool) -> list[
         return asyncio.run(_render(jobs, browser, done))
 
 
-def _one_load_kaleido() -> type:
-    """kaleido.Kaleido without the page reload after every image.
+def drawings(jobs: Sequence[ImageJob]) -> list[list[ImageJob]]:
+    """The jobs grouped by what one plot can give (charts.image_session): the same figure at the
+    same size. A chart's PNG and SVG share their figure (charts.build.chart_plan)."""
+    groups: dict[tuple[int, int, int], list[ImageJob]] = {}
+    for job in jobs:
+        groups.setdefault((id(job.figure), job.width, job.height), []).append(job)
+    return list(groups.values())
 
-    kaleido reloads a tab after each image, which parses plotly.js again: 40 % of a cold export.
-    Each image is drawn by Plotly.toImage into a graph div of its own that it purges afterwards, so
-    nothing carries over from one image to the next (PNGs are byte-identical with and without the
-    reload, SVGs differ only in plotly's random clip-path ids, as they do between any two runs).
-    Should a kaleido release rename the private hook, this override is simply never called and the
-    export is as slow as before, not wrong."""
-    import kaleido
 
-    class OneLoadKaleido(kaleido.Kaleido):
-        async def _return_kaleido_tab(self, tab: Any) -> None:
-            await self.tabs_ready.put(tab)
-
-    return OneLoadKaleido
+async def _draw(session: ImageSession, drawing: Sequence[ImageJob]) -> list[bytes]:
+    first = drawing[0]
+    return await session.draw(
+        first.figure, first.width, first.height, [(job.format, job.scale) for job in drawing]
+    )
 
 
 async def _render(jobs: Sequence[ImageJob], browser: str, done: Any) -> list[bytes]:
     from choreographer.errors import ChromeNotFoundError
 
     try:
-        session = _one_load_kaleido()(
-            n=min(TABS, len(jobs)),
+        session = ImageSession(
+            tabs=min(TABS, len(jobs)),
             timeout=RENDER_TIMEOUT,
-            mathjax=False,
             plotlyjs=basic_plotly_js([job.figure for job in jobs]),
-            path=browser,
+            browser=browser,
         )
         await session.open()
     except (TimeoutError, ChromeNotFoundError, OSError, RuntimeError) as exc:
         raise BrowserUnavailable(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
+    images: dict[int, bytes] = {}
     try:
 
-        async def one(job: ImageJob) -> bytes:
-            opts = {"format": job.format, "width": job.width, "height": job.height, "scale": job.scale}
-            image = await session.calc_fig(job.figure, opts=opts)
-            done(job)
-            return image
+        async def one(drawing: list[ImageJob]) -> None:
+            for job, image in zip(drawing, await _draw(session, drawing), strict=True):
+                images[id(job)] = image
+                done(job)
 
-        return list(await asyncio.gather(*(one(job) for job in jobs)))
+        await asyncio.gather(*(one(drawing) for drawing in drawings(jobs)))
+        return [images[id(job)] for job in jobs]
     finally:
         await session.close()
 

@@ -1,0 +1,124 @@
+"""A kaleido browser session that draws each figure once for all the images made of it.
+
+kaleido 1.x makes one image per call, and Plotly.toImage plots the figure afresh every time: a chart's
+SVG and its PNG cost two plots, and plotting is most of an image's time. ``ImageSession.draw`` plots
+a figure once and takes both from that plot, as Plotly.toImage does inside: the SVG is the plot
+serialised (Plotly.Snapshot.toSVG), the PNG that same SVG rasterised (Plotly.Snapshot.svgToImg).
+Each PNG is byte-identical to kaleido's own, each SVG the same document up to plotly's random ids
+(which differ between any two runs anyway); a cold export takes about a tenth less browser time.
+
+It also keeps each tab's page loaded from one image to the next (kaleido reloads it, which parses
+plotly.js again: 40 % of a cold export). Each image is drawn into a graph div of its own, purged
+afterwards, so nothing carries over (PNGs are byte-identical with and without the reload).
+
+Both lean on kaleido's private hooks (a tab from its queue, the tab's JavaScript context). Should a
+kaleido release rename them, each image is made by kaleido's public ``calc_fig`` instead: slower,
+not wrong.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+from collections.abc import Sequence
+from typing import Any
+
+# Plot once, then serialise and rasterise that plot. The layout and config are those
+# Plotly.toImage gives its own plot (kaleido's defaults, then the figure's config, then the static
+# export flags); plotGlPixelRatio only matters to WebGL traces, which the charts do not use.
+DRAW_JS = r"""function(figure, width, height, pngScales) {
+  const gd = document.createElement('div');
+  gd.style.position = 'absolute';
+  gd.style.left = '-5000px';
+  document.body.appendChild(gd);
+  const layout = Object.assign({}, figure.layout || {}, {width: width, height: height});
+  const config = Object.assign({mapboxAccessToken: null, plotGlPixelRatio: 2}, figure.config || {},
+      {_exportedPlot: true, staticPlot: true, setBackground: ''});
+  const snapshot = Plotly.Snapshot;
+  return Plotly.newPlot(gd, figure.data || [], layout, config)
+    .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
+    .then(() => {
+      const svg = snapshot.toSVG(gd, 'svg', 1);
+      const w = gd._fullLayout.width, h = gd._fullLayout.height;
+      Plotly.purge(gd);
+      document.body.removeChild(gd);
+      return Promise.all(pngScales.map((scale) => snapshot.svgToImg({
+        format: 'png', width: w, height: h, scale: scale, svg: svg,
+        canvas: document.createElement('canvas'), promise: true,
+      }))).then((pngs) => JSON.stringify({
+        svg: svg, pngs: pngs.map((url) => url.replace(/^data:image\/\w+;base64,/, '')),
+      }));
+    });
+}"""
+
+
+class DrawingFailed(RuntimeError):
+    """plotly.js threw while drawing a figure."""
+
+
+def kaleido_class() -> type:
+    """kaleido.Kaleido that keeps a tab's page loaded between images and can draw a figure once
+    for several images (see the module's docstring)."""
+    import kaleido
+
+    class OneLoadKaleido(kaleido.Kaleido):
+        async def _return_kaleido_tab(self, tab: Any) -> None:
+            await self.tabs_ready.put(tab)
+
+    return OneLoadKaleido
+
+
+class ImageSession:
+    """One browser, ``tabs`` tabs: ``open``, ``draw`` as often as needed (concurrently), ``close``."""
+
+    def __init__(self, *, tabs: int, timeout: float, plotlyjs: str | None, browser: str) -> None:
+        self.timeout = timeout
+        self._kaleido = kaleido_class()(
+            n=tabs, timeout=timeout, mathjax=False, plotlyjs=plotlyjs, path=browser
+        )
+
+    async def open(self) -> None:
+        await self._kaleido.open()
+
+    async def close(self) -> None:
+        await self._kaleido.close()
+
+    async def draw(
+        self, figure: dict[str, Any], width: int, height: int, wanted: Sequence[tuple[str, float]]
+    ) -> list[bytes]:
+        """The images of one figure at one size, one per (format, scale) wanted, in that order:
+        from a single plot when they are one SVG at scale 1 and PNGs, else one plot each."""
+        pngs = [scale for fmt, scale in wanted if fmt == "png"]
+        if sorted(wanted) != sorted([("svg", 1)] + [("png", s) for s in pngs]) or not pngs:
+            return [await self._one(figure, width, height, fmt, scale) for fmt, scale in wanted]
+        try:
+            tab = await self._kaleido._get_kaleido_tab()
+            js_context = tab._current_js_id
+        except AttributeError:  # a kaleido without these hooks: one plot per image
+            return [await self._one(figure, width, height, fmt, scale) for fmt, scale in wanted]
+        try:
+            drawn = await asyncio.wait_for(
+                self._run(tab.tab, js_context, figure, width, height, pngs), self.timeout
+            )
+        finally:
+            await self._kaleido._return_kaleido_tab(tab)
+        by_png = iter(base64.b64decode(png) for png in drawn["pngs"])
+        return [drawn["svg"].encode("utf-8") if fmt == "svg" else next(by_png) for fmt, _ in wanted]
+
+    async def _one(self, figure: dict[str, Any], width: int, height: int, fmt: str, scale: float) -> bytes:
+        opts = {"format": fmt, "width": width, "height": height, "scale": scale}
+        return await self._kaleido.calc_fig(figure, opts=opts)
+
+    @staticmethod
+    async def _run(
+        tab: Any, js_context: int, figure: dict[str, Any], width: int, height: int, pngs: list[float]
+    ) -> dict[str, Any]:
+        from kaleido._kaleido_tab._devtools_utils import exec_js_fn
+
+        response = await exec_js_fn(tab, js_context, DRAW_JS, figure, width, height, pngs)
+        result = response.get("result", {})
+        if "error" in response or "exceptionDetails" in result:
+            details = response.get("error") or result["exceptionDetails"]
+            raise DrawingFailed(json.dumps(details, ensure_ascii=False)[:500])
+        return json.loads(result["result"]["value"])
