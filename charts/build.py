@@ -141,9 +141,10 @@ def chart_plan(
     names = file_names(cid, lang, transparent=transparent)
     files: dict[str, bytes] = {}
     images: list[export.ImageJob] = []
+    plain = {s: figure_dict(by_scheme[s].figure) for s in schemes}  # for the JSON and the phone
     if "json" in formats:
         for s in schemes:
-            files[names["json"][s]] = (figure_json(by_scheme[s]) + "\n").encode("utf-8")
+            files[names["json"][s]] = (dumps(plain[s]) + "\n").encode("utf-8")
     if "html" in formats:
         files[names["html"]] = standalone_html(by_scheme).encode("utf-8")
     if "csv" in formats:
@@ -159,7 +160,7 @@ def chart_plan(
                 images.append(image_job(memo[(lang, cid, key)], Path(names[fmt][key]), fmt))
     if "phone" in formats:
         for s in schemes:
-            phone = narrow.phone_figure(figure_dict(by_scheme[s].figure))
+            phone = narrow.phone_figure(plain[s])  # a copy: plain stays as it is
             size = (phone["layout"]["width"], phone["layout"]["height"])
             images.append(export.ImageJob(phone, Path(names["phone"][s]), "svg", *size))
     return ChartPlan(files, images)

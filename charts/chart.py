@@ -8,6 +8,7 @@ travels without its provenance.
 
 from __future__ import annotations
 
+import functools
 import html
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -168,6 +169,7 @@ def esc(text: str) -> str:
     return html.escape(str(text), quote=False)
 
 
+@functools.lru_cache(maxsize=8192)  # wrap() measures the same characters and words again and again
 def text_width(text: str) -> int:
     """Width in half-width units: a Chinese character counts 2, a Latin letter 1."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -177,13 +179,15 @@ def wrap(text: str, width: int = 56) -> list[str]:
     """Break text into lines of at most ``width`` half-width units, at spaces for Latin text and
     anywhere between Chinese characters (never inside a Latin word)."""
     lines: list[str] = []
-    line = ""
+    line, used = "", 0  # used: text_width(line), kept as the line grows
     for token in _tokens(text):
-        if line and text_width(line + token) > width:
+        if line and used + text_width(token) > width:
             lines.append(line.rstrip())
             line = token.lstrip()
+            used = text_width(line)
         else:
             line += token
+            used += text_width(token)
     if line.strip():
         lines.append(line.rstrip())
     return lines
