@@ -246,9 +246,27 @@ def bundle_members(meta: dict[str, Any]) -> list[str]:
 
 def bundle_bytes(folder: Path, meta: dict[str, Any], data: Any) -> bytes:
     """The zip for one chart in one language, from the files in its folder."""
-    entries = [(name, (folder / name).read_bytes()) for name in bundle_members(meta)]
+    return bundle_from(lambda name: (folder / name).read_bytes(), meta, data)
+
+
+def bundle_from(read: Callable[[str], bytes], meta: dict[str, Any], data: Any) -> bytes:
+    """The zip for one chart in one language, its files' bytes given by name (from a folder, or
+    from memory before the folder is written: charts/update.py)."""
+    entries = [(name, read(name)) for name in bundle_members(meta)]
     entries.append((README, readme(meta, data).encode("utf-8")))
     return deterministic_zip(entries)
+
+
+def write_bundle(folder: Path, meta: dict[str, Any], content: bytes) -> Path:
+    """Write the chart's zip beside its files and list it in its meta.json (meta: as the folder
+    holds it, without the zip)."""
+    chart_id, lang = meta["id"], meta["lang"]
+    zip_path = folder / zip_name(chart_id, lang)
+    atomic_write(zip_path, content)
+    listed = dict(meta, files=dict(meta["files"], zip=zip_path.name))
+    text = json.dumps(listed, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
+    atomic_write(folder / f"{chart_id}-{lang}.meta.json", text)
+    return zip_path
 
 
 def zip_name(chart_id: str, lang: str) -> str:
@@ -280,10 +298,5 @@ def write_bundles(
                 )
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             meta["files"].pop("zip", None)
-            zip_path = folder / zip_name(chart_id, lang)
-            atomic_write(zip_path, bundle_bytes(folder, meta, data))
-            meta["files"]["zip"] = zip_path.name
-            text = json.dumps(meta, sort_keys=True, ensure_ascii=False, indent=2) + "\n"
-            atomic_write(meta_path, text)
-            written.append(zip_path)
+            written.append(write_bundle(folder, meta, bundle_bytes(folder, meta, data)))
     return written

@@ -15,6 +15,7 @@ the exit status (build_charts.py exits 3).
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import json
 import os
@@ -69,6 +70,10 @@ class ImageJob:
 
     def key(self) -> str:
         """The cache key: everything that changes the image's bytes."""
+        return self._key
+
+    @functools.cached_property
+    def _key(self) -> str:  # the figure's JSON takes a while; the job never changes
         payload = json.dumps(
             {
                 "figure": _without_keys(self.figure, NOT_DRAWN),
@@ -248,6 +253,7 @@ class ImagePrefetch:
         self._queue: asyncio.Queue[list[ImageJob] | None] | None = None
         self._ready = threading.Event()
         self._seen: set[str] = set()
+        self._done: dict[str, threading.Event] = {}  # by cache key: set once rendered (or failed)
         self._thread = threading.Thread(target=self._run, args=(browser,), name="hmw-images", daemon=True)
         self._thread.start()
         self._ready.wait()
@@ -262,9 +268,24 @@ class ImagePrefetch:
             if self._basic and not basic_plotly_js([job.figure]):
                 continue
             self._seen.add(key)
+            self._done[key] = threading.Event()
             batch.append(job)
-        if batch:
+        if not batch:
+            return
+        try:
             self._loop.call_soon_threadsafe(self._queue.put_nowait, batch)
+        except RuntimeError:  # the session has ended (no browser after all): export_images renders them
+            for job in batch:
+                self._done[job.key()].set()
+
+    def image(self, job: ImageJob) -> bytes | None:
+        """The job's image once it is in the cache (waiting for it if it was submitted); None when
+        it is not there (not submitted, or it failed: export_images will say why)."""
+        key = job.key()
+        if key in self._done:
+            self._done[key].wait()
+        cached = self.cache_dir / f"{key}.{job.format}"
+        return cached.read_bytes() if cached.exists() else None
 
     def wait(self) -> None:
         """Every job submitted so far is in the cache (or failed); the browser is closed."""
@@ -282,6 +303,8 @@ class ImagePrefetch:
             pass
         finally:
             self._loop.close()
+            for done in list(self._done.values()):  # nobody waits for an image that will not come
+                done.set()
 
     async def _serve(self, browser: str) -> None:
         """Open the browser with the first jobs (none: no browser at all), render until told to stop."""
@@ -292,8 +315,12 @@ class ImagePrefetch:
         await session.open()
 
         async def one(drawing: list[ImageJob]) -> None:
-            for job, image in zip(drawing, await _draw(session, drawing), strict=True):
-                atomic_write(self.cache_dir / f"{job.key()}.{job.format}", image)
+            try:
+                for job, image in zip(drawing, await _draw(session, drawing), strict=True):
+                    atomic_write(self.cache_dir / f"{job.key()}.{job.format}", image)
+            finally:
+                for job in drawing:
+                    self._done[job.key()].set()
 
         tasks = []
         try:

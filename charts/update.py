@@ -34,7 +34,7 @@ from typing import Any
 
 from charts import digest
 from charts.build import CHART_IDS, SCHEMES, ChartPlan, chart_plan, file_names, write_outputs
-from charts.bundle import readme, write_bundles, zip_name
+from charts.bundle import bundle_from, readme, write_bundle, write_bundles, zip_name
 from charts.dataset import ReadRows, load_dataset
 from charts.deck import DeckError, deck_name, write_decks
 from charts.export import CACHE_DIR, ExportResult, ImagePrefetch
@@ -167,13 +167,30 @@ class PlannedUpdate:
             found[cid] = {"meta": meta_, "figure": figure}
         return found
 
+    def _zips_as_images_come(self) -> dict[str, bytes]:
+        """Each changed chart's zip, made in memory as soon as the prefetch has drawn its images,
+        while it draws the others: otherwise every zip is made on one core after the last image.
+        A chart with an image missing gets none here (write makes it from the folder)."""
+        if self.prefetch is None:
+            return {}
+        zips = {}
+        for key in self.changed:
+            plan = self.plans[tuple(key.split("/", 1))]
+            images = {job.path.name: self.prefetch.image(job) for job in plan.images}
+            if any(image is None for image in images.values()):
+                continue
+            files = plan.files | images
+            zips[key] = bundle_from(files.__getitem__, self.expected[key], self.data)
+        return zips
+
     def write(self) -> UpdateReport:
         """Write what changed (files, images, zips, decks) and the manifest, last."""
         report = self.report
-        if self.prefetch is not None:
-            self.prefetch.wait()  # then write_outputs finds its images in the cache
         if report.skipped:
             return report
+        zips = self._zips_as_images_come()
+        if self.prefetch is not None:
+            self.prefetch.wait()  # then write_outputs finds its images in the cache
         data, target, langs, known_tops = (
             self.data,
             self.target,
@@ -203,7 +220,12 @@ class PlannedUpdate:
             report.images = written.images
             for key in changed:
                 lang, cid = key.split("/", 1)
-                write_bundles(data, target, chart_ids=[cid], langs=[lang])
+                folder = target / lang / cid
+                as_written = json.loads((folder / file_names(cid, lang)["meta"]).read_text(encoding="utf-8"))
+                if key in zips and as_written == self.expected[key]:
+                    write_bundle(folder, as_written, zips[key])
+                else:  # an image missing after all: the zip of what the folder holds
+                    write_bundles(data, target, chart_ids=[cid], langs=[lang])
             report.rebuilt = changed
         # Images not exported (no browser, no CJK font): their charts are not recorded as done, so the
         # next build tries them again.

@@ -26,8 +26,13 @@ def kaleido_images(jobs: list[ImageJob]) -> list[bytes]:
 
     async def run() -> list[bytes]:
         async with kaleido.Kaleido(n=1, path=CHROMIUM) as session:
-            opts = [{"format": j.format, "width": j.width, "height": j.height, "scale": j.scale} for j in jobs]
-            return [await session.calc_fig(job.figure, opts=o) for job, o in zip(jobs, opts, strict=True)]
+            return [
+                await session.calc_fig(
+                    job.figure,
+                    opts={"format": job.format, "width": job.width, "height": job.height, "scale": job.scale},
+                )
+                for job in jobs
+            ]
 
     return asyncio.run(run())
 

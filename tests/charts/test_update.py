@@ -28,20 +28,23 @@ LANGS = ["zh", "en"]
 ONE_CHART_ROW = ("openai-revenue-2022,openai-finance,", "30000000", "31000000")  # a figure only it plots
 
 
+def fake_image(job: export.ImageJob) -> bytes:
+    """The image as bytes that follow its cache key, as a real export follows the figure."""
+    key = job.key()
+    if job.format == "png":
+        buffer = io.BytesIO()
+        colour = tuple(bytes.fromhex(key[:6]))
+        Image.new("RGB", (64, 36), colour).save(buffer, format="PNG")
+        return buffer.getvalue()
+    return f'<svg xmlns="http://www.w3.org/2000/svg"><!-- {key} --></svg>'.encode()
+
+
 def fake_export(jobs: Sequence[export.ImageJob], **_: object) -> export.ExportResult:
-    """Each image as bytes that follow its cache key, as a real export follows the figure."""
+    """Each image made by fake_image."""
     result = export.ExportResult()
     for job in jobs:
-        key = job.key()
-        if job.format == "png":
-            buffer = io.BytesIO()
-            colour = tuple(bytes.fromhex(key[:6]))
-            Image.new("RGB", (64, 36), colour).save(buffer, format="PNG")
-            content = buffer.getvalue()
-        else:
-            content = f'<svg xmlns="http://www.w3.org/2000/svg"><!-- {key} --></svg>'.encode()
         job.path.parent.mkdir(parents=True, exist_ok=True)
-        job.path.write_bytes(content)
+        job.path.write_bytes(fake_image(job))
         result.written.append(job.path)
         result.rendered += 1
     return result
@@ -91,6 +94,48 @@ def project(first_build: Path, tmp_path: Path) -> Path:
     for name in ("data", "out"):
         shutil.copytree(first_build / name, tmp_path / name)
     return tmp_path
+
+
+class FakePrefetch:
+    """An ImagePrefetch whose images are fake_image's, as the browser draws them one by one."""
+
+    def __init__(self, missing: str = "") -> None:
+        self.submitted: list[Path] = []
+        self.missing = missing  # a file name it fails to draw
+
+    def submit(self, jobs: Sequence[export.ImageJob]) -> None:
+        self.submitted += [job.path for job in jobs]
+
+    def image(self, job: export.ImageJob) -> bytes | None:
+        return None if job.path.name == self.missing else fake_image(job)
+
+    def wait(self) -> None:
+        pass
+
+
+def contents(folder: Path) -> dict[str, str]:
+    return {name: digest for name, (_, digest) in snapshot(folder).items()}
+
+
+@pytest.mark.parametrize("missing", ["", "timeline-en-dark.png"])
+def test_the_zips_made_as_each_charts_images_come_are_those_made_from_the_folder(
+    first_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing: str
+):
+    import charts.update
+
+    from_folder, made_from_folder = [], charts.update.write_bundles
+
+    def counted(*args, **kwargs):
+        from_folder.append((kwargs["langs"], kwargs["chart_ids"]))
+        return made_from_folder(*args, **kwargs)
+
+    monkeypatch.setattr(charts.update, "write_bundles", counted)
+    prefetch = FakePrefetch(missing)
+    planned = plan_update(first_build / "data", tmp_path / "out", LANGS, cache_dir=None, prefetch=prefetch)
+    assert len(prefetch.submitted) == len(set(prefetch.submitted)) == len(CHART_IDS) * len(LANGS) * 6
+    planned.write()
+    assert from_folder == ([(["en"], ["timeline"])] if missing else []), "only a chart missing an image"
+    assert contents(tmp_path / "out") == contents(first_build / "out"), "the same zips, byte for byte"
 
 
 def test_when_no_input_changed_the_pipeline_does_nothing_at_all(project: Path):
