@@ -67,10 +67,10 @@ class DeckError(Exception):
 
 @dataclass(frozen=True)
 class ChartSlide:
-    """What one chart slide needs: its meta.json and the path of its light PNG."""
+    """What one chart slide needs: its meta.json and its light PNG."""
 
     meta: dict[str, Any]
-    png: Path
+    png: bytes
 
 
 # --- reading the chart build ----------------------------------------------------------------------
@@ -90,7 +90,7 @@ def chart_slides(out_dir: Path, lang: str, chart_ids: Sequence[str]) -> list[Cha
         if not name or not (folder / name).exists():
             missing.append(str(folder / (name or f"{chart_id}-{lang}-light.png")))
             continue
-        slides.append(ChartSlide(meta, folder / name))
+        slides.append(ChartSlide(meta, (folder / name).read_bytes()))
     if missing:
         raise DeckError(
             "the slide deck needs every chart's meta.json and light PNG; missing:\n  "
@@ -172,15 +172,15 @@ def _chart_slide(prs: Any, lang: str, item: ChartSlide, data: Any, top: float | 
         box.name = "Subtitle"
         body_top = SUBTITLE_TOP + height + BODY_GAP
 
-    crop = title_crop(item.png, plot_top(meta, data) if top is None else top)
-    with Image.open(item.png) as image:
+    crop = title_crop(io.BytesIO(item.png), plot_top(meta, data) if top is None else top)
+    with Image.open(io.BytesIO(item.png)) as image:
         px_width, px_height = image.size
     aspect = px_width / (px_height * (1 - crop))  # of the visible, cropped part
     box_width, box_height = SLIDE_WIDTH, BODY_BOTTOM - body_top
     width = min(box_width, int(box_height * aspect))
     height = int(width / aspect)
     left = (SLIDE_WIDTH - width) // 2
-    picture = slide.shapes.add_picture(str(item.png), left, body_top, width, height)
+    picture = slide.shapes.add_picture(io.BytesIO(item.png), left, body_top, width, height)
     picture.crop_top = crop
     picture.name = f"Chart {meta['id']}"
     picture._element.nvPicPr.cNvPr.set("descr", meta.get("alt") or meta["title"])
@@ -312,7 +312,14 @@ def deck_bytes(
 ) -> bytes:
     """The .pptx for one language, built from the chart files in out_dir. plot_tops: each chart's
     slide_crop.plot_top, when the caller rendered the charts already (else each is rendered again)."""
-    slides = chart_slides(out_dir, lang, chart_ids)
+    return deck_from(data, lang, chart_slides(out_dir, lang, chart_ids), plot_tops)
+
+
+def deck_from(
+    data: Any, lang: str, slides: Sequence[ChartSlide], plot_tops: Mapping[str, float] | None = None
+) -> bytes:
+    """The .pptx for one language from its chart slides, wherever they were read (deck_bytes: a
+    chart folder; charts/update.py: memory, as the images come)."""
     prs = Presentation()
     _widescreen(prs)
     _east_asian_theme(prs)
@@ -372,6 +379,7 @@ __all__ = [
     "DeckError",
     "chart_slides",
     "deck_bytes",
+    "deck_from",
     "source_lines",
     "source_pages",
     "title_crop",

@@ -5,7 +5,7 @@ the title as real text instead: the middle of the blank band between the subtitl
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from PIL import Image, ImageChops
 
@@ -30,7 +30,7 @@ def _blank_rows(image: Image.Image, rows: int) -> list[bool]:
     return [not row for row in rows_inked]
 
 
-def title_crop(png: Path, plot_top: float) -> float:
+def title_crop(png: Path | BinaryIO, plot_top: float) -> float:
     """The fraction of the image height taken by its drawn title and subtitle: the middle of the
     last blank band above the plot (``plot_top``, a fraction of the height). 0 when there is none."""
     with Image.open(png) as image:

@@ -36,8 +36,9 @@ from charts import digest
 from charts.build import CHART_IDS, SCHEMES, ChartPlan, chart_plan, file_names, write_outputs
 from charts.bundle import bundle_from, readme, write_bundle, write_bundles, zip_name
 from charts.dataset import ReadRows, load_dataset
-from charts.deck import DeckError, deck_name, write_decks
+from charts.deck import ChartSlide, DeckError, chart_slides, deck_from, deck_name, write_decks
 from charts.export import CACHE_DIR, ExportResult, ImagePrefetch
+from charts.files import atomic_write
 from charts.i18n import LANGS
 from charts.records import TABLE_NAMES
 from charts.registry import module_name, render
@@ -167,43 +168,69 @@ class PlannedUpdate:
             found[cid] = {"meta": meta_, "figure": figure}
         return found
 
-    def _zips_as_images_come(self) -> dict[str, bytes]:
-        """Each changed chart's zip, made in memory as soon as the prefetch has drawn its images,
-        while it draws the others: otherwise every zip is made on one core after the last image.
-        A chart with an image missing gets none here (write makes it from the folder)."""
+    def _stale_decks(self) -> list[str]:
+        """The languages whose deck differs from the folder's (or is missing)."""
+        return [
+            lang
+            for lang in self.langs
+            if self.manifest.get("decks", {}).get(lang) != self.decks[lang]
+            or not (self.target / deck_name(lang)).is_file()
+        ]
+
+    def _plot_tops(self) -> dict[str, float]:
+        """Each chart's plot_top ("lang/chart id"): remembered for the charts kept, measured for the rest."""
+        known = self.manifest.get("plot_tops", {})
+        return {key: known[key] for key in self.same} | {
+            f"{lang}/{cid}": _plot_top(image)
+            for (lang, cid, scheme), image in self.memo.items()
+            if scheme == "light"
+        }
+
+    def _made_as_images_come(self) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        """Each changed chart's zip and each stale deck, made in memory as soon as the prefetch has
+        drawn their images, while it draws the others (a language's charts are planned together, so
+        its deck's images come together): otherwise all of them are made on one core after the last
+        image. A chart with an image missing gets no zip here, nor its language a deck: ``write``
+        makes those from the folder."""
+        zips: dict[str, bytes] = {}
+        decks: dict[str, bytes] = {}
         if self.prefetch is None:
-            return {}
-        zips = {}
-        for key in self.changed:
-            plan = self.plans[tuple(key.split("/", 1))]
-            images = {job.path.name: self.prefetch.image(job) for job in plan.images}
-            if any(image is None for image in images.values()):
+            return zips, decks
+        changed, stale, tops = set(self.changed), self._stale_decks(), self._plot_tops()
+        for lang in self.langs:
+            slides: dict[str, ChartSlide] = {}
+            for cid in CHART_IDS:
+                key = f"{lang}/{cid}"
+                if key not in changed:
+                    continue
+                plan = self.plans[(lang, cid)]
+                images = {job.path.name: self.prefetch.image(job) for job in plan.images}
+                if any(image is None for image in images.values()):
+                    continue
+                files, meta_ = plan.files | images, self.expected[key]
+                zips[key] = bundle_from(files.__getitem__, meta_, self.data)
+                slides[cid] = ChartSlide(meta_, files[meta_["files"]["png"]["light"]])
+            if lang not in stale:
                 continue
-            files = plan.files | images
-            zips[key] = bundle_from(files.__getitem__, self.expected[key], self.data)
-        return zips
+            try:  # the charts kept are read from the folder
+                kept = chart_slides(self.target, lang, [cid for cid in CHART_IDS if cid not in slides])
+            except DeckError:
+                continue
+            slides |= {slide.meta["id"]: slide for slide in kept}
+            by_chart = {cid: tops[f"{lang}/{cid}"] for cid in CHART_IDS}
+            decks[lang] = deck_from(self.data, lang, [slides[cid] for cid in CHART_IDS], by_chart)
+        return zips, decks
 
     def write(self) -> UpdateReport:
         """Write what changed (files, images, zips, decks) and the manifest, last."""
         report = self.report
         if report.skipped:
             return report
-        zips = self._zips_as_images_come()
+        zips, decks = self._made_as_images_come()
         if self.prefetch is not None:
             self.prefetch.wait()  # then write_outputs finds its images in the cache
-        data, target, langs, known_tops = (
-            self.data,
-            self.target,
-            self.langs,
-            self.manifest.get("plot_tops", {}),
-        )
-        changed = self.changed
-        stale_decks = [
-            lang
-            for lang in langs
-            if self.manifest.get("decks", {}).get(lang) != self.decks[lang]
-            or not (target / deck_name(lang)).is_file()
-        ]
+        data, target, langs = self.data, self.target, self.langs
+        changed, stale_decks = self.changed, self._stale_decks()
         digest.forget_manifest(target)
         if changed:
             everything = len(changed) == len(self.digests)  # a first build: the folder is replaced as a whole
@@ -235,11 +262,7 @@ class PlannedUpdate:
         }
         if incomplete:
             report.warnings.append("some images were not exported:\n" + "\n".join(report.images.messages))
-        tops = {key: known_tops[key] for key in self.same} | {
-            f"{lang}/{cid}": _plot_top(image)
-            for (lang, cid, scheme), image in self.memo.items()
-            if scheme == "light"
-        }
+        tops = self._plot_tops()
         plot_tops = {lang: {cid: tops[f"{lang}/{cid}"] for cid in CHART_IDS} for lang in langs}
         made_decks: dict[str, str] = {}
         for lang in langs:  # one language's deck failing leaves the others'
@@ -247,7 +270,10 @@ class PlannedUpdate:
                 made_decks[lang] = self.decks[lang]
                 continue
             try:
-                write_decks(data, target, langs=[lang], chart_ids=CHART_IDS, plot_tops=plot_tops)
+                if lang in decks:
+                    atomic_write(target / deck_name(lang), decks[lang])
+                else:
+                    write_decks(data, target, langs=[lang], chart_ids=CHART_IDS, plot_tops=plot_tops)
             except DeckError as exc:
                 report.warnings.append(f"no slide deck ({lang}): {exc}")
                 continue

@@ -118,24 +118,27 @@ def contents(folder: Path) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("missing", ["", "timeline-en-dark.png"])
-def test_the_zips_made_as_each_charts_images_come_are_those_made_from_the_folder(
+def test_the_zips_and_decks_made_as_the_images_come_are_those_made_from_the_folder(
     first_build: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, missing: str
 ):
     import charts.update
 
-    from_folder, made_from_folder = [], charts.update.write_bundles
+    from_folder: list[tuple[str, list[str]]] = []
+    for name in ("write_bundles", "write_decks"):
+        made_from_folder = getattr(charts.update, name)
 
-    def counted(*args, **kwargs):
-        from_folder.append((kwargs["langs"], kwargs["chart_ids"]))
-        return made_from_folder(*args, **kwargs)
+        def counted(*args, _name=name, _made=made_from_folder, **kwargs):
+            from_folder.append((_name, kwargs["langs"]))
+            return _made(*args, **kwargs)
 
-    monkeypatch.setattr(charts.update, "write_bundles", counted)
+        monkeypatch.setattr(charts.update, name, counted)
     prefetch = FakePrefetch(missing)
     planned = plan_update(first_build / "data", tmp_path / "out", LANGS, cache_dir=None, prefetch=prefetch)
     assert len(prefetch.submitted) == len(set(prefetch.submitted)) == len(CHART_IDS) * len(LANGS) * 6
     planned.write()
-    assert from_folder == ([(["en"], ["timeline"])] if missing else []), "only a chart missing an image"
-    assert contents(tmp_path / "out") == contents(first_build / "out"), "the same zips, byte for byte"
+    # Only the chart missing an image, and its language's deck, are made from the folder.
+    assert from_folder == ([("write_bundles", ["en"]), ("write_decks", ["en"])] if missing else [])
+    assert contents(tmp_path / "out") == contents(first_build / "out"), "the same bytes"
 
 
 def test_when_no_input_changed_the_pipeline_does_nothing_at_all(project: Path):
