@@ -244,7 +244,9 @@ class ImagePrefetch:
     export_images then finds every image in the cache. ``wait`` returns when all submitted jobs are
     done; a failure (no browser after all) is left for export_images to meet and explain."""
 
-    def __init__(self, cache_dir: Path, browser: str) -> None:
+    def __init__(self, cache_dir: Path, browser: str, *, open_now: bool = False) -> None:
+        """open_now: start the browser at once rather than with the first job (starting it takes a
+        second or two, which then overlaps the planning of the first charts)."""
         self.cache_dir = cache_dir
         # The basic plotly.js bundle when installed (see basic_plotly_js); a job it cannot draw is
         # left to export_images.
@@ -257,6 +259,13 @@ class ImagePrefetch:
         self._thread = threading.Thread(target=self._run, args=(browser,), name="hmw-images", daemon=True)
         self._thread.start()
         self._ready.wait()
+        if open_now:
+            self._loop.call_soon_threadsafe(self._queue.put_nowait, [])  # no job yet, but open
+
+    @staticmethod
+    def cache_is_empty(cache_dir: Path) -> bool:
+        """No image cached yet (a first build on this machine): every chart will need the browser."""
+        return not cache_dir.is_dir() or next(cache_dir.iterdir(), None) is None
 
     def submit(self, jobs: Sequence[ImageJob]) -> None:
         """Render these jobs' images into the cache (those not there yet), in the background."""

@@ -254,7 +254,12 @@ def update_folder(project: Path, target: Path, lang: str, *, serving: bool) -> U
     session (two sessions took twice as long on a cold cache); the others reuse its folder."""
     langs = list(LANGS) if lang == DEFAULT_LANG else [lang]
     browser = None if serving else images_browser()
-    prefetch = ImagePrefetch(CACHE_DIR, browser) if browser else None
+    # A first build on this machine needs the browser for every chart: it starts at once.
+    prefetch = (
+        ImagePrefetch(CACHE_DIR, browser, open_now=ImagePrefetch.cache_is_empty(CACHE_DIR))
+        if browser
+        else None
+    )
     planned = plan_update(project / "data", target, langs, prefetch=prefetch)
     if prefetch is not None and not planned.report.skipped:
         return PendingCharts(planned)

@@ -282,6 +282,34 @@ def test_a_prefetch_with_nothing_to_do_starts_no_browser(tmp_path):
     assert not (tmp_path / "cache").exists()
 
 
+@pytest.mark.parametrize("open_now", [True, False])
+def test_a_prefetch_told_to_open_now_starts_its_browser_before_any_job(tmp_path, monkeypatch, open_now):
+    opened = []
+
+    class Session:  # stands in for the browser session
+        def __init__(self, **_: object) -> None:
+            pass
+
+        async def open(self) -> None:
+            opened.append(self)
+
+        async def close(self) -> None:
+            pass
+
+    monkeypatch.setattr("charts.export.ImageSession", Session)
+    prefetch = ImagePrefetch(tmp_path / "cache", CHROMIUM, open_now=open_now)
+    prefetch.wait()  # no job submitted
+    assert len(opened) == (1 if open_now else 0)
+
+
+def test_an_image_cache_with_nothing_in_it_is_empty(tmp_path):
+    assert ImagePrefetch.cache_is_empty(tmp_path / "none")
+    (tmp_path / "cache").mkdir()
+    assert ImagePrefetch.cache_is_empty(tmp_path / "cache")
+    (tmp_path / "cache" / "0123.png").write_bytes(b"")
+    assert not ImagePrefetch.cache_is_empty(tmp_path / "cache")
+
+
 def test_a_prefetch_that_cannot_start_its_browser_leaves_the_export_to_say_why(tmp_path):
     dots = {"data": [{"type": "scatter", "x": [1, 2], "y": [2, 1]}], "layout": {}}
     job = ImageJob(dots, tmp_path / "out" / "dots.png", "png", 300, 200)
