@@ -210,7 +210,8 @@ class PlannedUpdate:
                 files, meta_ = plan.files | images, self.expected[key]
                 zips[key] = bundle_from(files.__getitem__, meta_, self.data)
                 slides[cid] = ChartSlide(meta_, files[meta_["files"]["png"]["light"]])
-            if lang not in stale:
+            missing = [cid for cid in CHART_IDS if f"{lang}/{cid}" in changed and cid not in slides]
+            if lang not in stale or missing:  # the folder holds the old version of a changed chart
                 continue
             try:  # the charts kept are read from the folder
                 kept = chart_slides(self.target, lang, [cid for cid in CHART_IDS if cid not in slides])

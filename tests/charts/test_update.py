@@ -141,6 +141,29 @@ def test_the_zips_and_decks_made_as_the_images_come_are_those_made_from_the_fold
     assert contents(tmp_path / "out") == contents(first_build / "out"), "the same bytes"
 
 
+def test_a_deck_is_not_made_ahead_from_the_old_version_of_a_changed_chart(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import charts.update
+
+    edit_one_row(project / "data")
+    plain = tmp_path / "plain"
+    shutil.copytree(project / "out", plain)
+    update_charts(project / "data", plain, LANGS, cache_dir=None)
+    from_folder: list[list[str]] = []
+    made_from_folder = charts.update.write_decks
+
+    def counted(*args, **kwargs):
+        from_folder.append(kwargs["langs"])
+        return made_from_folder(*args, **kwargs)
+
+    monkeypatch.setattr(charts.update, "write_decks", counted)
+    prefetch = FakePrefetch("openai-finance-en-dark.png")  # the changed chart misses an image
+    plan_update(project / "data", project / "out", LANGS, cache_dir=None, prefetch=prefetch).write()
+    assert from_folder == [["en"]], "the English deck waits for the chart's new files"
+    assert contents(project / "out") == contents(plain)
+
+
 def test_when_no_input_changed_the_pipeline_does_nothing_at_all(project: Path):
     before = snapshot(project / "out")
     report = update_charts(project / "data", project / "out", LANGS, cache_dir=None)
