@@ -20,7 +20,7 @@ from charts.build import CHART_IDS, FORMATS, SCHEMES, write_outputs
 from charts.chart import ChartError
 from charts.dataset import DataError, load_dataset
 from charts.export import CACHE_DIR
-from charts.i18n import LANGS
+from charts.i18n import ALL_LANGS
 
 PROJECT = Path(__file__).resolve().parent
 DEFAULT_OUT = PROJECT / "build" / "charts"
@@ -83,8 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
         "(see --list)",
     )  # fmt: skip
     parser.add_argument(
-        "--langs", type=_choices(LANGS, "language"), action="append", metavar="LANGS",
-        help="only these languages, e.g. --langs en (default: zh,en)",
+        "--langs", type=_choices(ALL_LANGS, "language"), action="append", metavar="LANGS",
+        help=f"only these languages, e.g. --langs en (default: {','.join(ALL_LANGS)})",
     )  # fmt: skip
     parser.add_argument(
         "--formats", type=_choices(FORMATS, "format"), action="append", metavar="FORMATS",
@@ -136,7 +136,7 @@ def _bundles_and_decks(args: argparse.Namespace, data: object) -> list[Path] | i
     from charts.bundle import write_bundles
     from charts.deck import DeckError, write_decks
 
-    chart_ids, langs = _flatten(args.charts) or CHART_IDS, _flatten(args.langs) or list(LANGS)
+    chart_ids, langs = _flatten(args.charts) or CHART_IDS, _flatten(args.langs) or list(ALL_LANGS)
     written: list[Path] = []
     if args.bundle:
         written += write_bundles(data, args.out, chart_ids=chart_ids, langs=langs)

@@ -36,7 +36,7 @@ from typing import Any
 from charts import export, narrow, theme
 from charts.files import atomic_write, swap_dir
 from charts.frame import image_figure
-from charts.i18n import LANGS
+from charts.i18n import ALL_LANGS
 from charts.registry import CHART_IDS, SCHEMES, check_choices, render
 from charts.serialize import dumps, figure_dict, figure_json, meta, table_csv
 from charts.standalone import standalone_html
@@ -104,7 +104,7 @@ def render_charts(
     ids = chart_ids if chart_ids is not None else CHART_IDS
     return {
         (lang, cid, s): render(data, cid, lang, s)
-        for lang in (langs if langs is not None else LANGS)
+        for lang in (langs if langs is not None else ALL_LANGS)
         for cid in ids
         for s in SCHEMES
     }
@@ -208,7 +208,7 @@ def write_outputs(
     out_dir = Path(out_dir)
     full = chart_ids is None and langs is None and formats is None and schemes is None and pairs is None
     ids = check_choices("chart id", chart_ids if chart_ids is not None else CHART_IDS, CHART_IDS)
-    langs_ = check_choices("language", langs if langs is not None else LANGS, LANGS)
+    langs_ = check_choices("language", langs if langs is not None else ALL_LANGS, ALL_LANGS)
     formats_ = check_choices("format", formats if formats is not None else FORMATS, FORMATS)
     schemes_ = check_choices("scheme", schemes if schemes is not None else SCHEMES, SCHEMES)
     _check_out_dir(out_dir)

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from charts import citation, embed, quotes, templates
-from charts.chart import ROW_TABLES
+from charts.chart import ROW_TABLES, local
 from charts.files import atomic_write
 from charts.i18n import t
 from charts.locale import locale_of
@@ -44,8 +44,12 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 STORED_SUFFIXES = (".png", ".zip", ".pptx")  # already compressed
 README = "README.md"
 LICENCE_URLS = {
-    "cc-by": {"zh": "https://creativecommons.org/licenses/by/4.0/deed.zh-hans", "en": "https://creativecommons.org/licenses/by/4.0/"},
-    "mit": {"zh": "https://opensource.org/license/mit", "en": "https://opensource.org/license/mit"},
+    "cc-by": {
+        "zh": "https://creativecommons.org/licenses/by/4.0/deed.zh-hans",
+        "en": "https://creativecommons.org/licenses/by/4.0/",
+        "zh-Hant": "https://creativecommons.org/licenses/by/4.0/deed.zh-hant",
+    },
+    "mit": {lang: "https://opensource.org/license/mit" for lang in ("zh", "en", "zh-Hant")},
 }  # fmt: skip
 
 
@@ -63,12 +67,12 @@ class PlottedRow:
 
 # How the README names a row: a model's name, an event's title, a figure's subject, a price's model.
 _LABELS: dict[str, Callable[[dict[str, Any], str], str]] = {
-    "models": lambda row, lang: row[f"name_{lang}"],
-    "events": lambda row, lang: row[f"title_{lang}"],
-    "figures": lambda row, lang: row[f"subject_{lang}"],
-    "external_models": lambda row, lang: row[f"name_{lang}"],
-    "external_events": lambda row, lang: row[f"title_{lang}"],
-    "external_prices": lambda row, lang: row[f"model_{lang}"],
+    "models": lambda row, lang: local(row, "name", locale_of(lang)),
+    "events": lambda row, lang: local(row, "title", locale_of(lang)),
+    "figures": lambda row, lang: local(row, "subject", locale_of(lang)),
+    "external_models": lambda row, lang: local(row, "name", locale_of(lang)),
+    "external_events": lambda row, lang: local(row, "title", locale_of(lang)),
+    "external_prices": lambda row, lang: local(row, "model", locale_of(lang)),
 }
 
 
@@ -126,6 +130,7 @@ def _quotes(meta: dict[str, Any], data: Any) -> list[str]:
     """One entry per plotted row that has a quote: the row, the article's words (the exact text too
     when the reading differs), their translation and the source."""
     lang = meta["lang"]
+    reads_sources, script = locale_of(lang).reads_sources, locale_of(lang).script
     entries = []
     for plotted in plotted_rows(meta, data):
         row = plotted.row
@@ -136,9 +141,9 @@ def _quotes(meta: dict[str, Any], data: Any) -> list[str]:
                 "bundle.quote",
                 lang,
                 label=plotted.label,
-                quote=quotes.marked_reading(row["quote"]) if locale_of(lang).reads_sources else row["quote"],
+                quote=quotes.marked_reading(row["quote"], script) if reads_sources else row["quote"],
                 exact=t("bundle.quote.exact", lang, quote=row["quote"])
-                if quotes.reading(row["quote"]) != row["quote"]
+                if quotes.reading(row["quote"], script) != row["quote"]
                 else "",
                 quote_en=row["quote_en"],
                 source=_source_line(data.sources[row["source"]], lang),
@@ -152,7 +157,7 @@ def _excerpts(meta: dict[str, Any], data: Any) -> list[str]:
     (the Simplified reading of Traditional words on a Chinese page), their translation, and the
     reference."""
     lang = meta["lang"]
-    reads_sources = locale_of(lang).reads_sources
+    reads_sources, script = locale_of(lang).reads_sources, locale_of(lang).script
     entries = []
     for plotted in plotted_rows(meta, data):
         if "quote" in plotted.row or not plotted.row.get("ref"):
@@ -161,16 +166,20 @@ def _excerpts(meta: dict[str, Any], data: Any) -> list[str]:
         if not ref["excerpt"]:
             continue
         chinese = ref["language"].startswith("zh")
-        words = quotes.marked_reading(ref["excerpt"]) if chinese and reads_sources else ref["excerpt"]
+        words = quotes.marked_reading(ref["excerpt"], script) if chinese and reads_sources else ref["excerpt"]
         words = f"「{words}」" if chinese else f"“{words}”"
-        translated = (lang == "zh") != chinese  # the reader may not read the reference's language
+        translated = reads_sources != chinese  # the reader may not read the reference's language
         entries.append(
             t(
                 "bundle.excerpt",
                 lang,
                 label=plotted.label,
                 words=words,
-                translation=t("bundle.excerpt.translation", lang, text=ref["excerpt_translation"])
+                translation=t(
+                    "bundle.excerpt.translation",
+                    lang,
+                    text=locale_of(lang).convert(ref["excerpt_translation"]),
+                )
                 if translated
                 else "",
                 reference=citation.reference(ref, lang),

@@ -76,8 +76,9 @@ class Chart:
 
 
 def local(row: Row, stem: str, loc: Locale) -> str:
-    """The row's text in this language: row['title_zh'] or row['title_en']."""
-    return row[f"{stem}_{loc.code}"] or ""
+    """The row's text in this language: row['title_zh'] or row['title_en'], or for a generated
+    language its source's column converted (Traditional: row['title_zh'] in Traditional)."""
+    return loc.convert(row[f"{stem}_{loc.columns}"] or "")
 
 
 def short_name(name: str, limit: int = 12) -> str:
@@ -239,7 +240,7 @@ def quote_lines(row: Row, data: Any, loc: Locale) -> list[str]:
     source = data.sources[row["source"]]
     lines = []
     if loc.reads_sources:
-        lines.append(wrapped(loc.t("hover.quote", quote=quotes.marked_reading(row["quote"]))))
+        lines.append(wrapped(loc.t("hover.quote", quote=quotes.marked_reading(row["quote"], loc.script))))
     else:
         lines.append(wrapped(loc.t("hover.translation", quote=row["quote_en"])))
         lines.append(wrapped(loc.t("hover.quote", quote=row["quote"])))
@@ -270,7 +271,8 @@ def reference_line(row: Row, data: Any, loc: Locale, fields: Sequence[str] | Non
             "reference.chinese_page", host=citation.reference_publisher(ref, loc), year=ref["published"].year
         )
     else:
-        described = f"{ref['title']} ({citation.reference_publisher(ref, loc)}, {ref['published'].year})"
+        title = quotes.on_traditional_page(ref["title"], loc.script)
+        described = f"{title} ({citation.reference_publisher(ref, loc)}, {ref['published'].year})"
     return wrapped(loc.t("hover.reference", fields=names, ref=described))
 
 
@@ -282,8 +284,8 @@ def excerpt_lines(ref: Row, loc: Locale) -> list[str]:
     if not words:
         return []
     if ref["language"].startswith("zh"):
-        reading = quotes.marked_reading(words) if loc.reads_sources else words
-        translation = wrapped(loc.t("hover.translation", quote=ref["excerpt_translation"]))
+        reading = quotes.marked_reading(words, loc.script) if loc.reads_sources else words
+        translation = wrapped(loc.t("hover.translation", quote=loc.convert(ref["excerpt_translation"])))
         return (
             [wrapped(loc.t("hover.quote", quote=reading))]
             if loc.reads_sources
@@ -291,7 +293,7 @@ def excerpt_lines(ref: Row, loc: Locale) -> list[str]:
         )
     if loc.reads_sources:
         return [
-            wrapped(loc.t("hover.translation", quote=ref["excerpt_translation"])),
+            wrapped(loc.t("hover.translation", quote=loc.convert(ref["excerpt_translation"]))),
             wrapped(loc.t("hover.original", quote=words)),
         ]
     return [wrapped(loc.t("hover.original", quote=words))]
@@ -311,14 +313,14 @@ def beyond_cells(row: Row, data: Any, loc: Locale) -> tuple[str, str, str]:
     ref = data.references[row["ref"]]
     words = ref["excerpt"]
     chinese = ref["language"].startswith("zh")
-    shown = quotes.marked_reading(words) if chinese and loc.reads_sources else words
-    translated = ref["excerpt_translation"] if chinese else words
+    shown = quotes.marked_reading(words, loc.script) if chinese and loc.reads_sources else words
+    translated = loc.convert(ref["excerpt_translation"]) if chinese else words
     source = loc.t("table.beyond", ref=citation.reference(ref, loc))
     return source, shown, translated
 
 
 def note_line(row: Row, loc: Locale) -> str | None:
-    note = local(row, "note", loc) if f"note_{loc.code}" in row else ""
+    note = local(row, "note", loc) if f"note_{loc.columns}" in row else ""
     return wrapped(loc.t("hover.note", note=note)) if note else None
 
 

@@ -40,9 +40,9 @@ def is_titled(source: Source) -> bool:
 
 def outlet(source: Source, lang: Lang) -> str:
     """The outlet in this language, or '' when the copy does not name one."""
-    code = locale_of(lang).code
-    name = source[f"outlet_{code}"] or ""
-    return "" if name == OUTLET_NOT_STATED[code] else name
+    loc = locale_of(lang)
+    name = source[f"outlet_{loc.columns}"] or ""
+    return "" if name == OUTLET_NOT_STATED[loc.columns] else loc.convert(name)
 
 
 def title(source: Source, lang: Lang) -> str:
@@ -50,8 +50,18 @@ def title(source: Source, lang: Lang) -> str:
     where is the match point?” for a titled article; 无标题文章（本站称斯普特尼克评论） / "untitled
     article (we call it the Sputnik op-ed)" for the untitled one."""
     loc = locale_of(lang)
+    if loc.source:  # a generated language: the source language's title converted (《》 by character)
+        return loc.convert(title(source, loc.source))
     text = source[f"title_{loc.code}"]
     return loc.t("cite.title", title=text) if is_titled(source) else loc.t("cite.untitled", label=text)
+
+
+def title_text(source: Source, lang: Lang) -> str:
+    """The article's title alone, as published (no 《》): a generated language converts it as it
+    converts any title in 《》, character by character."""
+    loc = locale_of(lang)
+    text = source[f"title_{loc.columns}"]
+    return loc.convert(f"《{text}》")[1:-1] if loc.source else text
 
 
 def original_title(source: Source) -> str:
@@ -92,6 +102,8 @@ def reference_publisher(ref: Source, lang: Lang) -> str:
     loc = locale_of(lang)
     if not loc.reads_sources and ref.get("publisher_en"):
         return ref["publisher_en"]
+    if loc.script == "Hant":
+        return quotes.in_script(ref["publisher"], "Hant")  # a Traditional page, no Simplified character
     if loc.reads_sources and ref.get("language") == "zh-Hant":
         return quotes.simplified(ref["publisher"])  # a Simplified page shows no Traditional character
     if not loc.reads_sources and has_cjk(ref["publisher"]):
@@ -106,6 +118,8 @@ def reference_title(ref: Source, lang: Lang) -> str:
     loc = locale_of(lang)
     if not loc.reads_sources and ref.get("title_en"):
         return loc.t("cite.translated_title", title=ref["title_en"])
+    if loc.script == "Hant":
+        return quotes.in_script(ref["title"], "Hant")  # a title: character by character
     if loc.reads_sources and ref.get("language") == "zh-Hant":
         return quotes.simplified(ref["title"])  # as the Traditional article's title is shown
     return ref["title"]

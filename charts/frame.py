@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 
 from charts import narrow, theme
 from charts.chart import Chart, esc, text_width, wrap
+from charts.locale import locale_of
 
 PAD = 18  # px between the canvas edge and any text
 # Average width of a half-width character, in em: Noto Sans CJK's Latin letters in Chinese charts,
@@ -80,7 +81,7 @@ def image_figure(
         fig.data[index].update(update)
     colors = theme.scheme_of(chart.scheme)
     usable = width - 2 * PAD
-    char = CHAR_EM[chart.lang]
+    char = CHAR_EM[locale_of(chart.lang).columns]
     title = wrap(chart.title, _units(usable, theme.TITLE_FONT_SIZE, char))
     subtitle = wrap(chart.subtitle, _units(usable, theme.FONT_SIZE, char)) if chart.subtitle else []
     source = wrap(chart.caption, _units(usable, CAPTION_SIZE, char))

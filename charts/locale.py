@@ -7,7 +7,8 @@ Chinese) is one more Locale here and one more column in strings.yaml, not new br
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from charts import i18n
@@ -52,6 +53,14 @@ class Locale:
     month_tick: str  # "{y}年{m}月" / "{mon} {y}"
     tick_formats: dict[str, str]  # d3 formats by tick spacing: day, month, year
     months: tuple[str, ...] = field(default=EN_MONTHS)
+    script: str = "Hans"  # how its Chinese is written (ISO 15924): a quote is shown in this script
+    source: str = ""  # the dataset columns it reads (title_<source>); empty: its own code
+    convert: Callable[[str], str] = field(default=str)  # what it does to those columns' text
+
+    @property
+    def columns(self) -> str:
+        """The suffix of the dataset columns this language reads: zh for Traditional too."""
+        return self.source or self.code
 
     def t(self, key: str, **values: Any) -> str:
         """A word or sentence from the one vocabulary, in this language."""
@@ -105,17 +114,52 @@ EN = Locale(
     dates={"day": "{d} {month} {y}", "month": "{month} {y}", "year": "{y}", "day_in_year": "{d} {month}"},
     month_tick="{mon} {y}",
     tick_formats={"day": "%-d %b %Y", "month": "%b %Y", "year": "%Y"},
+    script="Latn",
 )
 
+
+def generated(base: Locale, code: str, html_lang: str, script: str, convert: Callable[[str], str]) -> Locale:
+    """A language made from base by converting its words: every text of base's table converted."""
+
+    def converted(value: Any) -> Any:
+        if isinstance(value, str):
+            return convert(value)
+        if isinstance(value, tuple):
+            return tuple(converted(item) for item in value)
+        if isinstance(value, dict):
+            return {key: converted(item) for key, item in value.items()}
+        return value
+
+    own = {"code": code, "html_lang": html_lang, "script": script, "source": base.code, "convert": convert}
+    table = {f.name: converted(getattr(base, f.name)) for f in fields(base) if f.name not in own}
+    return replace(base, **table, **own)
+
+
+def _to_traditional(text: str) -> str:
+    from charts import traditional  # OpenCC is loaded only when Traditional text is asked for
+
+    return traditional.converter().convert(text)
+
+
+# The generated languages, made on first use (OpenCC takes a moment to load). Traditional Chinese as
+# Taiwan writes it is ZH's table converted, so 亿/万亿 become 億/萬億 (not 兆, which is 10^6 in some
+# usage and 10^12 in Taiwan's, where 萬億 says what our Simplified text says).
+MADE: dict[str, Callable[[], Locale]] = {
+    "zh-Hant": lambda: generated(
+        ZH, code="zh-Hant", html_lang="zh-Hant", script="Hant", convert=_to_traditional
+    )
+}
 LOCALES: dict[str, Locale] = {locale.code: locale for locale in (ZH, EN)}
-assert tuple(LOCALES) == i18n.LANGS, "charts/locale.py has a Locale for every language of strings.yaml"
+assert (*LOCALES, *MADE) == i18n.ALL_LANGS, "charts/locale.py has a Locale for every language of strings.yaml"
 
 
 def locale_of(lang: str | Locale) -> Locale:
     """The Locale of a language code (a Locale is returned as it is); an unknown code is an error."""
     if isinstance(lang, Locale):
         return lang
+    if isinstance(lang, str) and lang in MADE and lang not in LOCALES:
+        LOCALES[lang] = MADE[lang]()
     try:
         return LOCALES[lang]
     except (KeyError, TypeError):
-        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LOCALES)}") from None
+        raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(i18n.ALL_LANGS)}") from None

@@ -22,7 +22,7 @@ LINE_HEIGHT = 1.2  # line height in em of a Latin line; Chinese fonts (YaHei, No
 LINE_HEIGHT_CJK = 1.4
 LATIN_FONT = "Arial"  # on every PowerPoint, Keynote and Google Slides
 EAST_ASIAN_FONT = "Microsoft YaHei"  # Windows; Keynote and LibreOffice substitute PingFang / Noto CJK
-TEXT_LANG = {"zh": "zh-CN", "en": "en-GB"}
+TEXT_LANG = {"zh": "zh-CN", "en": "en-GB", "zh-Hant": "zh-TW"}
 
 
 def _rgb(hex_color: str) -> RGBColor:

@@ -1,12 +1,15 @@
-"""How a verbatim quote is shown to a Chinese reader.
+"""How a verbatim quote is shown to a Chinese reader, in the script the reader reads.
 
 The dataset keeps each quote exactly as it stands in the copy of its article — Traditional
 characters, ASCII commas, stray spaces and all — because that is what lets a reader find it and
 check it (../shared/tools/check_quotes.py). A Chinese page must not show the copies' artefacts,
 though, so it shows a *reading* of the quote: in Simplified characters (OpenCC, Traditional to
 Simplified) with Chinese punctuation and without the copies' stray spaces, marked when it was
-converted from a Traditional original, with the exact words one click away. English pages show
-our translation and the exact original.
+converted from a Traditional original, with the exact words one click away. A Traditional page
+(script "Hant") shows the Traditional article's quotes in their own characters and the Simplified
+articles' quotes in Traditional characters, character by character (OpenCC s2tw: a quote's words
+are the article's, so 软件 becomes 軟件, never Taiwan's 軟體), marked as converted from Simplified.
+English pages show our translation and the exact original.
 """
 
 from __future__ import annotations
@@ -62,19 +65,38 @@ def _space(text: str, start: int, end: int) -> str:
     return text[start:end]
 
 
-def reading(quote: str) -> str:
-    """What a Chinese page shows for a quote: Simplified, with Chinese punctuation."""
-    return punctuated(simplified(quote))
+def in_script(text: str, script: str = "Hans") -> str:
+    """Text in a script's characters: Simplified (names kept), or Traditional character by character."""
+    if script == "Hant":
+        from charts import traditional
+
+        return traditional.characters(text)
+    return simplified(text)
 
 
-def is_converted(quote: str) -> bool:
-    """Whether the reading changes the quote's characters (a Traditional original), not just its
-    punctuation: such a reading is marked as converted wherever it is shown."""
-    return simplified(quote) != quote
+def on_traditional_page(text: str, script: str) -> str:
+    """A source's own words (a reported wording, a title) as a page shows them: as they stand, except
+    on a Traditional page, which shows them in Traditional characters, character by character."""
+    return in_script(text, "Hant") if script == "Hant" else text
 
 
-def marked_reading(quote: str) -> str:
+# The language whose mark says a quote was converted into that script.
+MARK_LANG = {"Hans": "zh", "Hant": "zh-Hant"}
+
+
+def reading(quote: str, script: str = "Hans") -> str:
+    """What a Chinese page shows for a quote: in the page's script, with Chinese punctuation."""
+    return punctuated(in_script(quote, script))
+
+
+def is_converted(quote: str, script: str = "Hans") -> bool:
+    """Whether the reading changes the quote's characters (an original in the other script), not
+    just its punctuation: such a reading is marked as converted wherever it is shown."""
+    return in_script(quote, script) != quote
+
+
+def marked_reading(quote: str, script: str = "Hans") -> str:
     """The reading with its mark when converted: 「…」 followed by （据繁体原文转换）, for plain-text
     places (hovers, tables, READMEs) where the exact original cannot be one click away."""
-    text = reading(quote)
-    return text + t("quote.converted", "zh") if is_converted(quote) else text
+    text = reading(quote, script)
+    return text + t("quote.converted", MARK_LANG[script]) if is_converted(quote, script) else text

@@ -27,7 +27,7 @@ from charts.figures import (
     timeline,
     training_cost,
 )
-from charts.i18n import LANGS
+from charts.i18n import ALL_LANGS
 
 CHARTS: dict[str, ModuleType] = {
     "timeline": timeline,
@@ -92,7 +92,7 @@ def module_name(chart_id: str) -> str:
 def render(data: Any, chart_id: str, lang: str, scheme: str) -> Chart:
     """Build one chart. An unknown id is a ValueError that lists the valid ids."""
     check_choices("chart id", [chart_id], CHART_IDS)
-    check_choices("language", [lang], LANGS)
+    check_choices("language", [lang], ALL_LANGS)
     check_choices("scheme", [scheme], SCHEMES)
     if chart_id in CONTEXT_VIEWS:
         return module_of(chart_id).build(data, lang, scheme, context=True)

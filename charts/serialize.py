@@ -14,7 +14,8 @@ from typing import Any
 import plotly.graph_objects as go
 
 from charts import citation
-from charts.chart import Chart
+from charts.chart import Chart, local
+from charts.locale import locale_of
 
 
 def dumps(value: Any, *, indent: int | None = None) -> str:
@@ -62,11 +63,11 @@ def meta(chart: Chart, data: Any, files: dict[str, Any]) -> dict[str, Any]:
             {
                 "id": key,
                 # An untitled article has no title to give, only our label inside its citation.
-                "title": data.sources[key][f"title_{chart.lang}"]
+                "title": citation.title_text(data.sources[key], chart.lang)
                 if citation.is_titled(data.sources[key])
                 else None,
                 "citation": citation.full(data.sources[key], chart.lang),
-                "outlet": data.sources[key][f"outlet_{chart.lang}"],
+                "outlet": local(data.sources[key], "outlet", locale_of(chart.lang)),
                 "date": data.sources[key]["date"].iso,
                 "url": data.sources[key]["url"] or "",
             }

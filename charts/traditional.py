@@ -111,6 +111,14 @@ class Converter:
         return "".join(self.fixed[part] if i % 2 else taiwan(part) for i, part in enumerate(parts))
 
 
+@cache
+def converter() -> Converter:
+    """The converter of everything we publish: the reviewed table, the names in the project's dataset."""
+    from charts.dataset import load_dataset
+
+    return Converter(load_overrides(), dataset_names(load_dataset(PROJECT / "data")))
+
+
 def phrase_choices(text: str) -> dict[tuple[str, str], list[str]]:
     """Where s2twp replaces a word rather than its characters: (Simplified word, s2twp's word) ->
     the contexts it does so in. Words as jieba (the search's segmenter) cuts them."""

@@ -39,7 +39,7 @@ from charts.dataset import ReadRows, load_dataset
 from charts.deck import ChartSlide, DeckError, chart_slides, deck_from, deck_name, write_decks
 from charts.export import CACHE_DIR, ExportResult, ImagePrefetch
 from charts.files import atomic_write
-from charts.i18n import LANGS
+from charts.i18n import ALL_LANGS
 from charts.records import TABLE_NAMES
 from charts.registry import module_name, render
 from charts.serialize import dumps, meta
@@ -238,7 +238,7 @@ class PlannedUpdate:
             written = write_outputs(
                 data,
                 target,
-                langs=None if everything and set(langs) == set(LANGS) else langs,
+                langs=None if everything and set(langs) == set(ALL_LANGS) else langs,
                 progress=False,
                 cache_dir=self.cache_dir,
                 charts=self.charts,

@@ -150,7 +150,7 @@ def table(rows: Sequence[Row], data: Any, loc: Locale, extra: Sequence[tuple[str
             loc.t(f"status.{r['status']}"),
             formats.format_date(r["date"], loc) if r["date"] else "",
             source_label(data.sources[r["source"]], loc),
-            r["quote"] if not loc.reads_sources else quotes.marked_reading(r["quote"]),
+            r["quote"] if not loc.reads_sources else quotes.marked_reading(r["quote"], loc.script),
         ]
         body.append(tuple(line + ([r["quote_en"]] if not loc.reads_sources else [])))
     body.extend(tuple(row) + ("",) * (len(headers) - len(row)) for row in extra)

@@ -80,7 +80,7 @@ def place(
     a callout shows the title (or the short label if the title does not fit); on a phone the short
     label and no inline labels; on the exported image also a title wrapped onto two lines."""
     order = sorted(range(len(events)), key=lambda i: (events[i]["date"].as_datetime(), events[i]["id"]))
-    char_em = CHAR_EM[loc.code]
+    char_em = CHAR_EM[loc.columns]
     font = {"font_size": theme.SMALL_FONT_SIZE, "marker_size": theme.MARKER_SIZE, "char_em": char_em}
     forms = [key_forms(e, loc, size) if e["priority"] == "key" else () for e in events]
     callouts = place_callouts(points, forms, frame, order=order, segments=segments, pad=CALLOUT_PAD, **font)
@@ -110,7 +110,7 @@ def place(
 
 def short_label(event: dict[str, Any], loc: Locale) -> str:
     """The event's short label (label_zh/label_en), or its title when it has none."""
-    return event.get(f"label_{loc.code}") or local(event, "title", loc)
+    return local(event, "label", loc) or local(event, "title", loc)
 
 
 def inline_forms(event: dict[str, Any], loc: Locale, image: bool) -> tuple[str, ...]:

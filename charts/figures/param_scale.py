@@ -84,12 +84,12 @@ def build(data: Any, lang: Lang, scheme: str, *, context: bool = False) -> Chart
                 loc.t(
                     "param_scale.threshold",
                     value=formats.format_params(x, loc),
-                    subject=row[f"subject_{loc.code}"],
+                    subject=local(row, "subject", loc),
                 )
             ),
             font={"size": theme.SMALL_FONT_SIZE, "color": colors.muted},
             bgcolor=colors.background,
-            hovertext=esc(row[f"measure_{loc.code}"]),
+            hovertext=esc(local(row, "measure", loc)),
         )
 
     span = (math.log10(lo), math.log10(hi))

@@ -14,7 +14,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from charts import citation, formats, narrow, theme
+from charts import citation, formats, narrow, quotes, theme
 from charts.chart import (
     Chart,
     ChartError,
@@ -186,7 +186,7 @@ def _hover(row: Row, data: Any, loc: Locale) -> str:
         lines.append(
             esc(loc.t("price_cuts.hover_output", price=formats.format_price(row["output_after"], loc)))
         )
-    reported = row["as_published"]
+    reported = quotes.on_traditional_page(row["as_published"], loc.script)
     if not loc.reads_sources and citation.has_cjk(reported):
         reported = f"「{reported}」"  # Chinese words on an English chart, in the marks of an original
     lines.append(esc(loc.t("price_cuts.hover_published", text=reported)))
@@ -217,7 +217,7 @@ def _table(rows: list[Row], data: Any, loc: Locale) -> Table:
             formats.format_price(r["input_before"], loc) if r["input_before"] is not None else "",
             formats.format_price(r["input_after"], loc),
             formats.format_price(r["output_after"], loc) if r["output_after"] is not None else "",
-            r["as_published"],
+            quotes.on_traditional_page(r["as_published"], loc.script),
             source,
             words,
         ]

@@ -42,7 +42,7 @@ from charts.chart import (
 )
 from charts.figures import _timeline_labels as _labels
 from charts.formats import Lang
-from charts.i18n import plural
+from charts.i18n import LANGS, plural
 from charts.labels import Frame
 from charts.locale import Locale, locale_of
 
@@ -266,7 +266,7 @@ def build(data: Any, lang: Lang, scheme: str, *, context: bool = False) -> Chart
         else:
             row += [
                 source_label(data.sources[e["source"]], loc),
-                e["quote"] if not loc.reads_sources else quotes.marked_reading(e["quote"]),
+                e["quote"] if not loc.reads_sources else quotes.marked_reading(e["quote"], loc.script),
             ] + ([e["quote_en"]] if not loc.reads_sources else [])
         rows.append(tuple(row))
 
@@ -307,7 +307,7 @@ def _marked(event: dict[str, Any]) -> dict[str, Any]:
         | {
             f"{field}_{lang}": f"{event[f'{field}_{lang}']} ‡"
             for field in ("title", "label")
-            for lang in ("zh", "en")
+            for lang in LANGS  # the hand-written columns; a generated language converts them
             if event.get(f"{field}_{lang}")
         }
         | {"priority": DEMOTED[event["priority"]]}
