@@ -66,11 +66,13 @@ def _space(text: str, start: int, end: int) -> str:
 
 
 def in_script(text: str, script: str = "Hans") -> str:
-    """Text in a script's characters: Simplified (names kept), or Traditional character by character."""
+    """Text in a script's characters: Simplified (names kept), or Traditional character by character.
+    Text already in Traditional characters stays as written: OpenCC would otherwise swap the
+    Traditional article's variant forms (its 脫 for Taiwan's 脫) as if they were Simplified."""
     if script == "Hant":
         from charts import traditional
 
-        return traditional.characters(text)
+        return text if simplified(text) != text else traditional.characters(text)
     return simplified(text)
 
 
