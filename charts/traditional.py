@@ -137,7 +137,8 @@ def phrase_choices(text: str) -> dict[tuple[str, str], list[str]]:
 
 
 def our_simplified_text(project: Path = PROJECT) -> list[str]:
-    """Every Simplified text we publish: the Chinese pages, the dataset's _zh columns, the vocabulary."""
+    """Every Simplified text we publish: the Chinese pages, the dataset's _zh columns, our
+    translations of English references, the vocabulary."""
     from charts import i18n
     from charts.dataset import load_dataset
 
@@ -146,6 +147,11 @@ def our_simplified_text(project: Path = PROJECT) -> list[str]:
     for name in data.schema:
         for row in data.table(name).values():
             texts += [str(v) for k, v in row.items() if k.endswith("_zh") and v]
+    texts += [  # our translations of the references' English words
+        ref["excerpt_translation"]
+        for ref in data.table("references").values()
+        if ref["excerpt_translation"] and not ref["language"].startswith("zh")
+    ]
     texts += list(i18n.strings_under("", "zh").values())
     return texts
 
