@@ -141,7 +141,8 @@ def _quotes(meta: dict[str, Any], data: Any) -> list[str]:
                 "bundle.quote",
                 lang,
                 label=plotted.label,
-                quote=quotes.marked_reading(row["quote"], script) if reads_sources else row["quote"],
+                quote=quotes.reading(row["quote"], script) if reads_sources else row["quote"],
+                mark=quotes.mark(row["quote"], script) if reads_sources else "",
                 exact=t("bundle.quote.exact", lang, quote=row["quote"])
                 if quotes.reading(row["quote"], script) != row["quote"]
                 else "",
@@ -166,8 +167,9 @@ def _excerpts(meta: dict[str, Any], data: Any) -> list[str]:
         if not ref["excerpt"]:
             continue
         chinese = ref["language"].startswith("zh")
-        words = quotes.marked_reading(ref["excerpt"], script) if chinese and reads_sources else ref["excerpt"]
-        words = f"「{words}」" if chinese else f"“{words}”"
+        shown = quotes.reading(ref["excerpt"], script) if chinese and reads_sources else ref["excerpt"]
+        marked = quotes.mark(ref["excerpt"], script) if chinese and reads_sources else ""
+        words = f"「{shown}」{marked}" if chinese else f"“{shown}”"
         translated = reads_sources != chinese  # the reader may not read the reference's language
         entries.append(
             t(

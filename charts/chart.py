@@ -240,7 +240,8 @@ def quote_lines(row: Row, data: Any, loc: Locale) -> list[str]:
     source = data.sources[row["source"]]
     lines = []
     if loc.reads_sources:
-        lines.append(wrapped(loc.t("hover.quote", quote=quotes.marked_reading(row["quote"], loc.script))))
+        reading = quotes.reading(row["quote"], loc.script)
+        lines.append(wrapped(loc.t("hover.quote", quote=reading) + quotes.mark(row["quote"], loc.script)))
     else:
         lines.append(wrapped(loc.t("hover.translation", quote=row["quote_en"])))
         lines.append(wrapped(loc.t("hover.quote", quote=row["quote"])))
@@ -284,13 +285,11 @@ def excerpt_lines(ref: Row, loc: Locale) -> list[str]:
     if not words:
         return []
     if ref["language"].startswith("zh"):
-        reading = quotes.marked_reading(words, loc.script) if loc.reads_sources else words
         translation = wrapped(loc.t("hover.translation", quote=loc.convert(ref["excerpt_translation"])))
-        return (
-            [wrapped(loc.t("hover.quote", quote=reading))]
-            if loc.reads_sources
-            else [translation, wrapped(loc.t("hover.quote", quote=reading))]
-        )
+        if loc.reads_sources:
+            reading = quotes.reading(words, loc.script)
+            return [wrapped(loc.t("hover.quote", quote=reading) + quotes.mark(words, loc.script))]
+        return [translation, wrapped(loc.t("hover.quote", quote=words))]
     if loc.reads_sources:
         return [
             wrapped(loc.t("hover.translation", quote=loc.convert(ref["excerpt_translation"]))),

@@ -27,6 +27,7 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "
 NEXT_TO_HAN = re.compile(rf"(?<=[{HAN}])([,:;?!()])|([,:;?!()])(?=[{HAN}])")
 # A space the copies put between a number and a Chinese character (今年3 月16日, 2018 年, 约 200 步),
 # but not the space inside a Latin name that ends in a number (Llama 2 开源 keeps it).
+PAIR = re.compile(r"\(([^()]*)\)")  # a pair of ASCII brackets with nothing bracketed inside
 SPACE = re.compile(r"\s+")
 HAN_CHAR = re.compile(f"[{HAN}]")
 NUMBER_BEFORE = re.compile(r"(?:^|[^A-Za-z\d.\-\s]|(?<![A-Za-z])\s)\d+(?:\.\d+)?$")
@@ -51,13 +52,32 @@ def simplified(text: str) -> str:
 
 def punctuated(text: str) -> str:
     """Chinese punctuation and spacing for a quote copied with ASCII commas and stray spaces."""
+    text = PAIR.sub(_pair, text)
     text = NEXT_TO_HAN.sub(lambda m: FULL_WIDTH[m.group(1) or m.group(2)], text)
     return SPACE.sub(lambda m: _space(text, m.start(), m.end()), text)
 
 
+def _pair(match: re.Match[str]) -> str:
+    """A pair of ASCII brackets becomes full-width as a pair, when either bracket touches a Chinese
+    character: (7 日) is （7 日）, never (7 日）."""
+    text, start, end = match.string, match.start(), match.end()
+    near = text[start - 1 : start] + match.group(1)[:1] + match.group(1)[-1:] + text[end : end + 1]
+    return f"（{match.group(1)}）" if HAN_CHAR.search(near) else match.group(0)
+
+
 def _space(text: str, start: int, end: int) -> str:
-    """Keep a run of spaces unless it only splits a number from a Chinese character."""
+    """Keep a run of spaces unless it only splits a number, or a full-width bracket, from a Chinese
+    character."""
     left, right = text[:start], text[end:]
+    if (
+        left
+        and right
+        and (
+            (right[0] == "（" and HAN_CHAR.fullmatch(left[-1]))
+            or (left[-1] == "）" and HAN_CHAR.fullmatch(right[0]))
+        )
+    ):
+        return ""  # 週一 （7日） 證實 reads 週一（7日）證實
     if left and HAN_CHAR.fullmatch(left[-1]) and NUMBER_AFTER.match(right):
         return ""
     if right and HAN_CHAR.fullmatch(right[0]) and NUMBER_BEFORE.search(left):
@@ -97,8 +117,13 @@ def is_converted(quote: str, script: str = "Hans") -> bool:
     return in_script(quote, script) != quote
 
 
+def mark(quote: str, script: str = "Hans") -> str:
+    """（据繁体原文转换） when the reading is converted, else nothing: it follows the closing 」, so
+    that it never reads as part of the quote."""
+    return t("quote.converted", MARK_LANG[script]) if is_converted(quote, script) else ""
+
+
 def marked_reading(quote: str, script: str = "Hans") -> str:
-    """The reading with its mark when converted: 「…」 followed by （据繁体原文转换）, for plain-text
-    places (hovers, tables, READMEs) where the exact original cannot be one click away."""
-    text = reading(quote, script)
-    return text + t("quote.converted", MARK_LANG[script]) if is_converted(quote, script) else text
+    """The reading followed by its mark, for plain-text places without quotation marks (a table's
+    cell) where the exact original cannot be one click away."""
+    return reading(quote, script) + mark(quote, script)

@@ -145,3 +145,15 @@ def test_build_charts_writes_every_traditional_chart_in_the_text_formats(tmp_pat
             simplified_left(meta["title"] + meta["caption"] + json.dumps(meta["table"], ensure_ascii=False))
             == []
         )
+
+
+@pytest.mark.parametrize("lang", ["zh", HANT])
+def test_the_converted_mark_follows_the_quotation_marks_never_inside_them(data: Dataset, lang: str):
+    mark = i18n.t("quote.converted", lang)
+    hovers = [
+        text
+        for chart_id in CHART_IDS
+        for text in strings(figure_dict(render(data, chart_id, lang, "light").figure))
+    ]
+    assert any(f"」{mark}" in text for text in hovers)
+    assert not any(f"{mark}」" in text for text in hovers)

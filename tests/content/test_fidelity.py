@@ -216,6 +216,9 @@ def test_bundles_and_decks_cite_the_untitled_article_as_untitled(data, lang):
         ("上周四(9月7日),世界顶级开源大模型", "上周四（9月7日），世界顶级开源大模型", False),
         ("历经了百模大战、Llama 2 开源、GPTs 发布", "历经了百模大战、Llama 2 开源、GPTs 发布", False),
         ("百川 2 在开源时,也将预训练底座中约 200 步", "百川2在开源时，也将预训练底座中约200步", False),
+        ("週一 (7 日) 證實", "周一（7日）证实", True),  # brackets become full-width as a pair
+        ("研究院(TII)发布", "研究院（TII）发布", False),
+        ("GPT-4 (OpenAI) 等", "GPT-4 (OpenAI) 等", False),  # no Chinese character touches them
     ],
 )
 def test_a_quote_reads_in_simplified_characters_with_chinese_punctuation(exact, reading, converted):
