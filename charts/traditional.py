@@ -11,6 +11,8 @@ Taiwan's (软件 → 軟體, 信息 → 資訊, 视频 → 影片). Two things s
 - charts/traditional.yaml, a reviewed table of the terms s2twp gets wrong in our field (参数 is a
   model's 參數, not a function's 引數), each with its Traditional form and the reason.
 
+Quotation marks become Taiwan's corner brackets, 「」 and 『』 inside them.
+
 `python -m charts.traditional` lists every phrase s2twp replaces in our pages and dataset text, with
 how often, so that a reviewer sees each choice it makes and adds to the table what it gets wrong.
 """
@@ -91,6 +93,23 @@ def dataset_names(data: Any) -> set[str]:
     }
 
 
+def corner_quotes(text: str) -> str:
+    """Quotation marks as Taiwan sets them: “…” becomes 「…」, and a quotation inside a quotation
+    『…』 (「…『…』…」), counting the corner brackets already there. Single marks are left alone: ’ is
+    also an apostrophe."""
+    out, depth = [], 0
+    for ch in text:
+        if ch in "“「『":
+            out.append("「" if depth % 2 == 0 else "『")
+            depth += 1
+        elif ch in "”」』" and depth:
+            depth -= 1
+            out.append("」" if depth % 2 == 0 else "』")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 class Converter:
     """Simplified text to the Traditional our pages show: names by character, the reviewed terms as
     the table gives them, everything else by s2twp."""
@@ -102,7 +121,9 @@ class Converter:
 
     def convert(self, text: str) -> str:
         parts = TITLE.split(text)  # odd indices: a published title, re-worded by no one
-        return "".join(characters(part) if i % 2 else self._words(part) for i, part in enumerate(parts))
+        return corner_quotes(
+            "".join(characters(part) if i % 2 else self._words(part) for i, part in enumerate(parts))
+        )
 
     def _words(self, text: str) -> str:
         if self._split is None:

@@ -101,3 +101,10 @@ def test_the_reviewers_list_shows_each_word_opencc_swaps_with_its_context():
     choices = phrase_choices("这个软件支持多少参数？")
     assert ("软件", "軟體") in choices and ("参数", "引數") in choices
     assert "这个软件支持" in choices[("软件", "軟體")][0]
+
+
+def test_quotation_marks_become_taiwans_corner_brackets_nested_as_taiwan_nests_them(converter: Converter):
+    assert converter.convert("深渡自称的“保守的估计”") == "深渡自稱的「保守的估計」"
+    assert converter.convert("他说“新规不再看“互联带宽””") == "他說「新規不再看『互連頻寬』」"
+    assert converter.convert("原文：「模型」") == "原文：「模型」"
+    assert converter.convert("OpenAI’s “GPTs”") == "OpenAI’s 「GPTs」"
