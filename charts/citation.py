@@ -102,8 +102,12 @@ def reference_publisher(ref: Source, lang: Lang) -> str:
     loc = locale_of(lang)
     if not loc.reads_sources and ref.get("publisher_en"):
         return ref["publisher_en"]
-    if loc.script == "Hant":
-        return quotes.in_script(ref["publisher"], "Hant")  # a Traditional page, no Simplified character
+    if loc.script == "Hant":  # our label of who published it (THUDM 账户): converted as our words are
+        return (
+            ref["publisher"]
+            if quotes.simplified(ref["publisher"]) != ref["publisher"]
+            else loc.convert(ref["publisher"])
+        )
     if loc.reads_sources and ref.get("language") == "zh-Hant":
         return quotes.simplified(ref["publisher"])  # a Simplified page shows no Traditional character
     if not loc.reads_sources and has_cjk(ref["publisher"]):
@@ -163,8 +167,8 @@ def project(lang: Lang) -> str:
     ]
     return loc.t(
         "cite.project",
-        authors=loc.t("sep.list").join(names),
-        title=cff["title"],
+        authors=loc.convert(loc.t("sep.list").join(names)),
+        title=loc.convert(cff["title"]),
         version=cff["version"],
         licence=licence_name(cff["license"]),
     )

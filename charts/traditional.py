@@ -159,19 +159,26 @@ def phrase_choices(text: str) -> dict[tuple[str, str], list[str]]:
 
 def our_simplified_text(project: Path = PROJECT) -> list[str]:
     """Every Simplified text we publish: the Chinese pages, the dataset's _zh columns, our
-    translations of English references, the vocabulary."""
+    translations of English references and our labels of their publishers, the vocabulary."""
     from charts import i18n
     from charts.dataset import load_dataset
+    from charts.quotes import simplified
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((project / "docs" / "zh").rglob("*.md"))]
     data = load_dataset(project / "data")
     for name in data.schema:
         for row in data.table(name).values():
             texts += [str(v) for k, v in row.items() if k.endswith("_zh") and v]
+    references = data.table("references").values()
     texts += [  # our translations of the references' English words
         ref["excerpt_translation"]
-        for ref in data.table("references").values()
+        for ref in references
         if ref["excerpt_translation"] and not ref["language"].startswith("zh")
+    ]
+    texts += [  # who published each reference, as we label it (Hugging Face（THUDM 账户）)
+        ref["publisher"]
+        for ref in references
+        if ref["publisher"] and simplified(ref["publisher"]) == ref["publisher"]
     ]
     texts += list(i18n.strings_under("", "zh").values())
     return texts
