@@ -272,7 +272,7 @@ def reference_line(row: Row, data: Any, loc: Locale, fields: Sequence[str] | Non
             "reference.chinese_page", host=citation.reference_publisher(ref, loc), year=ref["published"].year
         )
     else:
-        title = quotes.on_traditional_page(ref["title"], loc.script)
+        title = citation.reference_title(ref, loc)
         described = f"{title} ({citation.reference_publisher(ref, loc)}, {ref['published'].year})"
     return wrapped(loc.t("hover.reference", fields=names, ref=described))
 

@@ -209,7 +209,7 @@ def format_value(
             raise TypeError("format_value(row, lang) needs a language")
         loc = locale_of(unit)
         row = value
-        return (loc.convert(row.get(f"wording_{loc.columns}") or "")) or format_value(
+        return loc.convert(row.get(f"wording_{loc.columns}") or "") or format_value(
             row["value"], row["unit"], loc, bound=row.get("bound") or "exact"
         )
     if unit is None or lang is None:
