@@ -76,9 +76,8 @@ class Chart:
 
 
 def local(row: Row, stem: str, loc: Locale) -> str:
-    """The row's text in this language: row['title_zh'] or row['title_en'], or for a generated
-    language its source's column converted (Traditional: row['title_zh'] in Traditional)."""
-    return loc.convert(row[f"{stem}_{loc.columns}"] or "")
+    """The row's text in this language (Locale.text)."""
+    return loc.text(row, stem)
 
 
 def short_name(name: str, limit: int = 12) -> str:

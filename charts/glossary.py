@@ -5,12 +5,12 @@ hmw_site/glossary.py matches the terms in the pages and builds the glossary page
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from charts.datafile import LineMap, read_yaml
-from charts.i18n import LANGS, t
+from charts.i18n import GENERATED, LANGS, t
 from charts.records import DataError, Problem, shown_path
 
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -20,8 +20,8 @@ REQUIRED = ("id", "category", *TEXT_FIELDS, *LIST_FIELDS)
 
 
 def other_language(lang: str) -> str:
-    """The language a term is also named in: the other of the site's two."""
-    return next(code for code in LANGS if code != lang)
+    """The language a term is also named in: English on a Chinese page, Chinese on an English one."""
+    return next(code for code in LANGS if code != GENERATED.get(lang, lang))
 
 
 @dataclass(frozen=True)
@@ -138,3 +138,37 @@ def _shared_aliases(shown: str, terms: list[Term], line_of: dict[str, int]) -> l
                     )
                 owners.setdefault(alias, term.id)
     return problems
+
+
+def in_language(glossary: Glossary, lang: str) -> Glossary:
+    """The glossary with a generated language's words added (its source's, converted): names,
+    definitions, category titles, and aliases in both their converted and character-by-character
+    forms, so a term is found however the page's conversion wrote it."""
+    if lang not in GENERATED or not glossary.terms or lang in glossary.terms[0].names:
+        return glossary
+    from charts import traditional
+    from charts.locale import locale_of
+
+    loc, source = locale_of(lang), GENERATED[lang]
+
+    def aliases(term: Term) -> tuple[str, ...]:
+        forms = [
+            form
+            for alias in term.aliases[source]
+            for form in (loc.convert(alias), traditional.characters(alias))
+        ]
+        return tuple(dict.fromkeys(forms))
+
+    terms = tuple(
+        replace(
+            term,
+            names={**term.names, lang: loc.convert(term.names[source])},
+            aliases={**term.aliases, lang: aliases(term)},
+            definitions={**term.definitions, lang: loc.convert(term.definitions[source])},
+        )
+        for term in glossary.terms
+    )
+    categories = {
+        key: {**names, lang: loc.convert(names[source])} for key, names in glossary.categories.items()
+    }
+    return Glossary(categories=categories, terms=terms)

@@ -7,7 +7,7 @@ Chinese) is one more Locale here and one more column in strings.yaml, not new br
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -61,6 +61,17 @@ class Locale:
     def columns(self) -> str:
         """The suffix of the dataset columns this language reads: zh for Traditional too."""
         return self.source or self.code
+
+    def text(self, row: Mapping[str, Any], stem: str) -> str:
+        """A row's text in this language: row['title_zh'] or row['title_en'], or for a generated
+        language its source's column converted (Traditional: row['title_zh'] in Traditional);
+        empty when the row has none."""
+        return self.convert(row.get(f"{stem}_{self.columns}") or "")
+
+    def pick(self, words: Mapping[str, str]) -> str:
+        """This language's entry of a {zh: …, en: …} mapping (a generated language converts its
+        source's)."""
+        return words[self.code] if self.code in words else self.convert(words[self.columns])
 
     def t(self, key: str, **values: Any) -> str:
         """A word or sentence from the one vocabulary, in this language."""

@@ -53,7 +53,7 @@ from charts import digest, embed, narrow, plotly_js
 from charts.build import CHART_IDS
 from charts.deck import deck_name
 from charts.export import CACHE_DIR, ImagePrefetch
-from charts.i18n import DEFAULT_LANG, LANGS, t
+from charts.i18n import ALL_LANGS, DEFAULT_LANG, t
 from charts.registry import CONTEXT_VIEWS, views
 from charts.update import UpdateReport, plan_update
 from hmw_site import embed_pages
@@ -252,7 +252,7 @@ def update_folder(project: Path, target: Path, lang: str, *, serving: bool) -> U
 
     The default language's build writes every language, exporting every image in one browser
     session (two sessions took twice as long on a cold cache); the others reuse its folder."""
-    langs = list(LANGS) if lang == DEFAULT_LANG else [lang]
+    langs = list(ALL_LANGS) if lang == DEFAULT_LANG else [lang]
     browser = None if serving else images_browser()
     # A first build on this machine needs the browser for every chart: it starts at once.
     prefetch = (

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from charts import citation, formats, quotes
 from charts.i18n import t
+from charts.locale import locale_of
 from hmw_site.context import ROW_PAGES, Context
 from hmw_site.html import render
 from hmw_site.values import fmt_date, fmt_tokens, link_html, mark_html
@@ -71,13 +72,13 @@ def _model_value(row: dict[str, Any], name: str, lang: str) -> str | None:
         "active": lambda: formats.format_params(row["active_params_billion"], lang, long=True),
         "context": lambda: fmt_tokens(row["context_tokens"], lang),
         "date": lambda: fmt_date(row["release_date"], lang),
-        "name": lambda: row[f"name_{lang}"],
-        "org": lambda: row[f"org_{lang}"],
+        "name": lambda: locale_of(lang).text(row, "name"),
+        "org": lambda: locale_of(lang).text(row, "org"),
     }[name]()
 
 
 def _event_value(row: dict[str, Any], name: str, lang: str) -> str | None:
-    return fmt_date(row["date"], lang) if name == "date" else row[f"title_{lang}"]
+    return fmt_date(row["date"], lang) if name == "date" else locale_of(lang).text(row, "title")
 
 
 def _price_value(row: dict[str, Any], name: str, lang: str) -> str | None:
@@ -92,7 +93,7 @@ def _price_value(row: dict[str, Any], name: str, lang: str) -> str | None:
         return None if value is None else formats.format_price(value, lang)
     if name == "date":
         return fmt_date(row["date"], lang)
-    return row[f"model_{lang}"] if name == "model" else row[f"company_{lang}"]
+    return locale_of(lang).text(row, "model") if name == "model" else locale_of(lang).text(row, "company")
 
 
 VALUES: dict[str, Callable[[dict[str, Any], str, str], str | None]] = {
@@ -110,5 +111,5 @@ def render_external(
     if text is None:
         raise fail(f"{table} row {row['id']!r} has no value for {name!r} (empty in data/{table}.csv)")
     page, prefix, _ = ROW_PAGES[table]
-    note = row.get(f"note_{ctx.lang}") or "" if name == "params" else ""
+    note = ctx.loc.text(row, "note") if name == "params" else ""
     return link_html(ctx, page, prefix + row["id"], text, reference_words(ctx, row["ref"], note), "external")

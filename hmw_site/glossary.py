@@ -34,7 +34,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from charts.glossary import Glossary, Term, load_glossary, other_language
+from charts.glossary import Glossary, Term, in_language, load_glossary, other_language
 from charts.locale import locale_of
 from hmw_site.html import render
 from hmw_site.markdown import find_fences, prose_segments, strip_front_matter
@@ -294,7 +294,7 @@ class GlossaryPages:
     """Per build: the glossary, which pages use each term, and the pages' titles."""
 
     def __init__(self, project: Path, lang: str) -> None:
-        self.glossary = load_glossary(project / "data" / "glossary.yaml")
+        self.glossary = in_language(load_glossary(project / "data" / "glossary.yaml"), lang)
         self.lang = lang
         self.uses: dict[str, list[str]] = {}
         self.titles: dict[str, str] = {}

@@ -1,6 +1,10 @@
-"""Two languages, two builds of one configuration: the language of a build and its URLs, twin
-pages, the hreflang alternates and switcher, robots.txt, and the English build that runs after the
-Chinese one (config/base.yml says why two builds).
+"""The site's languages, one build of one configuration each: the language of a build and its
+URLs, twin pages, the hreflang alternates and switcher, robots.txt, and the builds of the other
+languages that run after the Chinese one (config/base.yml says why one build per language).
+
+Traditional Chinese is generated: its build reads the Simplified pages (docs/zh) and the Simplified
+configuration (mkdocs.zh-hant.yml inherits mkdocs.yml), and hmw_site/traditional_pages.py converts
+them as they are read; it keeps no page of its own.
 """
 
 from __future__ import annotations
@@ -22,10 +26,12 @@ from mkdocs.structure.pages import Page
 
 from charts import digest
 from charts.files import atomic_write, swap_dir
-from charts.i18n import DEFAULT_LANG, LANGS, strings_under
+from charts.i18n import ALL_LANGS, DEFAULT_LANG, GENERATED, strings_under
+from charts.locale import locale_of
 from charts.records import TABLE_NAMES
 from charts.registry import CHART_IDS, module_name
 from charts.yamltext import load_yaml
+from hmw_site.generated import converted_config
 
 # config.extra key set on a language built inside the default language's site: that site's root
 # relative to this language's root ("../"); shared assets (plotly.js) are served from it.
@@ -37,19 +43,38 @@ CHARTS_PENDING = "hmw_charts_pending"
 
 log = logging.getLogger("mkdocs.plugins.hmw")
 
-# The languages, the default first. prefix: where the language lives below the site's root.
+# The languages, the default first. prefix: where the language lives below the site's root; theme:
+# Material's interface language (zh-TW: Taiwan's words, as our Traditional text uses).
 LANGUAGES: dict[str, dict[str, str]] = {
-    "zh": {"name": "中文", "hreflang": "zh", "locale": "zh_CN", "prefix": "", "config": "mkdocs.yml"},
+    "zh": {
+        "name": "简体中文",
+        "hreflang": "zh-Hans",
+        "locale": "zh_CN",
+        "prefix": "",
+        "config": "mkdocs.yml",
+        "theme": "zh",
+    },
     "en": {
         "name": "English",
         "hreflang": "en",
         "locale": "en_US",
         "prefix": "en/",
         "config": "mkdocs.en.yml",
+        "theme": "en",
+    },
+    "zh-Hant": {
+        "name": "繁體中文",
+        "hreflang": "zh-Hant",
+        "locale": "zh_TW",
+        "prefix": "zh-hant/",
+        "config": "mkdocs.zh-hant.yml",
+        "theme": "zh-TW",
     },
 }
 DEFAULT = DEFAULT_LANG
-assert tuple(LANGUAGES) == LANGS, "hmw_site/languages.py and charts/i18n.py list the same languages"
+# The languages with pages of their own in docs/<lang>; the others are generated from one of them.
+WRITTEN = tuple(code for code in LANGUAGES if code not in GENERATED)
+assert tuple(LANGUAGES) == ALL_LANGS, "hmw_site/languages.py and charts/i18n.py list the same languages"
 
 # --- helpers ---------------------------------------------------------------------------------------
 
@@ -66,12 +91,12 @@ def project_of(config: MkDocsConfig) -> Path:
 
 
 def language_of(config: MkDocsConfig) -> str:
-    """The build's language from theme.language ("zh" or "en")."""
+    """The build's language from theme.language ("zh", "en" or "zh-TW")."""
     language = str(config.theme.get("language") or DEFAULT)
-    code = "zh" if language.startswith("zh") else language
-    if code not in LANGUAGES:
-        raise PluginError(f"i18n: theme.language {language!r} is not one of {sorted(LANGUAGES)}")
-    return code
+    codes = {info["theme"]: code for code, info in LANGUAGES.items()}
+    if language not in codes:
+        raise PluginError(f"i18n: theme.language {language!r} is not one of {sorted(codes)}")
+    return codes[language]
 
 
 def root_url(site_url: str, lang: str) -> str:
@@ -87,7 +112,8 @@ def language_roots(root: str) -> dict[str, str]:
 
 
 def docs_dir_of(project: Path, lang: str) -> Path:
-    return project / "docs" / lang
+    """Where a language's pages are written: a generated language reads its source's."""
+    return project / "docs" / GENERATED.get(lang, lang)
 
 
 def markdown_pages(docs_dir: Path) -> set[str]:
@@ -176,7 +202,9 @@ class Languages:
         """Set this language's URL and the templates' data; check both navigations list the same pages."""
         lang, roots = self.lang, self.roots
         config.site_url = roots[lang]
-        navs = {code: config_nav(self.project, code) for code in LANGUAGES}
+        if lang in GENERATED:
+            converted_config(config, locale_of(lang))
+        navs = {code: config_nav(self.project, code) for code in WRITTEN}
         if len(set(map(tuple, navs.values()))) > 1:
             lines = [f"  {LANGUAGES[c]['config']}: {', '.join(p)}" for c, p in navs.items()]
             raise PluginError(
@@ -201,8 +229,8 @@ class Languages:
 
     def check_twins_and_add_robots(self, files: Files, config: MkDocsConfig) -> None:
         """Fail when a page lacks its twin; give the root a robots.txt that names both sitemaps."""
-        pages = {code: markdown_pages(docs_dir_of(self.project, code)) for code in LANGUAGES}
-        pages[self.lang] = {f.src_uri for f in files.documentation_pages()}
+        pages = {code: markdown_pages(docs_dir_of(self.project, code)) for code in WRITTEN}
+        pages[GENERATED.get(self.lang, self.lang)] = {f.src_uri for f in files.documentation_pages()}
         problems = missing_twins(pages)
         if problems:
             raise PluginError(

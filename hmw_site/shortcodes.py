@@ -10,6 +10,7 @@ from typing import Any
 
 from charts.dataset import Dataset
 from charts.i18n import t
+from charts.locale import locale_of
 from charts.records import EXTERNAL_TABLES
 from hmw_site.context import DEFAULT_FIELD, FIELDS, MARKS, ROW_PAGES, Context, ShortcodeError
 from hmw_site.external import render_external
@@ -72,7 +73,7 @@ def _raise(error: Exception) -> str:
 
 def render_figure(row: dict[str, Any], name: str, ctx: Context, fail: Callable[[str], Exception]) -> str:
     page, prefix, _ = ROW_PAGES["figures"]
-    note = row[f"note_{ctx.lang}"] or ""
+    note = ctx.loc.text(row, "note")
     status = row["status"]
     if name == "value":
         text, kind = fmt_figure(row, ctx.lang), status if status in MARKS else None
@@ -81,7 +82,7 @@ def render_figure(row: dict[str, Any], name: str, ctx: Context, fail: Callable[[
             raise fail(f"figure {row['id']!r} has no date")
         text, kind = fmt_date(row["date"], ctx.lang), None
     else:
-        text, kind = row[f"subject_{ctx.lang}"], None
+        text, kind = ctx.loc.text(row, "subject"), None
     title = describe(ctx, row["source"], status if name == "value" else None, note, None)
     return link_html(ctx, page, prefix + row["id"], text, title, kind)
 
@@ -89,7 +90,7 @@ def render_figure(row: dict[str, Any], name: str, ctx: Context, fail: Callable[[
 def render_model(row: dict[str, Any], name: str, ctx: Context, fail: Callable[[str], Exception]) -> str:
     page, prefix, _ = ROW_PAGES["models"]
     lang = ctx.lang
-    note = row[f"note_{lang}"] or ""
+    note = locale_of(lang).text(row, "note")
     ref_fields = row["ref_fields"] or ()
     column = {
         "params": "params_billion",
@@ -101,7 +102,7 @@ def render_model(row: dict[str, Any], name: str, ctx: Context, fail: Callable[[s
     external = row["ref"] if column in ref_fields else None
     status: str | None = None
     if name == "name":
-        text = row[f"name_{lang}"]
+        text = locale_of(lang).text(row, "name")
     elif row[column] is None:
         raise fail(f"model {row['id']!r} has no {column} (empty in data/models.csv)")
     elif name == "params":
@@ -122,7 +123,7 @@ def render_event(row: dict[str, Any], name: str, ctx: Context, fail: Callable[[s
     page, prefix, _ = ROW_PAGES["events"]
     ref_fields = row["ref_fields"] or ()
     external = row["ref"] if "date" in ref_fields and name == "date" else None
-    text = fmt_date(row["date"], ctx.lang) if name == "date" else row[f"title_{ctx.lang}"]
+    text = fmt_date(row["date"], ctx.lang) if name == "date" else ctx.loc.text(row, "title")
     title = describe(ctx, row["source"], None, "", external)
     return link_html(ctx, page, prefix + row["id"], text, title, "external" if external else None)
 

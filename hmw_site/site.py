@@ -18,8 +18,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from charts import digest
+from charts.i18n import GENERATED
+from charts.locale import locale_of
 from hmw_site.charts import ChartPages, add_anchor_ids
 from hmw_site.datarefs import DataRefs
+from hmw_site.generated import GeneratedPages
 from hmw_site.glossary import GlossaryPages
 from hmw_site.languages import Languages
 from hmw_site.markdown import page_title, read_pages
@@ -43,6 +46,9 @@ class Site:
         self.charts.configure(config)
         self.datarefs = DataRefs(config, lang)
         self.glossary = GlossaryPages(self.languages.project, lang)
+        # A generated language's pages: its source language's, converted as they are read.
+        self.generated = GeneratedPages(locale_of(lang), self.datarefs.data) if lang in GENERATED else None
+        self.pages: dict[str, str] | None = None
         # Under `mkdocs serve`, the pages rendered by earlier rebuilds (hmw_site/memo.py).
         self.memo = memos.setdefault(lang, PageMemo()) if serving and memos is not None else None
         self.reuse: PageReuse | None = None  # set once every page's Markdown is known (on_nav)
@@ -71,6 +77,8 @@ class Site:
             # pages): render and copy nothing; on_post_build puts the last build back.
             config.nav = []
             return Files([])
+        if self.generated is not None:
+            self.pages = self.generated.convert_files(files)
         self.charts.add_files(files, config)
         self.datarefs.add_files(files, config)
         return files
@@ -78,7 +86,7 @@ class Site:
     # Every page's Markdown is read once, before any is rendered: source cards list the pages that
     # build on a source, and the glossary lists the pages that use a term.
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
-        pages = read_pages(Path(config.docs_dir))
+        pages = self.pages if self.pages is not None else read_pages(Path(config.docs_dir))
         titles = {uri: page_title(text, uri) for uri, text in pages.items()}
         self.datarefs.read(pages, titles)
         with self.reported_while_serving():

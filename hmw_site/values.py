@@ -166,7 +166,7 @@ def evidence_html(ctx: Context, row: dict[str, Any], status: str | None) -> Mark
         source=source_link(ctx, row["source"]),
         quote=quote_html(ctx, row),
         status=status_html(ctx, status) if status else "",
-        note=row.get(f"note_{ctx.lang}") or "",
+        note=ctx.loc.text(row, "note"),
         external=external_html(ctx, row),
     )
 

@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from charts.i18n import t
+from charts.locale import locale_of
 from hmw_site.context import MARKS, ROW_PAGES, Context, word
 from hmw_site.html import render
 from hmw_site.values import (
@@ -59,8 +60,8 @@ def model_view(
     date, params = row["release_date"], row["params_billion"]
     return {
         "anchor": ctx.anchor(anchor),
-        "name": row[f"name_{lang}"],
-        "org": row[f"org_{lang}"],
+        "name": locale_of(lang).text(row, "name"),
+        "org": locale_of(lang).text(row, "org"),
         "country": row["country"],
         "open": row["open_weights"],
         "released": fmt_date(date, lang) if date else "—",
@@ -131,10 +132,11 @@ def event_view(ctx: Context, row: dict[str, Any]) -> dict[str, Any]:
         "iso": row["date"].iso,
         "date": fmt_date(row["date"], lang),
         "mark": mark_html("external", lang) if "date" in (row["ref_fields"] or ()) else "",
-        "title": row[f"title_{lang}"],
-        "description": row[f"description_{lang}"],
+        "title": locale_of(lang).text(row, "title"),
+        "description": locale_of(lang).text(row, "description"),
         "models": [
-            (ctx.href(page, prefix + m), ctx.data.models[m][f"name_{lang}"]) for m in row["models"] or ()
+            (ctx.href(page, prefix + m), locale_of(lang).text(ctx.data.models[m], "name"))
+            for m in row["models"] or ()
         ],
         "category_id": row["category"],
         "category": word("category." + row["category"], lang),
@@ -175,8 +177,8 @@ def figures_table(ctx: Context) -> Markup:
             {
                 "anchor": ctx.anchor(prefix + key),
                 "group": row["group"],
-                "subject": row[f"subject_{lang}"],
-                "measure": row[f"measure_{lang}"],
+                "subject": locale_of(lang).text(row, "subject"),
+                "measure": locale_of(lang).text(row, "measure"),
                 "value": fmt_figure(row, lang),
                 "mark": mark_html(row["status"], lang),
                 "sort": row["value"],

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from charts.formats import format_params, format_price
 from charts.i18n import t
+from charts.locale import locale_of
 from hmw_site.context import ROW_PAGES, Context, word
 from hmw_site.external import reference_evidence
 from hmw_site.fences.datatables import MODEL_COLUMNS, columns, model_rows, model_view, render_models
@@ -43,7 +44,7 @@ def external_model_rows(ctx: Context) -> list[dict[str, Any]]:
                 released_mark=external,
                 params_mark=external,
                 extras=extras,
-                evidence=reference_evidence(ctx, row["ref"], row[f"note_{lang}"] or ""),
+                evidence=reference_evidence(ctx, row["ref"], locale_of(lang).text(row, "note")),
             )
         )
     return rows
@@ -77,9 +78,11 @@ def external_event_view(ctx: Context, row: dict[str, Any]) -> dict[str, Any]:
         "iso": row["date"].iso,
         "date": fmt_date(row["date"], lang),
         "mark": mark_html("external", lang),
-        "title": row[f"title_{lang}"],
-        "description": row[f"description_{lang}"],
-        "models": [(ctx.href(page, prefix + m), models[m][f"name_{lang}"]) for m in row["models"] or ()],
+        "title": locale_of(lang).text(row, "title"),
+        "description": locale_of(lang).text(row, "description"),
+        "models": [
+            (ctx.href(page, prefix + m), locale_of(lang).text(models[m], "name")) for m in row["models"] or ()
+        ],
         "category_id": row["category"],
         "category": word("category." + row["category"], lang),
         "evidence": reference_evidence(ctx, row["ref"]),
@@ -117,8 +120,8 @@ def external_prices_table(ctx: Context) -> Markup:
     rows = [
         {
             "anchor": ctx.anchor(prefix + key),
-            "model": row[f"model_{lang}"],
-            "company": row[f"company_{lang}"],
+            "model": locale_of(lang).text(row, "model"),
+            "company": locale_of(lang).text(row, "company"),
             "date": fmt_date(row["date"], lang),
             "iso": row["date"].iso,
             "mark": external,

@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from charts import datapackage
 from charts.i18n import t
+from charts.locale import locale_of
 from hmw_site.context import DATA_FILES, EXTRA_DATA_FILES, MARKS, Context, ShortcodeError, word
 from hmw_site.html import render
 from hmw_site.values import fmt_count, legend_mark
@@ -29,7 +30,7 @@ def render_schema(body: str, ctx: Context) -> str:
     out: list[str] = []
     for name, spec in ctx.data.schema.items():
         # A Markdown heading, so the table of contents lists the table.
-        out.append(f"### {spec['title'][lang]} · `{spec['file']}` {{#schema-{name}}}")
+        out.append(f"### {ctx.loc.pick(spec['title'])} · `{spec['file']}` {{#schema-{name}}}")
         description, desc_lang = _described(spec, lang)
         rows = fmt_count(len(ctx.data.table(name)), lang)
         out.append(render("reference_schema_about.html", about=description, about_lang=desc_lang))
@@ -57,7 +58,7 @@ def render_schema(body: str, ctx: Context) -> str:
             columns.append(
                 {
                     "name": column,
-                    "title": col["title"][lang],
+                    "title": ctx.loc.pick(col["title"]),
                     "facts": sep.join(facts),
                     "values": col.get("values") or [],
                     "text": text,
@@ -70,7 +71,9 @@ def render_schema(body: str, ctx: Context) -> str:
 
 def _described(spec: dict[str, Any], lang: str) -> tuple[str, str]:
     """A schema entry's description in the page language, or the English one and its language."""
-    own = spec.get(f"description_{lang}") or (spec.get("description") if lang == SCHEMA_LANG else None)
+    own = locale_of(lang).text(spec, "description") or (
+        spec.get("description") if lang == SCHEMA_LANG else None
+    )
     if own:
         return own, ""
     return spec.get("description", ""), SCHEMA_LANG
@@ -106,7 +109,7 @@ def render_downloads(body: str, ctx: Context) -> Markup:
             what = t(
                 "downloads.rows",
                 lang,
-                title=spec["title"][lang],
+                title=ctx.loc.pick(spec["title"]),
                 rows=fmt_count(len(ctx.data.table(stem)), lang),
             )
         else:

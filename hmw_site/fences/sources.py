@@ -8,6 +8,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from charts import citation
+from charts.locale import locale_of
 from hmw_site.context import ROW_PAGES, Context, ShortcodeError
 from hmw_site.html import render
 from hmw_site.values import fmt_date
@@ -30,9 +31,10 @@ def render_source_card(body: str, ctx: Context) -> Markup:
         src=src,
         anchor=anchor,
         titled=citation.is_titled(src),
-        title_zh=citation.title(src, "zh"),
+        title_zh=citation.title(src, lang if ctx.loc.reads_sources else "zh"),
+        outlet=citation.outlet(src, lang),
         has_outlet=bool(citation.outlet(src, lang)),
-        author=src[f"author_{lang}"],
+        author=locale_of(lang).text(src, "author"),
         date=fmt_date(src["date"], lang),
         users=[(ctx.href(p), ctx.titles.get(p, p)) for p in users],
     )
@@ -49,10 +51,10 @@ def render_citations(body: str, ctx: Context) -> Markup:
         items.append(
             {
                 "src": src,
-                "author": src[f"author_{lang}"],
+                "author": locale_of(lang).text(src, "author"),
                 "outlet": citation.outlet(src, lang),
                 "titled": citation.is_titled(src),
-                "title_zh": citation.title(src, "zh"),
+                "title_zh": citation.title(src, lang if ctx.loc.reads_sources else "zh"),
                 "untitled": untitled[:1].upper() + untitled[1:],
                 "date": fmt_date(src["date"], lang),
                 "summary": ctx.href(f"sources/{key}.md"),
