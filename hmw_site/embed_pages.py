@@ -67,7 +67,7 @@ def embed_choices(site_url: str, chart_id: str, *, bare: bool = False) -> dict[s
     without its query, the languages, the chart's view when it has two, and whether it is bare."""
     return {
         "base": f"{site_url}{embed_path(chart_id)}",
-        "langs": [(code, info["name"]) for code, info in LANGUAGES.items()],
+        "langs": [(code, info["name"], info["hreflang"]) for code, info in LANGUAGES.items()],
         "view": view_of(chart_id) if len(views(chart_id)) > 1 else "",
         "bare": bare,
     }

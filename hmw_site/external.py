@@ -32,17 +32,20 @@ def reference_words(ctx: Context, ref_id: str, note: str = "") -> str:
 def excerpt_html(ctx: Context, ref: dict[str, Any]) -> Markup:
     """The reference's own words, marked as a quote in their language, with our translation where the
     page's reader may not read them. A Chinese page shows a Traditional excerpt in its Simplified
-    reading, marked as converted, with the exact words one click away (as the articles' quotes)."""
-    language = ref["language"]
+    reading, marked as converted, with the exact words one click away (as the articles' quotes); a
+    Traditional page shows a Simplified excerpt converted by character, marked the same way."""
+    language, script = ref["language"], ctx.loc.script
+    chinese = language.startswith("zh")
     return render(
         "values_excerpt.html",
         lang=ctx.lang,
+        loc=ctx.loc,
         exact=ref["excerpt"],
         language=language,
-        reading=quotes.reading(ref["excerpt"]) if language.startswith("zh") else ref["excerpt"],
-        converted=language == "zh-Hant" and quotes.is_converted(ref["excerpt"]),
-        translation=ref["excerpt_translation"],
-        translated=(language == "en") == (ctx.lang == "zh"),
+        reading=quotes.reading(ref["excerpt"], script) if chinese else ref["excerpt"],
+        converted=chinese and quotes.is_converted(ref["excerpt"], script),
+        translation=ctx.loc.convert(ref["excerpt_translation"] or ""),
+        translated=(language == "en") == ctx.loc.reads_sources,
     )
 
 

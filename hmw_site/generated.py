@@ -168,9 +168,9 @@ def converted_value(value: Any, loc: Locale) -> Any:
 
 def converted_config(config: MkDocsConfig, loc: Locale) -> None:
     """The words a generated language's configuration inherits from its source's: the site's name,
-    description and copyright line, the navigation's titles, the palette toggles' labels and the
+    description, author and copyright line, the navigation's titles, the palette toggles' labels and the
     headings' permalink title."""
-    for key in ("site_name", "site_description", "copyright"):
+    for key in ("site_name", "site_description", "site_author", "copyright"):
         config[key] = converted_value(config[key], loc)
     config.nav = converted_value(config.nav, loc)
     for scheme in config.theme.get("palette") or []:

@@ -167,6 +167,7 @@ def alternates(page_url: str, lang: str, roots: dict[str, str]) -> list[dict[str
     items = [
         {
             "name": info["name"],
+            "code": code,
             "lang": info["hreflang"],
             "link": roots[code] + page_url,
             "href": counterpart_href(page_url, lang, code),

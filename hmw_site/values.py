@@ -106,9 +106,9 @@ def link_html(ctx: Context, target: str, anchor: str, text: str, title: str, kin
 
 
 def quote_html(ctx: Context, row: dict[str, Any]) -> Markup:
-    """The quote, marked as such. A Chinese page shows its Simplified reading with Chinese
-    punctuation (charts/quotes.py), marked when converted from a Traditional original, and keeps the
-    exact words one click away; an English page shows our translation, then the exact original."""
+    """The quote, marked as such. A Chinese page shows its reading in the page's script with Chinese
+    punctuation (charts/quotes.py), marked when converted from the other script's original, and keeps
+    the exact words one click away; an English page shows our translation, then the exact original."""
     exact = row["quote"]
     return render(
         "values_quote.html",
@@ -117,8 +117,8 @@ def quote_html(ctx: Context, row: dict[str, Any]) -> Markup:
         exact=exact,
         script=ctx.data.sources[row["source"]]["script"],
         quote_en=row["quote_en"],
-        reading=quotes.reading(exact),
-        converted=quotes.is_converted(exact),
+        reading=quotes.reading(exact, ctx.loc.script),
+        converted=quotes.is_converted(exact, ctx.loc.script),
     )
 
 
