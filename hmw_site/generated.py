@@ -36,8 +36,9 @@ KEPT = (
     r"\{[#:.][^}\n]*\}",  # an attribute list: {#card} {: .class}
 )
 QUOTE = r"“[^“”\n]*”|「[^「」\n]*」"
-# Files and pages a page names in its source language's version, and their generated twins: the deck,
-# the charts' standalone files, Creative Commons' deed. Applied to the whole page, code included.
+# Files a page links to in its source language's version, and their generated twins: the deck, the
+# charts' standalone files, Creative Commons' deed. Applied to link targets and HTML tags, not to
+# code, whose file names are examples.
 OWN_FILES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "zh-Hant": (
         (re.compile(r"(?<=-)zh(?=\.(?:pptx|html|png|svg|csv|zip|json)\b)"), "zh-Hant"),
@@ -82,6 +83,13 @@ class Originals:
         return None
 
 
+def own_files(target: str, lang: str) -> str:
+    """A link target or tag naming a file of the source language, naming the generated language's."""
+    for pattern, replacement in OWN_FILES.get(lang, ()):
+        target = pattern.sub(replacement, target)
+    return target
+
+
 def converted_quote(inner: str, loc: Locale, originals: Originals) -> str:
     """A quote's words in the language's script: the original's where the dataset has it, else
     converted character by character, with Chinese punctuation."""
@@ -96,7 +104,7 @@ def converted_prose(text: str, loc: Locale, originals: Originals) -> str:
     for match in PIECES.finditer(text):
         out.append(loc.convert(text[last : match.start()]))
         if match["kept"]:
-            out.append(match["kept"])
+            out.append(own_files(match["kept"], loc.code))
         else:
             quote = match["quote"]
             out.append(quote[0] + converted_quote(quote[1:-1], loc, originals) + quote[-1])
@@ -139,12 +147,9 @@ class GeneratedPages:
         front = FRONT_MATTER.match(text)
         head, body = (front.group(0), text[front.end() :]) if front else ("", text)
         marks = corner_quotes if self.loc.script == "Hant" else str
-        text = marks(converted_prose(head, self.loc, self.originals)) + converted_markdown(
+        return marks(converted_prose(head, self.loc, self.originals)) + converted_markdown(
             body, self.loc, self.originals
         )
-        for pattern, replacement in OWN_FILES.get(self.loc.code, ()):
-            text = pattern.sub(replacement, text)
-        return text
 
     def convert_files(self, files: Files) -> dict[str, str]:
         """Every page of the build converted in place (MkDocs reads file.content_string); returns

@@ -16,9 +16,14 @@ from tests.sample_data import PROJECT
 ROOTS = i18n.language_roots("https://example.org/hmw/")
 
 
-def test_language_roots_come_from_the_site_root_and_the_english_build_site_url():
-    assert ROOTS == {"zh": "https://example.org/hmw/", "en": "https://example.org/hmw/en/"}
+def test_language_roots_come_from_the_site_root_and_each_builds_site_url():
+    assert ROOTS == {
+        "zh": "https://example.org/hmw/",
+        "en": "https://example.org/hmw/en/",
+        "zh-Hant": "https://example.org/hmw/zh-hant/",
+    }
     assert i18n.root_url("https://example.org/hmw/en/", "en") == "https://example.org/hmw/"
+    assert i18n.root_url("https://example.org/hmw/zh-hant/", "zh-Hant") == "https://example.org/hmw/"
     assert i18n.root_url("https://example.org/hmw", "zh") == "https://example.org/hmw/"
 
 
@@ -30,6 +35,8 @@ def test_language_roots_come_from_the_site_root_and_the_english_build_site_url()
         ("topics/scale/", "zh", "en", "../../en/topics/scale/"),
         ("topics/scale/", "en", "zh", "../../../topics/scale/"),
         ("atlas/", "zh", "zh", "../atlas/"),
+        ("topics/scale/", "zh-Hant", "en", "../../../en/topics/scale/"),
+        ("", "en", "zh-Hant", "../zh-hant/"),
     ],
 )
 def test_switcher_link_points_at_the_same_page_in_the_other_language(page, lang, other, expected):
@@ -39,14 +46,16 @@ def test_switcher_link_points_at_the_same_page_in_the_other_language(page, lang,
 def test_alternates_give_absolute_hreflang_links_relative_roots_and_an_x_default():
     items = i18n.alternates("topics/scale/", "en", ROOTS)
     by_lang = {item["lang"]: item for item in items}
-    assert by_lang["zh"]["link"] == "https://example.org/hmw/topics/scale/"
+    assert by_lang["zh-Hans"]["link"] == "https://example.org/hmw/topics/scale/"
     assert by_lang["en"]["link"] == "https://example.org/hmw/en/topics/scale/"
-    assert by_lang["x-default"]["link"] == by_lang["zh"]["link"] and by_lang["x-default"]["hidden"]
+    assert by_lang["zh-Hant"]["link"] == "https://example.org/hmw/zh-hant/topics/scale/"
+    assert by_lang["x-default"]["link"] == by_lang["zh-Hans"]["link"] and by_lang["x-default"]["hidden"]
     # Each language's root relative to *this* page (hmw.js re-points the switcher from these).
     here = ROOTS["en"] + "topics/scale/"
-    assert urljoin(here, by_lang["zh"]["root"]) == ROOTS["zh"]
+    assert urljoin(here, by_lang["zh-Hans"]["root"]) == ROOTS["zh"]
     assert urljoin(here, by_lang["en"]["root"]) == ROOTS["en"]
-    assert [item["current"] for item in items if not item.get("hidden")] == [False, True]
+    assert urljoin(here, by_lang["zh-Hant"]["root"]) == ROOTS["zh-Hant"]
+    assert [item["current"] for item in items if not item.get("hidden")] == [False, True, False]
 
 
 def test_a_page_without_its_twin_is_named_with_the_missing_file():
