@@ -339,6 +339,7 @@ SITE_INPUTS = (
     "config",
     "mkdocs.yml",
     "mkdocs.en.yml",
+    "mkdocs.zh-hant.yml",
     "package.json",
 )
 SITE_PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jieba", "pygments")

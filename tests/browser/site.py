@@ -12,18 +12,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from charts.i18n import GENERATED
+from hmw_site.languages import LANGUAGES
+
 PROJECT = Path(__file__).resolve().parents[2]
 
 # Where each language lives below the site's root, and what its <html lang> may say.
-LANGS: dict[str, str] = {"zh": "", "en": "en/"}
-HTML_LANG: dict[str, tuple[str, ...]] = {"zh": ("zh", "zh-Hans", "zh-CN"), "en": ("en",)}
+LANGS: dict[str, str] = {code: info["prefix"] for code, info in LANGUAGES.items()}
+HTML_LANG: dict[str, tuple[str, ...]] = {
+    "zh": ("zh", "zh-Hans", "zh-CN"),
+    "en": ("en",),
+    "zh-Hant": ("zh-Hant", "zh-TW"),
+}
 WIDTHS = (1280, 375)
 
 
 def page_paths(lang: str) -> list[str]:
     """Every page of one language as its URL path below the language's root ('' for the home page,
-    'topics/' for topics/index.md, 'topics/scale/' for topics/scale.md), from docs/<lang>/."""
-    docs = PROJECT / "docs" / lang
+    'topics/' for topics/index.md, 'topics/scale/' for topics/scale.md), from docs/<lang>/ (a
+    generated language's from its source's)."""
+    docs = PROJECT / "docs" / GENERATED.get(lang, lang)
     paths = []
     for md in sorted(docs.rglob("*.md")):
         rel = md.relative_to(docs).with_suffix("").as_posix()

@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from hmw_site.languages import LANGUAGES
 from tests.browser.conftest import Survey
 from tests.browser.site import HTML_LANG, LANGS, WIDTHS, Site, all_pages, page_id, page_paths
 
@@ -64,7 +65,7 @@ def test_language_switcher_points_at_the_same_page_in_the_other_language(
     survey: Survey, site: Site, lang: str, path: str
 ):
     switcher = survey[lang, path, max(WIDTHS)].facts["switcher"]
-    assert switcher == {code: site.url(code, path) for code in LANGS}
+    assert switcher == {LANGUAGES[code]["hreflang"]: site.url(code, path) for code in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)

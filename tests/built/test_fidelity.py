@@ -15,10 +15,11 @@ from typing import ClassVar
 import pytest
 
 from charts import citation, quotes
+from charts.i18n import ALL_LANGS
 from hmw_site.glossary import VOID_TAGS
-from tests.helpers import BuiltSite
+from tests.helpers import BuiltSite, language_pages
 
-LANGS = ("zh", "en")
+LANGS = ALL_LANGS
 
 
 DOUBLED = re.compile(
@@ -58,7 +59,7 @@ class VisibleText(HTMLParser):
 
 
 def site_pages(site: Path, lang: str) -> list[Path]:
-    return [p for p in site.rglob("*.html") if (p.relative_to(site).parts[:1] == ("en",)) == (lang == "en")]
+    return language_pages(site, lang)
 
 
 def visible(path: Path) -> VisibleText:
@@ -92,8 +93,8 @@ def test_a_chinese_page_has_no_traditional_character_outside_a_marked_original(b
 
 def test_no_built_file_gives_the_untitled_article_a_title(built_site: BuiltSite):
     invented = re.compile(
-        r"《斯普特尼克评论》|[“\"]斯普特尼克评论[”\"]|[“\"]Sputnik op-ed[”\"]|《百模竞流|"
-        r"A hundred models in the race"
+        r"《斯普特尼克[评評][论論]》|[“\"「]斯普特尼克[评評][论論][”\"」]|"
+        r"[“\"]Sputnik op-ed[”\"]|《百模[竞競]流|A hundred models in the race"
     )
     charts = built_site.dir.parent / "charts"
     files = [
@@ -120,7 +121,7 @@ def test_every_chart_caption_that_cites_the_untitled_article_says_it_is_untitled
     cited = 0
     for path in metas:
         text = path.read_text(encoding="utf-8")
-        lang = "en" if "/en/" in path.as_posix() else "zh"
+        lang = next((code for code in ("en", "zh-Hant") if f"/{code}/" in path.as_posix()), "zh")
         if '"sputnik"' in text:
             assert citation.title(data.sources["sputnik"], lang) in text, path
             cited += 1

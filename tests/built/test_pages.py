@@ -16,12 +16,13 @@ import yaml
 
 from charts import datapackage
 from charts.dataset import Dataset
+from charts.i18n import ALL_LANGS
 from hmw_site.context import DATA_FILES, EXTRA_DATA_FILES
 from hmw_site.glossary import VOID_TAGS
-from tests.helpers import BuiltSite
+from tests.helpers import BuiltSite, language_dir, language_pages
 from tests.sample_data import PROJECT
 
-LANGS = ("zh", "en")
+LANGS = ALL_LANGS
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def site(built_site: BuiltSite) -> Path:
 
 
 def built(site: Path, lang: str, page: str) -> str:
-    folder = site if lang == "zh" else site / "en"
+    folder = language_dir(site, lang)
     name = "index.html" if page == "index.md" else f"{page.removesuffix('.md')}/index.html"
     return (folder / name).read_text(encoding="utf-8")
 
@@ -90,11 +91,7 @@ def placement(html: str) -> GlossaryPlacement:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_glossary_terms_on_the_built_site_sit_only_in_running_text(site: Path, lang: str):
-    pages = [
-        p
-        for p in (site if lang == "zh" else site / "en").rglob("index.html")
-        if "/en/" not in str(p) or lang == "en"
-    ]
+    pages = language_pages(site, lang, "index.html")
     total = 0
     for path in pages:
         found = placement(path.read_text(encoding="utf-8"))
@@ -127,7 +124,7 @@ def test_a_topic_page_shows_definitions_in_its_own_language(site: Path, lang: st
     found = placement(built(site, lang, "topics/how-llms-work.md"))
     assert len(found.terms) >= 10
     cjk = [bool(re.search(r"[\u4e00-\u9fff]", title.split("：", 1)[-1])) for title in found.titles]
-    if lang == "zh":
+    if lang != "en":
         assert all(cjk)
     else:
         definitions = [title.split(": ", 1)[1] for title in found.titles]
@@ -168,7 +165,7 @@ def test_the_atlas_has_a_filterable_row_for_every_model_and_no_outside_scripts(
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_method_page_offers_every_dataset_file_served_unchanged(site: Path, lang: str):
     html = built(site, lang, "method.md")
-    root = site if lang == "zh" else site / "en"
+    root = language_dir(site, lang)
     for name in (*DATA_FILES, *EXTRA_DATA_FILES):
         assert f'href="../data/{name}" download' in html, name
         assert (root / "data" / name).read_bytes() == (PROJECT / "data" / name).read_bytes(), name

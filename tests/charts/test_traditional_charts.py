@@ -5,11 +5,9 @@ the quotes in Traditional characters (the Traditional article's as it wrote them
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-import opencc
 import pytest
 
 from charts import formats, i18n, quotes
@@ -21,12 +19,10 @@ from charts.registry import render
 from charts.serialize import figure_dict
 from charts.traditional import characters, converter
 from tests.charts.test_build_cli import run
+from tests.helpers import simplified_left
 
 HANT = "zh-Hant"
 GUANGZHUI = "guangzhui"  # the article written in Traditional characters
-# Characters OpenCC would convert but that Traditional writers use too: 厘 (one thousandth of a yuan)
-# in the Hong Kong reference's own words, 0.8厘.
-TRADITIONAL_TOO = frozenset("厘")
 
 
 @pytest.fixture(scope="module")
@@ -57,23 +53,6 @@ def texts_of(chart: Chart) -> list[str]:
             chart.table.rows,
         ]
     )
-
-
-@cache
-def _s2tw() -> opencc.OpenCC:
-    return opencc.OpenCC("s2tw")
-
-
-def simplified_left(text: str) -> list[str]:
-    """The Simplified characters in text, each with its context. A character counts when OpenCC
-    (s2tw) converts it both where it stands and on its own: 里 in 阿里 is right where it stands, and
-    谷 in the Traditional article's 谷歌帶著 only looks Simplified to OpenCC's phrase rules."""
-    in_context = _s2tw().convert(text)
-    return [
-        text[max(0, i - 8) : i + 8]
-        for i, (ch, converted) in enumerate(zip(text, in_context, strict=False))
-        if converted != ch and characters(ch) != ch and ch not in TRADITIONAL_TOO
-    ]
 
 
 @pytest.mark.parametrize("chart_id", CHART_IDS)
