@@ -27,11 +27,16 @@ HTML_LANG: dict[str, tuple[str, ...]] = {
 WIDTHS = (1280, 375)
 
 
+def docs_of(lang: str) -> Path:
+    """Where a language's Markdown is: docs/<lang>, or its source language's for a generated one."""
+    return PROJECT / "docs" / GENERATED.get(lang, lang)
+
+
 def page_paths(lang: str) -> list[str]:
     """Every page of one language as its URL path below the language's root ('' for the home page,
     'topics/' for topics/index.md, 'topics/scale/' for topics/scale.md), from docs/<lang>/ (a
     generated language's from its source's)."""
-    docs = PROJECT / "docs" / GENERATED.get(lang, lang)
+    docs = docs_of(lang)
     paths = []
     for md in sorted(docs.rglob("*.md")):
         rel = md.relative_to(docs).with_suffix("").as_posix()
@@ -65,6 +70,11 @@ class Site:
 
     def html(self, lang: str, path: str) -> str:
         return (self.dir / LANGS[lang] / path / "index.html").read_text(encoding="utf-8")
+
+    def language_of(self, url: str) -> str:
+        """The language of one of the site's URLs: the one with the longest prefix it starts with."""
+        prefixes = sorted(LANGS.items(), key=lambda item: -len(item[1]))
+        return next(lang for lang, prefix in prefixes if url.startswith(self.root + prefix))
 
     def is_local(self, url: str) -> bool:
         return url.startswith(self.root) or url.split(":", 1)[0] in ("data", "blob", "about")

@@ -21,7 +21,17 @@ from charts.i18n import t
 from charts.registry import views
 from hmw_site.charts import fence_ids
 from tests.browser.conftest import ASK_FOR_CHARTS, Monitor, Survey, draw_charts
-from tests.browser.site import LANGS, PROJECT, WIDTHS, Site, css_rgb, drawn_points, layout_colours, page_paths
+from tests.browser.site import (
+    LANGS,
+    PROJECT,
+    WIDTHS,
+    Site,
+    css_rgb,
+    docs_of,
+    drawn_points,
+    layout_colours,
+    page_paths,
+)
 
 PHONE, DESKTOP = min(WIDTHS), max(WIDTHS)
 CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
@@ -42,7 +52,7 @@ TOGGLE_NAME = """label => label.getAttribute('title')
 
 def source_of(lang: str, path: str) -> str:
     """The Markdown of a page, from its URL path."""
-    docs = PROJECT / "docs" / lang
+    docs = docs_of(lang)
     stem = path.rstrip("/") or "index"
     page = docs / f"{stem}.md"
     return (page if page.exists() else docs / stem / "index.md").read_text(encoding="utf-8")

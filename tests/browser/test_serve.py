@@ -29,6 +29,7 @@ QUIET = 20  # s after the save during which exactly one rebuild and one reload m
 PAGE = "en/timeline/"  # lists every event with its English description (the eventlist fence)
 MARKER = "Edited-while-serving"
 ZH_MARKER = "编辑中的一行"
+ZH_MARKER_HANT = "編輯中的一行"  # on the Traditional twin
 EN_MARKER = "A line added while serving"
 
 
@@ -95,12 +96,15 @@ def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(
         assert len(loads) == 1, f"the page loaded {len(loads)} times after one save"
 
         # A Chinese page saved: no chart rebuilt, the English site copied from its last build, which
-        # still shows the edited data.
+        # still shows the edited data; the Traditional site, made from the Chinese pages, rebuilt.
         page.goto("about:blank")  # no open page for the reload to navigate while we do
         rebuild = append_and_wait(running, project / "docs" / "zh" / "glossary.md", ZH_MARKER)
         assert "unchanged, nothing rebuilt" in rebuild and "The English site is unchanged" in rebuild, rebuild
+        assert "Building the 繁體中文 site" in rebuild, rebuild
         page.goto(root + "glossary/", wait_until="load")
         assert ZH_MARKER in page.inner_text("article")
+        page.goto(root + "zh-hant/glossary/", wait_until="load")
+        assert ZH_MARKER_HANT in page.inner_text("article")
         page.goto(root + PAGE, wait_until="load")
         assert MARKER in page.inner_text("article")
 
@@ -108,7 +112,8 @@ def test_saving_a_data_file_rebuilds_once_and_reloads_the_page_once(
         # its last build, with the Chinese edit and its search index.
         page.goto("about:blank")
         rebuild = append_and_wait(running, project / "docs" / "en" / "glossary.md", EN_MARKER)
-        assert "The 中文 site is unchanged" in rebuild and "Building the English site" in rebuild, rebuild
+        assert "The 简体中文 site is unchanged" in rebuild and "Building the English site" in rebuild, rebuild
+        assert "The 繁體中文 site is unchanged" in rebuild, rebuild
         page.goto(root + "en/glossary/", wait_until="load")
         assert EN_MARKER in page.inner_text("article")
         page.goto(root + "glossary/", wait_until="load")
