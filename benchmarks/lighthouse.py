@@ -47,12 +47,12 @@ from devtools.gzip_server import serve_gzipped
 from devtools.site_build import MKDOCS, PROJECT, build_site
 
 LIGHTHOUSE = PROJECT / "node_modules" / ".bin" / "lighthouse"
-# Home, the two data pages, a topic page with charts, an article summary, the glossary; each in both
-# languages (paths as in mkdocs.yml's nav, English under /en/).
+# Home, the two data pages, a topic page with charts, an article summary, the glossary; each in every
+# language (paths as in mkdocs.yml's nav, English under /en/, Traditional Chinese under /zh-hant/).
 PAGES = [
     f"{prefix}{page}"
     for page in ("", "atlas/", "timeline/", "topics/scale/", "sources/shendu/", "glossary/")
-    for prefix in ("/", "/en/")
+    for prefix in ("/", "/en/", "/zh-hant/")
 ]
 CHROME_FLAGS = "--headless=new --no-sandbox"
 PERFORMANCE_FLOOR = 95

@@ -17,7 +17,8 @@ import pytest
 import yaml
 from playwright.sync_api import Browser, BrowserContext, Page, Route
 
-from charts.i18n import t
+from charts.i18n import GENERATED, t
+from charts.locale import locale_of
 from charts.registry import views
 from hmw_site.charts import fence_ids
 from tests.browser.conftest import ASK_FOR_CHARTS, Monitor, Survey, draw_charts
@@ -34,7 +35,7 @@ from tests.browser.site import (
 )
 
 PHONE, DESKTOP = min(WIDTHS), max(WIDTHS)
-CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml"}
+CONFIGS = {"zh": "mkdocs.yml", "en": "mkdocs.en.yml", "zh-Hant": "mkdocs.yml"}  # zh-Hant: converted
 FIGURE = re.compile(r'<figure id="chart-[^"]+" class="hmw-chart".*?</figure>', re.DOTALL)
 
 # The colours a drawn chart shows: its paper (the SVG's background) and its first x tick label.
@@ -87,7 +88,10 @@ def figure_url(site: Site, lang: str, data_path: str) -> str:
 def toggle_names(lang: str) -> list[str]:
     """The labels of Material's palette toggle in a language: [to the dark scheme, to the light one]."""
     config = yaml.safe_load((PROJECT / CONFIGS[lang]).read_text(encoding="utf-8"))
-    return [entry["toggle"]["name"] for entry in config["theme"]["palette"]]
+    return [
+        locale_of(lang).pick({GENERATED.get(lang, lang): entry["toggle"]["name"]})
+        for entry in config["theme"]["palette"]
+    ]
 
 
 def test_there_are_chart_pages_in_both_languages():
