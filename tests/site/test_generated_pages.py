@@ -74,7 +74,7 @@ def test_a_link_to_a_file_of_the_source_language_links_the_generated_languages_o
 def test_a_pages_front_matter_is_converted_with_its_body(data):
     source = "---\ntitle: 光锥智能：国产大模型“摸着 OpenAI 过河”\n---\n\n# 软件\n"
     converted = GeneratedPages(HANT, data).source(source)
-    assert converted == "---\ntitle: 光錐智能：國產大模型「摸著 OpenAI 過河」\n---\n\n# 軟體\n"
+    assert converted == "---\ntitle: 光錐智能：中國大模型「摸著 OpenAI 過河」\n---\n\n# 軟體\n"
 
 
 def test_the_configurations_words_are_converted_and_its_paths_kept():
