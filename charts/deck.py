@@ -117,13 +117,13 @@ def _widescreen(prs: Any) -> None:
                 shape.left, shape.width = Emu(int(shape.left * factor)), Emu(int(shape.width * factor))
 
 
-def _east_asian_theme(prs: Any) -> None:
+def _east_asian_theme(prs: Any, lang: str) -> None:
     """The theme's East Asian heading and body fonts, so text a user adds is Chinese-ready."""
     part = prs.slide_master.part.part_related_by(RT.THEME)
     root = etree.fromstring(part.blob)
     for ea in root.iter(qn("a:ea")):
         if ea.getparent().tag in (qn("a:majorFont"), qn("a:minorFont")):
-            ea.set("typeface", EAST_ASIAN_FONT)
+            ea.set("typeface", EAST_ASIAN_FONT[lang])
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
@@ -322,7 +322,7 @@ def deck_from(
     chart folder; charts/update.py: memory, as the images come)."""
     prs = Presentation()
     _widescreen(prs)
-    _east_asian_theme(prs)
+    _east_asian_theme(prs, lang)
     _title_slide(prs, lang, slides, data)
     for item in slides:
         _chart_slide(prs, lang, item, data, (plot_tops or {}).get(item.meta["id"]))

@@ -21,7 +21,9 @@ EM_PER_UNIT = 0.55  # width of a half-width character in em (a Chinese character
 LINE_HEIGHT = 1.2  # line height in em of a Latin line; Chinese fonts (YaHei, Noto CJK) set taller lines
 LINE_HEIGHT_CJK = 1.4
 LATIN_FONT = "Arial"  # on every PowerPoint, Keynote and Google Slides
-EAST_ASIAN_FONT = "Microsoft YaHei"  # Windows; Keynote and LibreOffice substitute PingFang / Noto CJK
+# The East Asian font of each deck: Windows' face for the script (JhengHei draws Taiwan's glyph
+# forms); Keynote and LibreOffice substitute PingFang / Noto CJK of the same script.
+EAST_ASIAN_FONT = {"zh": "Microsoft YaHei", "en": "Microsoft YaHei", "zh-Hant": "Microsoft JhengHei"}
 TEXT_LANG = {"zh": "zh-CN", "en": "en-GB", "zh-Hant": "zh-TW"}
 
 
@@ -41,7 +43,7 @@ def style_run(run: Any, lang: str, size: float, *, bold: bool = False, color: st
     for old in r_pr.findall(qn("a:ea")):
         r_pr.remove(old)
     ea = etree.SubElement(r_pr, qn("a:ea"))
-    ea.set("typeface", EAST_ASIAN_FONT)
+    ea.set("typeface", EAST_ASIAN_FONT[lang])
     r_pr.latin.addnext(ea)  # schema order: latin, ea, cs, sym, hlinkClick …
 
 

@@ -15,6 +15,7 @@ English pages show our translation and the exact original.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache
 
 import opencc
@@ -48,6 +49,11 @@ def simplified(text: str) -> str:
     """Text in Simplified characters (OpenCC's Traditional-to-Simplified conversion), names kept."""
     parts = re.split(f"({'|'.join(NAMES_AS_WRITTEN)})", text)
     return "".join(part if part in NAMES_AS_WRITTEN else _to_simplified().convert(part) for part in parts)
+
+
+def fold(text: str) -> str:
+    """Text compared as a reader compares it: widths folded, no white space."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def punctuated(text: str) -> str:

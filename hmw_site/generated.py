@@ -3,18 +3,19 @@ language's as the build reads them, so that no page of it is kept by hand.
 
 - Prose is converted by the language's converter (charts/traditional.py: Taiwan's words, names and
   published titles by character, the reviewed table).
-- Shortcodes, link targets, HTML tags, code and fences are left alone: the dataset renders its own
+- Shortcodes, link targets, HTML tags and attribute lists are left alone: the dataset renders its own
   text in the page's language (hmw_site/shortcodes.py and the fences read it through the Locale).
-- A quote (“…” or 「…」) is an article's words, never re-worded: it is converted character by
-  character, and where the dataset holds the passage in a Traditional original (a row's verbatim
-  quote of the Traditional article), the original's own characters are shown.
+  Code keeps its syntax; only its Chinese placeholders and the files it names take the language's.
+- A quote (“…” or 「…」) is an article's words, never re-worded. Where the dataset holds the passage
+  in a Traditional original (a row's verbatim quote of the Traditional article), the original's own
+  characters are shown; any other quote is converted character by character and marked so (a
+  sign after it, explained in a note at the page's end).
 - The configuration's words (site name, navigation titles, toggles) are converted too.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,6 +24,7 @@ from mkdocs.structure.files import Files
 
 from charts import quotes
 from charts.dataset import Dataset
+from charts.i18n import t
 from charts.locale import Locale
 from charts.traditional import corner_quotes
 from hmw_site.markdown import FRONT_MATTER, SHORTCODE, prose_segments
@@ -36,9 +38,9 @@ KEPT = (
     r"\{[#:.][^}\n]*\}",  # an attribute list: {#card} {: .class}
 )
 QUOTE = r"“[^“”\n]*”|「[^「」\n]*」"
-# Files a page links to in its source language's version, and their generated twins: the deck, the
-# charts' standalone files, Creative Commons' deed. Applied to link targets and HTML tags, not to
-# code, whose file names are examples.
+# Files a page links to or names in its source language's version, and their generated twins: the
+# deck, the charts' standalone files, Creative Commons' deed. Applied to link targets, HTML tags and
+# code (an example file name on a Traditional page is the Traditional file's).
 OWN_FILES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "zh-Hant": (
         (re.compile(r"(?<=-)zh(?=\.(?:pptx|html|png|svg|csv|zip|json)\b)"), "zh-Hant"),
@@ -46,11 +48,9 @@ OWN_FILES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     )
 }
 PIECES = re.compile(f"(?P<kept>{'|'.join(KEPT)})|(?P<quote>{QUOTE})")
-
-
-def fold(text: str) -> str:
-    """Text compared as a reader compares it: widths folded, no spaces."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+CHINESE_RUN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+")  # in code: a placeholder, a title
+IN_LINK_TEXT = re.compile(r"[^\[\]\n]*\]\(")  # what follows a position inside [link text](…)
+NOTE_ID = "converted-quotes"
 
 
 class Originals:
@@ -58,27 +58,23 @@ class Originals:
     sources): a quote found inside one is shown in the original's own characters."""
 
     def __init__(self, exact_quotes: Iterable[str]) -> None:
-        self.index: list[tuple[str, str, list[int]]] = []
+        self.index: list[tuple[str, str, list[int]]] = []  # (folded reading, original, where each folded char stands)
         for exact in exact_quotes:
             read = quotes.simplified(exact)
-            if len(read) != len(exact):
-                continue  # a phrase conversion changed the length: no character-by-character map
-            folded, where = [], []
-            for i, ch in enumerate(read):
-                piece = fold(ch)
-                if piece:
-                    folded.append(piece)
-                    where.append(i)
-            self.index.append(("".join(folded), exact, where))
+            pieces = [quotes.fold(ch) for ch in read]
+            if len(read) != len(exact) or any(len(piece) > 1 for piece in pieces):
+                continue  # a phrase conversion or a folded character changed the length: no map
+            where = [i for i, piece in enumerate(pieces) if piece]
+            self.index.append(("".join(pieces), exact, where))
 
     def find(self, simplified_quote: str) -> str | None:
         """The original's words for a quote written in Simplified, or None."""
-        wanted = fold(simplified_quote)
+        wanted = quotes.fold(simplified_quote)
         if not wanted:
             return None
         for folded, exact, where in self.index:
             at = folded.find(wanted)
-            if at >= 0 and len(folded) == len(where):
+            if at >= 0:
                 return exact[where[at] : where[at + len(wanted) - 1] + 1]
         return None
 
@@ -90,15 +86,38 @@ def own_files(target: str, lang: str) -> str:
     return target
 
 
-def converted_quote(inner: str, loc: Locale, originals: Originals) -> str:
-    """A quote's words in the language's script: the original's where the dataset has it, else
-    converted character by character, with Chinese punctuation."""
-    original = originals.find(inner)
-    return quotes.punctuated(original) if original is not None else quotes.in_script(inner, loc.script)
+def converted_code(code: str, loc: Locale) -> str:
+    """A code span or fence with its syntax kept: its Chinese (a placeholder such as <图表>, a sample
+    title) and the files it names in the generated language."""
+    return CHINESE_RUN.sub(lambda run: loc.convert(run.group(0)), own_files(code, loc.code))
 
 
-def converted_prose(text: str, loc: Locale, originals: Originals) -> str:
-    """One stretch of prose (no code in it) in the generated language."""
+def converted_sign(lang: str) -> str:
+    """The sign after a quote converted character by character, linking to the page's note on it."""
+    return (
+        f'<sup class="quote-converted"><a href="#{NOTE_ID}" title="{t("quote.converted_sign_title", lang)}">'
+        f"{t('quote.converted_sign', lang)}</a></sup>"
+    )
+
+
+def converted_note(lang: str) -> str:
+    """The note at a page's end that explains the sign (a paragraph of its own, after any block)."""
+    return (
+        f'\n\n<p class="quote-converted-note" id="{NOTE_ID}"><sup>{t("quote.converted_sign", lang)}</sup> '
+        f"{t('quote.converted_note', lang)}</p>\n"
+    )
+
+
+def _signable(text: str, start: int, end: int) -> bool:
+    """Whether a sign may follow the quote at text[start:end]: not in a heading (it would join the
+    table of contents) nor inside a link's text (a link in a link)."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return not line.lstrip().startswith("#") and not IN_LINK_TEXT.match(text, end)
+
+
+def converted_prose(text: str, loc: Locale, originals: Originals, *, signed: bool = True) -> str:
+    """One stretch of prose (no code in it) in the generated language. signed: a quote converted
+    character by character is followed by its sign (not in front matter, which is not HTML)."""
     out: list[str] = []
     last = 0
     for match in PIECES.finditer(text):
@@ -106,21 +125,29 @@ def converted_prose(text: str, loc: Locale, originals: Originals) -> str:
         if match["kept"]:
             out.append(own_files(match["kept"], loc.code))
         else:
-            quote = match["quote"]
-            out.append(quote[0] + converted_quote(quote[1:-1], loc, originals) + quote[-1])
+            quote, inner = match["quote"], match["quote"][1:-1]
+            original = originals.find(inner)
+            if original is not None:
+                out.append(quote[0] + quotes.punctuated(original) + quote[-1])
+            else:
+                out.append(quote[0] + quotes.in_script(inner, loc.script) + quote[-1])
+                if signed and quotes.is_converted(inner, loc.script) and _signable(text, *match.span()):
+                    out.append(converted_sign(loc.code))
         last = match.end()
     out.append(loc.convert(text[last:]))
     return "".join(out)
 
 
 def converted_markdown(markdown: str, loc: Locale, originals: Originals) -> str:
-    """A page's Markdown (without its front matter) in the generated language; code and fences kept.
-    Quotation marks become the script's (「」, 『』 inside) in each stretch of prose."""
+    """A page's Markdown (without its front matter) in the generated language, with the note on
+    converted quotes at its end if it signs any. Quotation marks become the script's (「」, 『』
+    inside) in each stretch of prose."""
     marks = corner_quotes if loc.script == "Hant" else str
-    return "".join(
-        marks(converted_prose(text, loc, originals)) if is_prose else text
+    body = "".join(
+        marks(converted_prose(text, loc, originals)) if is_prose else converted_code(text, loc)
         for is_prose, text in prose_segments(markdown)
     )
+    return body + converted_note(loc.code) if converted_sign(loc.code) in body else body
 
 
 def traditional_originals(data: Dataset) -> list[str]:
@@ -147,7 +174,7 @@ class GeneratedPages:
         front = FRONT_MATTER.match(text)
         head, body = (front.group(0), text[front.end() :]) if front else ("", text)
         marks = corner_quotes if self.loc.script == "Hant" else str
-        return marks(converted_prose(head, self.loc, self.originals)) + converted_markdown(
+        return marks(converted_prose(head, self.loc, self.originals, signed=False)) + converted_markdown(
             body, self.loc, self.originals
         )
 

@@ -181,9 +181,19 @@ def test_a_long_source_list_runs_onto_more_slides_each_within_the_slide_body(lan
     assert listed == lines[1:]  # every line once, in order
 
 
-@pytest.mark.slow  # `built` exports a PNG of every chart in Chromium
-def test_chinese_deck_sets_an_east_asian_font_and_chinese_language_on_every_run(built):
-    prs = _deck(built, "zh")
+# Windows' face for each deck's script: JhengHei draws Taiwan's glyph forms, YaHei the mainland's.
+DECK_FONTS = {"zh": ("Microsoft YaHei", "zh-CN"), "zh-Hant": ("Microsoft JhengHei", "zh-TW")}
+
+
+def _text_deck(data, lang: str):
+    """A deck of the title and sources slides only: every kind of text run, no chart image needed."""
+    return Presentation(io.BytesIO(deck.deck_from(data, lang, [])))
+
+
+@pytest.mark.parametrize("lang", DECK_FONTS)
+def test_a_chinese_deck_sets_its_scripts_east_asian_font_and_language_on_every_run(data, lang):
+    font, tag = DECK_FONTS[lang]
+    prs = _text_deck(data, lang)
     runs = [
         run
         for slide in prs.slides
@@ -196,19 +206,19 @@ def test_chinese_deck_sets_an_east_asian_font_and_chinese_language_on_every_run(
     for run in runs:
         r_pr = run._r.find(qn("a:rPr"))
         ea = r_pr.find(qn("a:ea"))
-        assert ea is not None and ea.get("typeface") == deck.EAST_ASIAN_FONT, run.text
-        assert r_pr.get("lang") == "zh-CN"
+        assert ea is not None and ea.get("typeface") == font, run.text
+        assert r_pr.get("lang") == tag
 
 
-@pytest.mark.slow  # `built` exports a PNG of every chart in Chromium
-def test_theme_fonts_are_chinese_ready_for_text_a_user_adds(built):
+@pytest.mark.parametrize("lang", DECK_FONTS)
+def test_theme_fonts_are_ready_for_chinese_text_a_user_adds(data, lang):
     from lxml import etree
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
-    prs = _deck(built, "zh")
+    prs = _text_deck(data, lang)
     theme = etree.fromstring(prs.slide_master.part.part_related_by(RT.THEME).blob)
     fonts = [theme.find(f".//{qn(f'a:{kind}')}/{qn('a:ea')}") for kind in ("majorFont", "minorFont")]
-    assert [font.get("typeface") for font in fonts] == [deck.EAST_ASIAN_FONT] * 2
+    assert [font.get("typeface") for font in fonts] == [DECK_FONTS[lang][0]] * 2
 
 
 @pytest.mark.slow  # `built` exports a PNG of every chart in Chromium

@@ -19,8 +19,8 @@ On a page's Markdown (front matter removed):
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from charts.quotes import fold
 from hmw_site.markdown import SHORTCODE, find_fences, strip_front_matter
 from tests.articles import article_paths
 
@@ -86,11 +86,6 @@ def prose(markdown: str) -> str:
     """A page's own words: no front matter, fences, code spans or link targets."""
     text = without_fences(strip_front_matter(markdown))
     return LINK_TARGET.sub("]", INLINE_CODE.sub(" ", text))
-
-
-def fold(text: str) -> str:
-    """Compare text the way a reader would: widths folded, no white space."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
 def punctuation_folded(text: str) -> str:

@@ -1,6 +1,6 @@
 """A generated language's pages (hmw_site/generated.py): the Simplified Markdown converted as the build
-reads it — prose in Taiwan's words, quotes by character (or in the dataset's Traditional original),
-and everything that is not prose left as it is."""
+reads it — prose in Taiwan's words, quotes by character and signed as converted (or in the dataset's
+Traditional original), markup left as it is and code with only its Chinese converted."""
 
 from __future__ import annotations
 
@@ -9,23 +9,56 @@ from types import SimpleNamespace
 import pytest
 
 from charts.locale import locale_of
-from hmw_site.generated import GeneratedPages, Originals, converted_config, converted_markdown
+from hmw_site.generated import (
+    GeneratedPages,
+    Originals,
+    converted_config,
+    converted_markdown,
+    converted_note,
+    converted_sign,
+)
 
 HANT = locale_of("zh-Hant")
 NONE = Originals(())
+SIGN = converted_sign("zh-Hant")
+NOTE = converted_note("zh-Hant")
 
 
 def hant(markdown: str, originals: Originals = NONE) -> str:
     return converted_markdown(markdown, HANT, originals)
 
 
+def unsigned(markdown: str) -> str:
+    """A converted page without the signs on its converted quotes and the note they link to."""
+    return hant(markdown).removesuffix(NOTE).replace(SIGN, "")
+
+
 def test_prose_takes_taiwans_words_but_a_quote_only_changes_its_characters():
     assert hant("这个软件的信息") == "這個軟體的資訊"
-    assert hant("他说“这个软件的信息”") == "他說「這個軟件的信息」"
+    assert unsigned("他说“这个软件的信息”") == "他說「這個軟件的信息」"
+
+
+def test_a_quote_converted_character_by_character_is_signed_and_the_page_ends_with_the_note():
+    assert hant("他说“软件”，又说“软件”。") == f"他說「軟件」{SIGN}，又說「軟件」{SIGN}。{NOTE}"
+    assert 'href="#converted-quotes"' in SIGN and 'id="converted-quotes"' in NOTE
+    assert "轉" in SIGN and "逐字" in NOTE
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "他说“卷”",  # the same characters in both scripts: nothing was converted
+        "## 门槛：多大才会“涌现”\n",  # a heading: the sign would join the table of contents
+        "[CSDN“九问”对话](../sources/csdn-nine.md)",  # a link's text: no link in a link
+    ],
+)
+def test_no_sign_where_nothing_was_converted_or_a_sign_cannot_stand(markdown: str):
+    converted = hant(markdown)
+    assert SIGN not in converted and NOTE not in converted
 
 
 def test_quotation_marks_become_corner_brackets_nested_as_taiwan_nests_them():
-    assert hant("“外面“里面”外面”") == "「外面『裡面』外面」"
+    assert unsigned("“外面“里面”外面”") == "「外面『裡面』外面」"
 
 
 def test_names_and_published_titles_keep_their_owners_words():
@@ -44,29 +77,32 @@ def test_names_and_published_titles_keep_their_owners_words():
         "`python build_charts.py --langs zh`",
     ],
 )
-def test_shortcodes_links_tags_attribute_lists_and_code_are_left_as_they_are(kept: str):
+def test_shortcodes_links_tags_attribute_lists_and_code_syntax_are_left_as_they_are(kept: str):
     converted = hant(f"软件 {kept} 软件")
     target = kept.split("](", 1)[-1] if kept.startswith("[") else kept
     assert target in converted
     assert converted.startswith("軟體") and converted.endswith("軟體")
 
 
-def test_a_fenced_block_is_left_as_it_is():
-    fence = "```source-card\n软件\n```\n"
-    assert hant("软件\n\n" + fence) == "軟體\n\n" + fence
+def test_code_keeps_its_syntax_and_takes_the_languages_chinese_and_files():
+    fence = '```html\n<h2>大模型大事记</h2>\n<iframe data-src="charts/timeline-zh.html?bare" title="大事记">\n```\n'
+    assert hant("软件\n\n" + fence) == (
+        '軟體\n\n```html\n<h2>大模型大事記</h2>\n<iframe data-src="charts/timeline-zh-Hant.html?bare" title="大事記">\n```\n'
+    )
+    assert hant("写到 `build/charts/<语言>/<图表>/`，`?lang=zh`") == "寫到 `build/charts/<語言>/<圖表>/`，`?lang=zh`"
 
 
 def test_a_quote_the_dataset_holds_in_a_traditional_original_shows_the_originals_characters():
     originals = Originals(["他認為,涌現能力是參數量的結果。"])
-    assert hant("光锥智能说“涌现能力”", originals) == "光錐智能說「涌現能力」"
-    # Without the original, character by character: OpenCC's standard form, 湧.
-    assert hant("光锥智能说“涌现能力”") == "光錐智能說「湧現能力」"
+    assert hant("光锥智能说“涌现能力”", originals) == "光錐智能說「涌現能力」"  # as written: no sign
+    # Without the original, character by character: OpenCC's standard form, 湧, signed as converted.
+    assert hant("光锥智能说“涌现能力”") == f"光錐智能說「湧現能力」{SIGN}{NOTE}"
 
 
 def test_a_link_to_a_file_of_the_source_language_links_the_generated_languages_own():
-    converted = hant("[演示文稿](assets/charts/deck-zh.pptx)和 `deck-zh.pptx`")
+    converted = hant("[演示文稿](assets/charts/deck-zh.pptx)和 `timeline-zh.html`")
     assert "(assets/charts/deck-zh-Hant.pptx)" in converted
-    assert "`deck-zh.pptx`" in converted  # code names an example file: left as it is
+    assert "`timeline-zh-Hant.html`" in converted  # the example a Traditional reader's bundle holds
     deed = hant("[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/deed.zh-hans)")
     assert deed.endswith("deed.zh-hant)")
 
@@ -74,7 +110,7 @@ def test_a_link_to_a_file_of_the_source_language_links_the_generated_languages_o
 def test_a_pages_front_matter_is_converted_with_its_body(data):
     source = "---\ntitle: 光锥智能：国产大模型“摸着 OpenAI 过河”\n---\n\n# 软件\n"
     converted = GeneratedPages(HANT, data).source(source)
-    assert converted == "---\ntitle: 光錐智能：中國大模型「摸著 OpenAI 過河」\n---\n\n# 軟體\n"
+    assert converted == "---\ntitle: 光錐智能：中國大模型「摸著 OpenAI 過河」\n---\n\n# 軟體\n"  # no sign
 
 
 def test_the_configurations_words_are_converted_and_its_paths_kept():
