@@ -58,7 +58,8 @@ class Originals:
     sources): a quote found inside one is shown in the original's own characters."""
 
     def __init__(self, exact_quotes: Iterable[str]) -> None:
-        self.index: list[tuple[str, str, list[int]]] = []  # (folded reading, original, where each folded char stands)
+        # (the folded reading, the original, where in the original each folded character stands)
+        self.index: list[tuple[str, str, list[int]]] = []
         for exact in exact_quotes:
             read = quotes.simplified(exact)
             pieces = [quotes.fold(ch) for ch in read]

@@ -211,3 +211,22 @@ def test_every_glossary_term_found_on_a_simplified_page_is_found_on_its_traditio
         assert placement(twin.read_text("utf-8")).misplaced == []
         total += len(traditional)
     assert total >= 50
+
+
+def test_every_signed_quote_links_to_the_note_on_its_own_page(site: Path):
+    signed = 0
+    for page in language_pages(site, HANT):
+        html = page.read_text(encoding="utf-8")
+        signs = html.count('class="quote-converted"')
+        if signs:
+            assert html.count('id="converted-quotes"') == 1, page
+            assert html.count('href="#converted-quotes"') == signs, page
+            signed += 1
+    assert signed >= 10  # the summaries and topic pages quote the articles
+
+
+def test_the_traditional_slides_page_offers_its_own_deck_font_and_files(site: Path):
+    html = (language_dir(site, HANT) / "slides" / "index.html").read_text(encoding="utf-8")
+    assert "deck-zh-Hant.pptx" in html and "deck-zh.pptx" not in html
+    assert "微軟正黑體" in html and "雅黑" not in html  # the Traditional deck's font (charts/pptx_text.py)
+    assert "timeline-zh-Hant.html" in html and "&lt;圖表&gt;" in html  # code examples in its script

@@ -85,11 +85,11 @@ def test_shortcodes_links_tags_attribute_lists_and_code_syntax_are_left_as_they_
 
 
 def test_code_keeps_its_syntax_and_takes_the_languages_chinese_and_files():
-    fence = '```html\n<h2>大模型大事记</h2>\n<iframe data-src="charts/timeline-zh.html?bare" title="大事记">\n```\n'
-    assert hant("软件\n\n" + fence) == (
-        '軟體\n\n```html\n<h2>大模型大事記</h2>\n<iframe data-src="charts/timeline-zh-Hant.html?bare" title="大事記">\n```\n'
-    )
-    assert hant("写到 `build/charts/<语言>/<图表>/`，`?lang=zh`") == "寫到 `build/charts/<語言>/<圖表>/`，`?lang=zh`"
+    fence = '```html\n<h2>大事记</h2>\n<iframe data-src="timeline-zh.html" title="大事记">\n```\n'
+    expected = '```html\n<h2>大事記</h2>\n<iframe data-src="timeline-zh-Hant.html" title="大事記">\n```\n'
+    assert hant(fence) == expected
+    code = "写到 `build/charts/<语言>/<图表>/`，`?lang=zh`"
+    assert hant(code) == "寫到 `build/charts/<語言>/<圖表>/`，`?lang=zh`"
 
 
 def test_a_quote_the_dataset_holds_in_a_traditional_original_shows_the_originals_characters():
