@@ -29,7 +29,7 @@ EXIT_OK, EXIT_BAD_DATA, EXIT_USAGE, EXIT_IMAGES_SKIPPED = 0, 1, 2, 3
 
 EPILOG = f"""\
 examples:
-  python build_charts.py                         every chart, both languages, every format
+  python build_charts.py                         every chart, every language, every format
   python build_charts.py --charts timeline --langs en --formats json,html
   python build_charts.py --formats png --schemes dark --transparent --out /tmp/slides
   python build_charts.py --bundle --deck          also zip bundles and a .pptx deck per language

@@ -1,7 +1,7 @@
 /* An embed address (hmw_site/embed_pages.py): open the chart's standalone page in the language,
  * colour scheme and view the query asks for, replacing this page in the history.
  *
- * ?lang=zh|en  ?theme=auto|light|dark (or ?scheme=, its older name)  ?view=articles|all  ?bare  ?transparent
+ * ?lang=zh|zh-Hant|en  ?theme=auto|light|dark (or ?scheme=, its older name)  ?view=articles|all  ?bare  ?transparent
  * Only values this page knows are used; anything else falls back to the default, silently. The
  * target is built from the page's own table (the JSON in #hmw-embed), never from the URL's text.
  */
