@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How long the chart build takes on this machine (a measurement, not a test).
 
-(a) JSON + HTML + CSV of every chart in both languages — target under 3 s;
+(a) JSON + HTML + CSV of every chart in every language — target under 3 s;
 (b) every PNG and SVG, cold (no image cache) — target under 30 s, one browser session.
 Each runs into a temporary folder; the project's build/ and .cache/ are not touched. The exit
 status does not depend on the timings: a slow machine is information, not a failure.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Lighthouse's mobile scores for the site's key pages, both languages (a measurement, not a test).
+"""Lighthouse's mobile scores for the site's key pages, every language (a measurement, not a test).
 
-Builds the whole site (both languages, `mkdocs build --strict`) into a temporary folder with its
+Builds the whole site (every language, `mkdocs build --strict`) into a temporary folder with its
 site_url set to a local server that gzips text as GitHub Pages does (devtools/gzip_server.py), so
 instant navigation works as it does online, then runs Lighthouse (the npm package, pinned in
 package.json) on each page with its defaults: the mobile form factor and simulated throttling
@@ -316,7 +316,7 @@ def main() -> int:
         with serve_gzipped(site_dir) as root, serve_gzipped(reference) as reference_root:
             if args.site is None:
                 seconds = build_site(site_dir, Path(tmp) / "charts", site_url=root)
-                print(f"built both languages in {seconds:.1f} s")
+                print(f"built every language in {seconds:.1f} s")
             paths = check_pages(site_dir, args.pages)
             targets = [(path, root + path.lstrip("/")) for path in paths] + [(REFERENCE, reference_root)]
             results = measure(targets, args.runs, out_dir, loads)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What each page of the site weighs over the network (a measurement, not a test).
 
-Builds the whole site (both languages, `mkdocs build --strict`) into a temporary folder, serves it
+Builds the whole site (every language, `mkdocs build --strict`) into a temporary folder, serves it
 from a small local server that gzips text as GitHub Pages does, opens every page in headless
 Chromium (Debian's, through Playwright) with an empty cache, waits until the network is quiet, and
 sums the bytes transferred for everything the page loaded: HTML, CSS, JavaScript, fonts, images,
@@ -125,7 +125,7 @@ def main() -> int:
         with serve_gzipped(site_dir) as root:
             if args.site is None:
                 seconds = build_site(site_dir, Path(tmp) / "charts", site_url=root)
-                print(f"built both languages in {seconds:.1f} s")
+                print(f"built every language in {seconds:.1f} s")
             rows = measure(root, page_urls(site_dir), args.width)
     over = 0
     print(f"page weight at {args.width} px, gzip, empty cache (KB = 1024 bytes)")

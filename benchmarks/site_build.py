@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
-"""How long the whole site takes to build, both languages (a measurement, not a test).
+"""How long the whole site takes to build, every language (a measurement, not a test).
 
 Each run is `mkdocs build --strict` of mkdocs.yml (Chinese into the site folder, then English into
-<site>/en through hmw_site/languages.py) as a whole process, Python's start and imports included,
-into a temporary folder (devtools/site_build.py), and the median of the runs is reported:
+<site>/en and Traditional Chinese into <site>/zh-hant through hmw_site/languages.py) as a whole
+process, Python's start and imports included, into a temporary folder (devtools/site_build.py), and
+the median of the runs is reported:
 
     cold       nothing kept from any earlier build: an empty image cache, an empty chart folder, no
                compiled templates and no jieba dictionary cache (jieba keeps it in $TMPDIR) — a
-               first build on a new machine. The floor, 15 s, applies to this median.
+               first build on a new machine. The floor, 20 s for the three languages (issue 13; it
+               was 15 s for two), applies to this median.
     warm       the caches of a machine that built the site before (images, templates, jieba), but an
                empty chart folder, as on a fresh checkout.
     unchanged  the chart folder of the previous run kept too: the chart pipeline has nothing to do.
@@ -33,7 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # devtools/, charts/
 from devtools.site_build import build_site
 
-FLOOR_SECONDS = 15.0
+FLOOR_SECONDS = 20.0
 
 
 def count_pages(site_dir: Path) -> int:
@@ -90,7 +92,7 @@ def main() -> int:
         fresh, kept = warm(repeat)
         results += [("warm", fresh), ("unchanged", kept)]
     print(
-        f"site build: both languages, {pages} pages, mkdocs build --strict, whole process, "
+        f"site build: every language, {pages} pages, mkdocs build --strict, whole process, "
         f"on {os.cpu_count()} CPU(s)"
     )
     print(f"load average before / after: {load_before:.1f} / {os.getloadavg()[0]:.1f}")

@@ -27,7 +27,7 @@ from devtools.site_build import MKDOCS, PROJECT
 
 COPIED = ["data", "charts", "docs", "hmw_site", "overrides", "config", "package.json", "CITATION.cff"]
 LINKED = ["node_modules"]
-STARTUP = 300  # s for the first build of both languages (a cold image cache exports every image)
+STARTUP = 300  # s for the first build of every language (a cold image cache exports every image)
 REBUILD = re.compile(r"Detected file changes")
 RELOAD = re.compile(r"Reloading browsers")
 SERVING = re.compile(r"Serving on (http://\S+)")
