@@ -159,9 +159,11 @@ def phrase_choices(text: str) -> dict[tuple[str, str], list[str]]:
 
 def our_simplified_text(project: Path = PROJECT) -> list[str]:
     """Every Simplified text we publish: the Chinese pages, the dataset's _zh columns, our
-    translations of English references and our labels of their publishers, the vocabulary."""
+    translations of English references and our labels of their publishers, the vocabulary, the
+    glossary."""
     from charts import i18n
     from charts.dataset import load_dataset
+    from charts.glossary import load_glossary
     from charts.quotes import simplified
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((project / "docs" / "zh").rglob("*.md"))]
@@ -181,6 +183,10 @@ def our_simplified_text(project: Path = PROJECT) -> list[str]:
         if ref["publisher"] and simplified(ref["publisher"]) == ref["publisher"]
     ]
     texts += list(i18n.strings_under("", "zh").values())
+    glossary = load_glossary(project / "data" / "glossary.yaml")
+    texts += [category["zh"] for category in glossary.categories.values()]
+    for term in glossary.terms:  # the glossary page and every hover
+        texts += [term.names["zh"], term.definitions["zh"], *term.aliases.get("zh", ())]
     return texts
 
 

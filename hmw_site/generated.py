@@ -8,8 +8,9 @@ language's as the build reads them, so that no page of it is kept by hand.
   Code keeps its syntax; only its Chinese placeholders and the files it names take the language's.
 - A quote (“…” or 「…」) is an article's words, never re-worded. Where the dataset holds the passage
   in a Traditional original (a row's verbatim quote of the Traditional article), the original's own
-  characters are shown; any other quote is converted character by character and marked so (a
-  sign after it, explained in a note at the page's end).
+  characters are shown; any other quote is converted character by character, and a note at the
+  page's end says so. (A sign on each quote was tried: the pages also quote labels, nicknames and
+  terms, which a sign misreports as articles' words, and a page could carry thirty of them.)
 - The configuration's words (site name, navigation titles, toggles) are converted too.
 """
 
@@ -49,8 +50,6 @@ OWN_FILES: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
 }
 PIECES = re.compile(f"(?P<kept>{'|'.join(KEPT)})|(?P<quote>{QUOTE})")
 CHINESE_RUN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+")  # in code: a placeholder, a title
-IN_LINK_TEXT = re.compile(r"[^\[\]\n]*\]\(")  # what follows a position inside [link text](…)
-NOTE_ID = "converted-quotes"
 
 
 class Originals:
@@ -93,32 +92,21 @@ def converted_code(code: str, loc: Locale) -> str:
     return CHINESE_RUN.sub(lambda run: loc.convert(run.group(0)), own_files(code, loc.code))
 
 
-def converted_sign(lang: str) -> str:
-    """The sign after a quote converted character by character, linking to the page's note on it."""
-    return (
-        f'<sup class="quote-converted"><a href="#{NOTE_ID}" title="{t("quote.converted_sign_title", lang)}">'
-        f"{t('quote.converted_sign', lang)}</a></sup>"
-    )
-
-
 def converted_note(lang: str) -> str:
-    """The note at a page's end that explains the sign (a paragraph of its own, after any block)."""
-    return (
-        f'\n\n<p class="quote-converted-note" id="{NOTE_ID}"><sup>{t("quote.converted_sign", lang)}</sup> '
-        f"{t('quote.converted_note', lang)}</p>\n"
-    )
+    """The note at a page's end that says its quotes were converted character by character (a
+    paragraph of its own, after any block)."""
+    return f'\n\n<p class="quotes-converted-note">{t("quote.converted_note", lang)}</p>\n'
 
 
-def _signable(text: str, start: int, end: int) -> bool:
-    """Whether a sign may follow the quote at text[start:end]: not in a heading (it would join the
-    table of contents) nor inside a link's text (a link in a link)."""
-    line = text[text.rfind("\n", 0, start) + 1 : start]
-    return not line.lstrip().startswith("#") and not IN_LINK_TEXT.match(text, end)
+def converted_quote(inner: str, loc: Locale, originals: Originals) -> str:
+    """A quote's words in the language's script: the original's where the dataset has it, else
+    converted character by character, with Chinese punctuation."""
+    original = originals.find(inner)
+    return quotes.punctuated(original) if original is not None else quotes.in_script(inner, loc.script)
 
 
-def converted_prose(text: str, loc: Locale, originals: Originals, *, signed: bool = True) -> str:
-    """One stretch of prose (no code in it) in the generated language. signed: a quote converted
-    character by character is followed by its sign (not in front matter, which is not HTML)."""
+def converted_prose(text: str, loc: Locale, originals: Originals) -> str:
+    """One stretch of prose (no code in it) in the generated language."""
     out: list[str] = []
     last = 0
     for match in PIECES.finditer(text):
@@ -126,29 +114,36 @@ def converted_prose(text: str, loc: Locale, originals: Originals, *, signed: boo
         if match["kept"]:
             out.append(own_files(match["kept"], loc.code))
         else:
-            quote, inner = match["quote"], match["quote"][1:-1]
-            original = originals.find(inner)
-            if original is not None:
-                out.append(quote[0] + quotes.punctuated(original) + quote[-1])
-            else:
-                out.append(quote[0] + quotes.in_script(inner, loc.script) + quote[-1])
-                if signed and quotes.is_converted(inner, loc.script) and _signable(text, *match.span()):
-                    out.append(converted_sign(loc.code))
+            quote = match["quote"]
+            out.append(quote[0] + converted_quote(quote[1:-1], loc, originals) + quote[-1])
         last = match.end()
     out.append(loc.convert(text[last:]))
     return "".join(out)
 
 
+def converts_a_quote(markdown: str, loc: Locale, originals: Originals) -> bool:
+    """Whether a page's prose quotes anything whose characters the conversion changes (and that
+    the dataset does not hold in a Traditional original)."""
+    return any(
+        match["quote"]
+        and quotes.is_converted(match["quote"][1:-1], loc.script)
+        and originals.find(match["quote"][1:-1]) is None
+        for is_prose, text in prose_segments(markdown)
+        if is_prose
+        for match in PIECES.finditer(text)
+    )
+
+
 def converted_markdown(markdown: str, loc: Locale, originals: Originals) -> str:
-    """A page's Markdown (without its front matter) in the generated language, with the note on
-    converted quotes at its end if it signs any. Quotation marks become the script's (「」, 『』
-    inside) in each stretch of prose."""
+    """A page's Markdown (without its front matter) in the generated language, ending with the note
+    on its quotes if it converts any. Quotation marks become the script's (「」, 『』 inside) in each
+    stretch of prose."""
     marks = corner_quotes if loc.script == "Hant" else str
     body = "".join(
         marks(converted_prose(text, loc, originals)) if is_prose else converted_code(text, loc)
         for is_prose, text in prose_segments(markdown)
     )
-    return body + converted_note(loc.code) if converted_sign(loc.code) in body else body
+    return body + converted_note(loc.code) if converts_a_quote(markdown, loc, originals) else body
 
 
 def traditional_originals(data: Dataset) -> list[str]:
@@ -175,7 +170,7 @@ class GeneratedPages:
         front = FRONT_MATTER.match(text)
         head, body = (front.group(0), text[front.end() :]) if front else ("", text)
         marks = corner_quotes if self.loc.script == "Hant" else str
-        return marks(converted_prose(head, self.loc, self.originals, signed=False)) + converted_markdown(
+        return marks(converted_prose(head, self.loc, self.originals)) + converted_markdown(
             body, self.loc, self.originals
         )
 

@@ -1,5 +1,5 @@
 """A generated language's pages (hmw_site/generated.py): the Simplified Markdown converted as the build
-reads it — prose in Taiwan's words, quotes by character and signed as converted (or in the dataset's
+reads it — prose in Taiwan's words, quotes by character with a note saying so (or in the dataset's
 Traditional original), markup left as it is and code with only its Chinese converted."""
 
 from __future__ import annotations
@@ -15,12 +15,10 @@ from hmw_site.generated import (
     converted_config,
     converted_markdown,
     converted_note,
-    converted_sign,
 )
 
 HANT = locale_of("zh-Hant")
 NONE = Originals(())
-SIGN = converted_sign("zh-Hant")
 NOTE = converted_note("zh-Hant")
 
 
@@ -28,37 +26,37 @@ def hant(markdown: str, originals: Originals = NONE) -> str:
     return converted_markdown(markdown, HANT, originals)
 
 
-def unsigned(markdown: str) -> str:
-    """A converted page without the signs on its converted quotes and the note they link to."""
-    return hant(markdown).removesuffix(NOTE).replace(SIGN, "")
+def without_note(markdown: str) -> str:
+    """A converted page without the note on its quotes."""
+    converted = hant(markdown)
+    assert converted.endswith(NOTE)
+    return converted.removesuffix(NOTE)
 
 
 def test_prose_takes_taiwans_words_but_a_quote_only_changes_its_characters():
     assert hant("这个软件的信息") == "這個軟體的資訊"
-    assert unsigned("他说“这个软件的信息”") == "他說「這個軟件的信息」"
+    assert without_note("他说“这个软件的信息”") == "他說「這個軟件的信息」"
 
 
-def test_a_quote_converted_character_by_character_is_signed_and_the_page_ends_with_the_note():
-    assert hant("他说“软件”，又说“软件”。") == f"他說「軟件」{SIGN}，又說「軟件」{SIGN}。{NOTE}"
-    assert 'href="#converted-quotes"' in SIGN and 'id="converted-quotes"' in NOTE
-    assert "轉" in SIGN and "逐字" in NOTE
+def test_a_page_that_converts_a_quote_ends_with_a_note_saying_how():
+    assert hant("他说“软件”，又说“软件”。") == f"他說「軟件」，又說「軟件」。{NOTE}"
+    assert "逐字轉成繁體" in NOTE and "不改用詞" in NOTE
 
 
 @pytest.mark.parametrize(
     "markdown",
     [
+        "他说软件",  # no quote
         "他说“卷”",  # the same characters in both scripts: nothing was converted
-        "## 门槛：多大才会“涌现”\n",  # a heading: the sign would join the table of contents
-        "[CSDN“九问”对话](../sources/csdn-nine.md)",  # a link's text: no link in a link
+        "见 `“软件”`",  # code, not prose
     ],
 )
-def test_no_sign_where_nothing_was_converted_or_a_sign_cannot_stand(markdown: str):
-    converted = hant(markdown)
-    assert SIGN not in converted and NOTE not in converted
+def test_no_note_where_no_quote_was_converted(markdown: str):
+    assert NOTE not in hant(markdown)
 
 
 def test_quotation_marks_become_corner_brackets_nested_as_taiwan_nests_them():
-    assert unsigned("“外面“里面”外面”") == "「外面『裡面』外面」"
+    assert without_note("“外面“里面”外面”") == "「外面『裡面』外面」"
 
 
 def test_names_and_published_titles_keep_their_owners_words():
@@ -94,9 +92,9 @@ def test_code_keeps_its_syntax_and_takes_the_languages_chinese_and_files():
 
 def test_a_quote_the_dataset_holds_in_a_traditional_original_shows_the_originals_characters():
     originals = Originals(["他認為,涌現能力是參數量的結果。"])
-    assert hant("光锥智能说“涌现能力”", originals) == "光錐智能說「涌現能力」"  # as written: no sign
-    # Without the original, character by character: OpenCC's standard form, 湧, signed as converted.
-    assert hant("光锥智能说“涌现能力”") == f"光錐智能說「湧現能力」{SIGN}{NOTE}"
+    assert hant("光锥智能说“涌现能力”", originals) == "光錐智能說「涌現能力」"  # as written: no note
+    # Without the original, character by character: OpenCC's standard form, 湧, and the note.
+    assert hant("光锥智能说“涌现能力”") == f"光錐智能說「湧現能力」{NOTE}"
 
 
 def test_a_link_to_a_file_of_the_source_language_links_the_generated_languages_own():
@@ -110,7 +108,7 @@ def test_a_link_to_a_file_of_the_source_language_links_the_generated_languages_o
 def test_a_pages_front_matter_is_converted_with_its_body(data):
     source = "---\ntitle: 光锥智能：国产大模型“摸着 OpenAI 过河”\n---\n\n# 软件\n"
     converted = GeneratedPages(HANT, data).source(source)
-    assert converted == "---\ntitle: 光錐智能：中國大模型「摸著 OpenAI 過河」\n---\n\n# 軟體\n"  # no sign
+    assert converted == "---\ntitle: 光錐智能：中國大模型「摸著 OpenAI 過河」\n---\n\n# 軟體\n"
 
 
 def test_the_configurations_words_are_converted_and_its_paths_kept():
