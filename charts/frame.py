@@ -39,27 +39,45 @@ def _width(texts: list[str], font_size: float, char: float = CHAR) -> float:
     return max(widths, default=0) * font_size * char
 
 
-def _axis_labels(fig: go.Figure, axis: Any, letter: str, axis_id: str) -> list[str]:
+def _get(node: dict[str, Any] | None, *path: str) -> Any:
+    """A value of a figure's plain data by its path of keys; None where any step is missing."""
+    for key in path:
+        if not isinstance(node, dict):
+            return None
+        node = node.get(key)
+    return node
+
+
+def _merge(into: dict[str, Any], update: dict[str, Any]) -> None:
+    """Plotly's update: nested mappings merged key by key, any other value (a list too) replaced."""
+    for key, value in update.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = copy.deepcopy(value)
+
+
+def _axis_labels(traces: list[dict[str, Any]], axis: dict[str, Any], letter: str, axis_id: str) -> list[str]:
     """The tick labels an axis will show, as well as they can be known before drawing."""
-    if axis.ticktext:
-        return [str(v) for v in axis.ticktext]
-    if axis.categoryarray:
-        return [str(v) for v in axis.categoryarray]
+    if axis.get("ticktext"):
+        return [str(v) for v in axis["ticktext"]]
+    if axis.get("categoryarray"):
+        return [str(v) for v in axis["categoryarray"]]
     labels = []
-    for trace in fig.data:
-        if (getattr(trace, f"{letter}axis", None) or letter) == axis_id:
-            values = getattr(trace, letter, None) or ()
+    for trace in traces:
+        if (trace.get(f"{letter}axis") or letter) == axis_id:
+            values = trace.get(letter) or ()
             labels += [str(v) for v in values if v is not None and not isinstance(v, (list, tuple))]
     return labels or ["0000"]
 
 
-def _legend_entries(fig: go.Figure) -> list[str]:
+def _legend_entries(traces: list[dict[str, Any]]) -> list[str]:
     names = []
-    for trace in fig.data:
-        if trace.showlegend is not False:
-            names.append(trace.name or "")
-            if trace.legendgrouptitle and trace.legendgrouptitle.text:
-                names.append(trace.legendgrouptitle.text)
+    for trace in traces:
+        if trace.get("showlegend") is not False:
+            names.append(trace.get("name") or "")
+            if _get(trace, "legendgrouptitle", "text"):
+                names.append(trace["legendgrouptitle"]["text"])
     return names
 
 
@@ -72,13 +90,14 @@ def image_figure(
 ) -> go.Figure:
     """A copy of the chart's figure at a fixed size, with title, subtitle and source line drawn in,
     and the chart's ``image_traces`` and ``image_layout`` changes applied (e.g. labels placed for the
-    image's plot)."""
+    image's plot). Worked on the figure's plain data: every value set here is the figure's own or
+    the theme's, so plotly's validation (most of the time it took) has nothing to check."""
     plain = copy.deepcopy(chart.figure.to_plotly_json())
+    layout, traces = plain["layout"], plain["data"]
     for path, value in chart.image_layout.items():
-        narrow.set_path(plain["layout"], path, value)
-    fig = go.Figure(plain, _validate=False)  # plain is a validated figure already
+        narrow.set_path(layout, path, value)
     for index, update in chart.image_traces.items():
-        fig.data[index].update(update)
+        _merge(traces[index], update)
     colors = theme.scheme_of(chart.scheme)
     usable = width - 2 * PAD
     char = CHAR_EM[locale_of(chart.lang).columns]
@@ -90,70 +109,75 @@ def image_figure(
     tick_size = theme.SMALL_FONT_SIZE + 1
 
     # Left: the widest tick label of the first y axis, its title, a little air.
-    yaxis = fig.layout.yaxis
-    left = PAD + _width(_axis_labels(fig, yaxis, "y", "y"), tick_size, char) + 10
-    if yaxis.title and yaxis.title.text:
+    yaxis = layout.get("yaxis") or {}
+    left = PAD + _width(_axis_labels(traces, yaxis, "y", "y"), tick_size, char) + 10
+    if _get(yaxis, "title", "text"):
         left += tick_size * LINE + 6
     # Bottom: tick labels (two rows for a multicategory axis), the axis title, the source line.
-    xaxis = fig.layout.xaxis
+    xaxis = layout.get("xaxis") or {}
     rows = 1
-    if xaxis.type == "multicategory":
+    if xaxis.get("type") == "multicategory":
         inner = [
             v
-            for tr in fig.data
-            if tr.x and len(tr.x) == 2 and isinstance(tr.x[1], (list, tuple))
-            for v in tr.x[1]
+            for tr in traces
+            if tr.get("x") is not None and len(tr["x"]) == 2 and isinstance(tr["x"][1], (list, tuple))
+            for v in tr["x"][1]
         ]
         rows = 1 + max((len(str(v).split("<br>")) for v in inner), default=1)
     bottom = PAD + len(source) * CAPTION_SIZE * LINE + 14 + rows * tick_size * LINE + 8
-    if xaxis.title and xaxis.title.text:
+    if _get(xaxis, "title", "text"):
         bottom += tick_size * LINE + 4
     # Right: the legend, if any, stands to the right of the plot.
-    entries = _legend_entries(fig)
+    entries = _legend_entries(traces)
     right = PAD + (_width(entries, tick_size, char) + 44 if entries else 8)
 
     plot_width = width - left - right
     plot_height = height - top - bottom
     background = "rgba(0,0,0,0)" if transparent else colors.background
-    fig.update_layout(
-        width=width,
-        height=height,
-        autosize=False,
-        paper_bgcolor=background,
-        plot_bgcolor=background,
-        margin={"l": left, "r": right, "t": top, "b": bottom, "pad": 0, "autoexpand": False},
-        title={
-            "text": "<br>".join(f"<b>{esc(line)}</b>" for line in title),
-            "x": PAD / width,
-            "xref": "container",
-            "xanchor": "left",
-            "y": 1 - PAD / height,
-            "yref": "container",
-            "yanchor": "top",
-            "font": {"size": theme.TITLE_FONT_SIZE, "color": colors.text},
-            "subtitle": {
-                "text": "<br>".join(esc(line) for line in subtitle),
-                "font": {"size": theme.FONT_SIZE, "color": colors.muted},
+    _merge(
+        layout,
+        {
+            "width": width,
+            "height": height,
+            "autosize": False,
+            "paper_bgcolor": background,
+            "plot_bgcolor": background,
+            "margin": {"l": left, "r": right, "t": top, "b": bottom, "pad": 0, "autoexpand": False},
+            "title": {
+                "text": "<br>".join(f"<b>{esc(line)}</b>" for line in title),
+                "x": PAD / width,
+                "xref": "container",
+                "xanchor": "left",
+                "y": 1 - PAD / height,
+                "yref": "container",
+                "yanchor": "top",
+                "font": {"size": theme.TITLE_FONT_SIZE, "color": colors.text},
+                "subtitle": {
+                    "text": "<br>".join(esc(line) for line in subtitle),
+                    "font": {"size": theme.FONT_SIZE, "color": colors.muted},
+                },
+            },
+            "legend": {
+                "orientation": "v",
+                "x": 1 + 12 / plot_width,
+                "xanchor": "left",
+                "y": 1.0,  # a float, as plotly stores it (the same JSON bytes as ever)
+                "yanchor": "top",
             },
         },
-        legend={
-            "orientation": "v",
-            "x": 1 + 12 / plot_width,
+    )
+    layout.setdefault("annotations", []).append(
+        {
+            "align": "left",
+            "font": {"color": colors.muted, "size": CAPTION_SIZE},
+            "showarrow": False,
+            "text": "<br>".join(esc(line) for line in source),
+            "x": -(left - PAD) / plot_width,
             "xanchor": "left",
-            "y": 1,
-            "yanchor": "top",
-        },
+            "xref": "paper",
+            "y": -(bottom - PAD) / plot_height,
+            "yanchor": "bottom",
+            "yref": "paper",
+        }
     )
-    fig.add_annotation(
-        text="<br>".join(esc(line) for line in source),
-        xref="paper",
-        yref="paper",
-        x=-(left - PAD) / plot_width,
-        y=-(bottom - PAD) / plot_height,
-        xanchor="left",
-        yanchor="bottom",
-        align="left",
-        showarrow=False,
-        font={"size": CAPTION_SIZE, "color": colors.muted},
-    )
-    return fig
+    return go.Figure(plain, _validate=False)  # the chart's validated figure, and the values above
