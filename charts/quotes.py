@@ -98,7 +98,7 @@ def in_script(text: str, script: str = "Hans") -> str:
     if script == "Hant":
         from charts import traditional
 
-        return text if simplified(text) != text else traditional.characters(text)
+        return text if simplified(text) != text else traditional.quote_characters(text)
     return simplified(text)
 
 

@@ -9,7 +9,10 @@ Taiwan's (软件 → 軟體, 信息 → 資訊, 视频 → 影片). Two things s
   百川智能 stays 百川智能 (s2twp would make it 百川智慧) and 通义千问 becomes 通義千問;
 - a title in 《》 is a published title: converted character by character too;
 - charts/traditional.yaml, a reviewed table of the terms s2twp gets wrong in our field (参数 is a
-  model's 參數, not a function's 引數), each with its Traditional form and the reason.
+  model's 參數, not a function's 引數), each with its Traditional form and the reason. An entry
+  marked `in: quotes` applies inside an article's quoted words instead, which are converted
+  character by character: it picks the character a Simplified one stands for where s2tw cannot
+  tell (the verb 卷 is 捲), never another word.
 
 Quotation marks become Taiwan's corner brackets, 「」 and 『』 inside them.
 
@@ -57,9 +60,9 @@ def characters(text: str) -> str:
     return _opencc("s2tw").convert(text)
 
 
-def load_overrides(path: Path = OVERRIDES) -> dict[str, str]:
-    """The reviewed table: Simplified term -> its Traditional form. A malformed entry is a DataError
-    naming the file, the term and what was expected; every problem is reported at once."""
+def _table(path: Path) -> dict[str, dict[str, str]]:
+    """The reviewed table's entries by Simplified term. A malformed entry is a DataError naming the
+    file, the term and what was expected; every problem is reported at once."""
     shown = path.relative_to(PROJECT).as_posix() if path.is_relative_to(PROJECT) else str(path)
     table = read_yaml(path, shown)
     if not isinstance(table, dict):
@@ -72,14 +75,53 @@ def load_overrides(path: Path = OVERRIDES) -> dict[str, str]:
     }
     problems, found = [], {}
     for term, entry in table.items():
+        term = str(term)
         if not isinstance(entry, dict) or not isinstance(entry.get("hant"), str) or not entry.get("why"):
-            expected = "{hant: <the Traditional form>, why: <the reason>}"
-            problems.append(Problem(shown, lines.get(str(term)), str(term), str(entry), expected))
-            continue
-        found[str(term)] = entry["hant"]
+            expected = (
+                "{hant: <the Traditional form>, why: <the reason>} (and `in: quotes` for a quote's character)"
+            )
+            problems.append(Problem(shown, lines.get(term), term, str(entry), expected))
+        elif entry.get("in", "quotes") != "quotes":
+            problems.append(
+                Problem(shown, lines.get(term), term, f"in: {entry['in']}", "in: quotes, or no `in`")
+            )
+        elif entry.get("in") and len(entry["hant"]) != len(term):
+            expected = f"in a quote, as many characters as {term} (a character's form, not another word)"
+            problems.append(Problem(shown, lines.get(term), term, entry["hant"], expected))
+        else:
+            found[term] = entry
     if problems:
         raise DataError(problems)
     return found
+
+
+def load_overrides(path: Path = OVERRIDES) -> dict[str, str]:
+    """The reviewed table for our own text: Simplified term -> its Traditional form."""
+    return {term: entry["hant"] for term, entry in _table(path).items() if "in" not in entry}
+
+
+def load_quote_characters(path: Path = OVERRIDES) -> dict[str, str]:
+    """The reviewed table's entries for an article's quoted words (`in: quotes`)."""
+    return {term: entry["hant"] for term, entry in _table(path).items() if entry.get("in") == "quotes"}
+
+
+@cache
+def _quote_characters() -> dict[str, str]:
+    return load_quote_characters()
+
+
+def quote_characters(text: str, table: Mapping[str, str] | None = None) -> str:
+    """An article's words in Traditional characters, character by character (s2tw), with the
+    table's choice where one Simplified character stands for two Traditional ones."""
+    converted = characters(text)
+    fixes = _quote_characters() if table is None else table
+    if len(converted) != len(text):
+        return converted  # no position-by-position map (never seen: s2tw keeps the length)
+    out = list(converted)
+    for term in sorted(fixes, key=len):  # a longer term has the last word where two overlap
+        for match in re.finditer(re.escape(term), text):
+            out[match.start() : match.end()] = fixes[term]
+    return "".join(out)
 
 
 def dataset_names(data: Any) -> set[str]:

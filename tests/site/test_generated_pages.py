@@ -47,7 +47,7 @@ def test_a_page_that_converts_a_quote_ends_with_a_note_saying_how():
     "markdown",
     [
         "他说软件",  # no quote
-        "他说“卷”",  # the same characters in both scripts: nothing was converted
+        "他说“大力”",  # the same characters in both scripts: nothing was converted
         "见 `“软件”`",  # code, not prose
     ],
 )

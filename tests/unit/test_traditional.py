@@ -16,8 +16,10 @@ from charts.traditional import (
     characters,
     dataset_names,
     load_overrides,
+    load_quote_characters,
     our_simplified_text,
     phrase_choices,
+    quote_characters,
     taiwan,
 )
 from tests.sample_data import PROJECT
@@ -84,6 +86,41 @@ def test_every_entry_of_the_table_changes_something_we_publish(data: Dataset):
         without = Converter({k: v for k, v in table.items() if k != term}, names)
         changes = [text for text in texts if term in text and with_all.convert(text) != without.convert(text)]
         assert changes, f"{OVERRIDES.name}: {term} changes nothing we publish"
+
+
+def test_a_quote_entry_picks_a_quotes_character_and_leaves_our_own_words_alone(converter: Converter):
+    table = {"卷": "捲"}
+    assert quote_characters("别在存量里卷", table) == "別在存量裡捲"
+    assert quote_characters("别在存量里卷", {}) == "別在存量裡卷"  # s2tw alone cannot tell
+    assert "卷" not in load_overrides() and load_quote_characters()["卷"] == "捲"
+    assert converter.convert("卷积") == "卷積"  # prose never takes a quote's entry
+
+
+def test_every_quote_entry_changes_a_quote_we_publish():
+    table = load_quote_characters()
+    quoted = [
+        q[1:-1] for text in our_simplified_text() for q in re.findall(r"“[^“”\n]*”|「[^「」\n]*」", text)
+    ]
+    for term in table:
+        without = {k: v for k, v in table.items() if k != term}
+        changes = [q for q in quoted if quote_characters(q, table) != quote_characters(q, without)]
+        assert changes, f"{OVERRIDES.name}: {term} (in: quotes) changes no quote we publish"
+
+
+def test_a_quote_entry_must_keep_the_length_and_name_quotes(tmp_path: Path):
+    table = tmp_path / "traditional.yaml"
+    table.write_text(
+        "卷: {hant: 捲, in: quotes, why: ok}\n"
+        "奇迹: {hant: 奇蹟了, in: quotes, why: x}\n"
+        "里: {hant: 裡, in: prose, why: x}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError) as caught:
+        load_quote_characters(table)
+    problems = [str(p) for p in caught.value.problems]
+    assert len(problems) == 2
+    assert "奇蹟了" in problems[0] and "as many characters as 奇迹" in problems[0]
+    assert "in: prose" in problems[1] and "in: quotes, or no `in`" in problems[1]
 
 
 def test_a_malformed_entry_is_named_with_its_file_line_and_what_was_expected(tmp_path: Path):
