@@ -7,19 +7,17 @@ page is cut where its Simplified source is cut.
 
 from __future__ import annotations
 
+from functools import cache
+
 from charts.traditional import characters, taiwan
 
-_taught = False
 
-
+@cache  # once per process: the words stay taught
 def teach_traditional_words() -> None:
     """Add every dictionary word's Traditional forms (by character, and in Taiwan's words) to jieba,
     once per process. Only forms with a Traditional-only character are added, so that Simplified
     text, which never holds one, is cut exactly as before (a Simplified rebuild under `mkdocs serve`
     writes what a fresh build writes)."""
-    global _taught
-    if _taught:
-        return
     import jieba
 
     jieba.setLogLevel(60)  # no "Building prefix dict" chatter in the build's log
@@ -36,4 +34,3 @@ def teach_traditional_words() -> None:
         for form in {by_character, in_taiwans_words}:
             if form != word and not traditional_only.isdisjoint(form):
                 jieba.add_word(form, frequencies[word])
-    _taught = True

@@ -22,6 +22,7 @@ from charts.traditional import (
     quote_characters,
     taiwan,
 )
+from hmw_site.generated import QUOTE
 from tests.sample_data import PROJECT
 
 # Characters that a context-free conversion would change but that are right where they stand.
@@ -98,9 +99,7 @@ def test_a_quote_entry_picks_a_quotes_character_and_leaves_our_own_words_alone(c
 
 def test_every_quote_entry_changes_a_quote_we_publish():
     table = load_quote_characters()
-    quoted = [
-        q[1:-1] for text in our_simplified_text() for q in re.findall(r"“[^“”\n]*”|「[^「」\n]*」", text)
-    ]
+    quoted = [q[1:-1] for text in our_simplified_text() for q in re.findall(QUOTE, text)]
     for term in table:
         without = {k: v for k, v in table.items() if k != term}
         changes = [q for q in quoted if quote_characters(q, table) != quote_characters(q, without)]
