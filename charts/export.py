@@ -15,10 +15,12 @@ the exit status (build_charts.py exits 3).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import hashlib
 import json
 import os
+import pickle
 import platform
 import shutil
 import subprocess
@@ -40,6 +42,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 CACHE_DIR = Path(os.environ.get("HMW_IMAGE_CACHE") or PROJECT / ".cache" / "images")
 DEBIAN_BROWSER = Path("/usr/bin/chromium")
 TABS = 2  # this machine has two cores; more tabs only queue
+PREFETCH_TABS = 1  # a prefetch draws while the build renders its pages on the other core
 RENDER_TIMEOUT = 90  # seconds for one image
 
 INSTALL_BROWSER = (
@@ -239,28 +242,28 @@ class ImagePrefetch:
     """Images rendered into the cache while the caller is still planning the rest.
 
     A cold build renders its charts in Python (one core) and then waits on Chromium (the other).
-    A prefetch opens the browser session on a thread at once and renders each job submitted into
-    cache_dir as soon as it is submitted, so the browser works while Python plans the next charts.
-    export_images then finds every image in the cache. ``wait`` returns when all submitted jobs are
-    done; a failure (no browser after all) is left for export_images to meet and explain."""
+    A prefetch starts a worker process (charts/image_worker.py) with the browser session and hands
+    it each job submitted, which it renders into cache_dir at once, so the browser works while
+    Python plans the next charts. export_images then finds every image in the cache. ``wait``
+    returns when all submitted jobs are done; a failure (no browser after all) is left for
+    export_images to meet and explain."""
 
     def __init__(self, cache_dir: Path, browser: str, *, open_now: bool = False) -> None:
         """open_now: start the browser at once rather than with the first job (starting it takes a
         second or two, which then overlaps the planning of the first charts)."""
         self.cache_dir = cache_dir
+        self._browser = browser
         # The basic plotly.js bundle when installed (see basic_plotly_js); a job it cannot draw is
         # left to export_images.
         self._basic = basic_plotly_js([])
-        self._loop = asyncio.new_event_loop()
-        self._queue: asyncio.Queue[list[ImageJob] | None] | None = None
-        self._ready = threading.Event()
+        self._worker: subprocess.Popen[bytes] | None = None
+        self._reader: threading.Thread | None = None
+        self._lock = threading.Lock()  # between submit and the thread that reads the worker's keys
+        self._ended = False  # the worker has exited: nothing submitted now will be drawn
         self._seen: set[str] = set()
         self._done: dict[str, threading.Event] = {}  # by cache key: set once rendered (or failed)
-        self._thread = threading.Thread(target=self._run, args=(browser,), name="hmw-images", daemon=True)
-        self._thread.start()
-        self._ready.wait()
         if open_now:
-            self._loop.call_soon_threadsafe(self._queue.put_nowait, [])  # no job yet, but open
+            self._start()
 
     @staticmethod
     def cache_is_empty(cache_dir: Path) -> bool:
@@ -270,21 +273,28 @@ class ImagePrefetch:
     def submit(self, jobs: Sequence[ImageJob]) -> None:
         """Render these jobs' images into the cache (those not there yet), in the background."""
         batch = []
-        for job in jobs:
-            key = job.key()
-            if key in self._seen or (self.cache_dir / f"{key}.{job.format}").exists():
-                continue
-            if self._basic and not basic_plotly_js([job.figure]):
-                continue
-            self._seen.add(key)
-            self._done[key] = threading.Event()
-            batch.append(job)
-        if not batch:
-            return
-        try:
-            self._loop.call_soon_threadsafe(self._queue.put_nowait, batch)
-        except RuntimeError:  # the session has ended (no browser after all): export_images renders them
-            for job in batch:
+        with self._lock:
+            for job in jobs:
+                key = job.key()
+                if key in self._seen or (self.cache_dir / f"{key}.{job.format}").exists():
+                    continue
+                if self._basic and not basic_plotly_js([job.figure]):
+                    continue
+                self._seen.add(key)
+                self._done[key] = threading.Event()
+                batch.append(job)
+            if not batch:
+                return
+            if self._worker is None:
+                self._start()
+            if not self._ended:
+                try:
+                    pickle.dump(batch, self._worker.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+                    self._worker.stdin.flush()
+                    return
+                except OSError:  # the worker has exited (no browser after all)
+                    pass
+            for job in batch:  # export_images renders them and says why they were not
                 self._done[job.key()].set()
 
     def image(self, job: ImageJob) -> bytes | None:
@@ -298,47 +308,36 @@ class ImagePrefetch:
 
     def wait(self) -> None:
         """Every job submitted so far is in the cache (or failed); the browser is closed."""
-        if self._thread.is_alive():
-            self._loop.call_soon_threadsafe(self._queue.put_nowait, None)
-            self._thread.join()
-
-    def _run(self, browser: str) -> None:
-        asyncio.set_event_loop(self._loop)
-        self._queue = asyncio.Queue()
-        self._ready.set()
-        try:
-            self._loop.run_until_complete(self._serve(browser))
-        except Exception:  # export_images renders what is missing and says why
-            pass
-        finally:
-            self._loop.close()
-            for done in list(self._done.values()):  # nobody waits for an image that will not come
-                done.set()
-
-    async def _serve(self, browser: str) -> None:
-        """Open the browser with the first jobs (none: no browser at all), render until told to stop."""
-        jobs = await self._queue.get()
-        if jobs is None:
+        if self._worker is None:
             return
-        session = ImageSession(tabs=TABS, timeout=RENDER_TIMEOUT, plotlyjs=self._basic, browser=browser)
-        await session.open()
+        with contextlib.suppress(OSError):  # the worker may have exited already
+            self._worker.stdin.close()
+        self._reader.join()
+        self._worker.wait()
 
-        async def one(drawing: list[ImageJob]) -> None:
-            try:
-                for job, image in zip(drawing, await _draw(session, drawing), strict=True):
-                    atomic_write(self.cache_dir / f"{job.key()}.{job.format}", image)
-            finally:
-                for job in drawing:
-                    self._done[job.key()].set()
+    def _start(self) -> None:
+        """Start the worker, which opens the browser at once, and the thread that hears from it."""
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        self._worker = subprocess.Popen(
+            [sys.executable, "-m", "charts.image_worker", str(self.cache_dir), self._browser],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=PROJECT,
+        )
+        self._reader = threading.Thread(target=self._hear_keys, name="hmw-images", daemon=True)
+        self._reader.start()
 
-        tasks = []
-        try:
-            while jobs is not None:
-                tasks += [asyncio.ensure_future(one(drawing)) for drawing in drawings(jobs)]
-                jobs = await self._queue.get()
-            await asyncio.gather(*tasks, return_exceptions=True)
-        finally:
-            await session.close()
+    def _hear_keys(self) -> None:
+        """Mark each key the worker reports as done; once it exits, every key (nobody waits for an
+        image that will not come)."""
+        for line in self._worker.stdout:
+            done = self._done.get(line.decode("ascii").strip())
+            if done is not None:
+                done.set()
+        with self._lock:
+            self._ended = True
+            for done in self._done.values():
+                done.set()
 
 
 class BrowserUnavailable(RuntimeError):
@@ -376,7 +375,8 @@ def drawings(jobs: Sequence[ImageJob]) -> list[list[ImageJob]]:
     return list(groups.values())
 
 
-async def _draw(session: ImageSession, drawing: Sequence[ImageJob]) -> list[bytes]:
+async def draw(session: ImageSession, drawing: Sequence[ImageJob]) -> list[bytes]:
+    """The images of one drawing (see drawings), in its order, from one plot of its figure."""
     first = drawing[0]
     return await session.draw(
         first.figure, first.width, first.height, [(job.format, job.scale) for job in drawing]
@@ -400,7 +400,7 @@ async def _render(jobs: Sequence[ImageJob], browser: str, done: Any) -> list[byt
     try:
 
         async def one(drawing: list[ImageJob]) -> None:
-            for job, image in zip(drawing, await _draw(session, drawing), strict=True):
+            for job, image in zip(drawing, await draw(session, drawing), strict=True):
                 images[id(job)] = image
                 done(job)
 

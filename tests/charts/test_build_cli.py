@@ -283,23 +283,25 @@ def test_a_prefetch_with_nothing_to_do_starts_no_browser(tmp_path):
 
 
 @pytest.mark.parametrize("open_now", [True, False])
-def test_a_prefetch_told_to_open_now_starts_its_browser_before_any_job(tmp_path, monkeypatch, open_now):
-    opened = []
-
-    class Session:  # stands in for the browser session
-        def __init__(self, **_: object) -> None:
-            pass
-
-        async def open(self) -> None:
-            opened.append(self)
-
-        async def close(self) -> None:
-            pass
-
-    monkeypatch.setattr("charts.export.ImageSession", Session)
-    prefetch = ImagePrefetch(tmp_path / "cache", CHROMIUM, open_now=open_now)
+def test_a_prefetch_told_to_open_now_starts_its_browser_before_any_job(tmp_path, open_now):
+    started = tmp_path / "started"
+    browser = tmp_path / "browser"  # stands in for Chromium: notes that it was started, then fails
+    browser.write_text(f"#!/bin/sh\ntouch {started}\nexit 1\n")
+    browser.chmod(0o755)
+    prefetch = ImagePrefetch(tmp_path / "cache", str(browser), open_now=open_now)
     prefetch.wait()  # no job submitted
-    assert len(opened) == (1 if open_now else 0)
+    assert started.exists() == open_now
+
+
+def test_a_prefetch_draws_in_a_process_of_its_own(tmp_path):
+    """Its browser session's Python does not take turns with the build's under one GIL."""
+    started = tmp_path / "started"
+    browser = tmp_path / "browser"
+    browser.write_text(f"#!/bin/sh\necho $PPID > {started}\nexit 1\n")
+    browser.chmod(0o755)
+    prefetch = ImagePrefetch(tmp_path / "cache", str(browser), open_now=True)
+    prefetch.wait()
+    assert int(started.read_text()) != os.getpid()
 
 
 def test_an_image_cache_with_nothing_in_it_is_empty(tmp_path):
