@@ -44,7 +44,9 @@ async def serve(cache_dir: Path, browser: str, stdin: BinaryIO, keys: TextIO) ->
     threading.Thread(
         target=read_batches, args=(stdin, asyncio.get_running_loop(), queue), daemon=True
     ).start()
-    session = ImageSession(tabs=PREFETCH_TABS, timeout=RENDER_TIMEOUT, plotlyjs=basic_plotly_js([]), browser=browser)
+    session = ImageSession(
+        tabs=PREFETCH_TABS, timeout=RENDER_TIMEOUT, plotlyjs=basic_plotly_js([]), browser=browser
+    )
     await session.open()
 
     async def one(drawing: list[ImageJob]) -> None:
