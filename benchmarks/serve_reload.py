@@ -8,11 +8,12 @@ touched), waits for its first build, then makes and undoes, one after the other:
     en page     a line appended to docs/en/glossary.md        floor 2 s, no chart rebuilt, no Chinese build
     data        a model's English note edited (data/models.csv) floor 6 s, only the charts showing it
     chart code  a comment appended to a chart module (charts/figures/openai_finance.py)   floor 6 s
-    chart look  that chart's bars made narrower: its files, images and both decks change  floor 6 s
+    chart look  that chart's bars made narrower: its files, images and every deck change  floor 6 s
 
 For each it prints the seconds from the save to mkdocs' "Reloading browsers", which charts were
-rebuilt and which languages were built (the English site is copied from its last build when nothing
-it depends on changed). The save-to-reload time includes MkDocs' own file polling (every 0.5 s).
+rebuilt and which languages' sites were built (a site is copied from its last build when nothing it
+depends on changed; the Traditional one is generated from the Simplified pages, so a zh page's save
+builds both). The save-to-reload time includes MkDocs' own file polling (every 0.5 s).
 The exit status is 1 when an edit is over its floor. Other work on the machine slows it down: the
 load average is printed with it.
 
@@ -36,12 +37,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # devtools/, charts/
 from devtools.serve import RELOAD, Server, copy_project, serving
+from hmw_site.languages import DEFAULT, LANGUAGES
 
 QUIET = 1.0  # s to let the server settle between edits
 REBUILT = re.compile(r"charts: \d+ charts \(zh\) ready in [\d.]+ s: (.*)")
-ENGLISH_BUILT = re.compile(r"Building the English site")
-ENGLISH_KEPT = re.compile(r"The English site is unchanged")
-CHINESE_KEPT = re.compile(r"The 中文 site is unchanged")
 
 
 @dataclass
@@ -99,16 +98,18 @@ def save_and_wait(server: Server, path: Path, content: str) -> tuple[float, list
 
 
 def what_was_built(lines: list[str]) -> tuple[str, str]:
+    """The charts rebuilt, and each language's site: built, or copied from its last build
+    (hmw_site/languages.py logs which; the default language's build logs only a copy)."""
     charts = next((m[1] for line in lines if (m := REBUILT.search(line))), "?")
-    english = (
-        "built"
-        if any(ENGLISH_BUILT.search(x) for x in lines)
-        else "copied"
-        if any(ENGLISH_KEPT.search(x) for x in lines)
-        else "?"
-    )
-    chinese = "copied" if any(CHINESE_KEPT.search(x) for x in lines) else "built"
-    return charts, f"zh {chinese}, en {english}"
+    sites = []
+    for code, info in LANGUAGES.items():
+        if any(f"The {info['name']} site is unchanged" in line for line in lines):
+            sites.append(f"{code} copied")
+        elif code == DEFAULT or any(f"Building the {info['name']} site" in line for line in lines):
+            sites.append(f"{code} built")
+        else:
+            sites.append(f"{code} ?")
+    return charts, ", ".join(sites)
 
 
 def main() -> int:

@@ -251,9 +251,12 @@ def update_folder(project: Path, target: Path, lang: str, *, serving: bool) -> U
     when the images cannot be made), or on a thread while the pages are rendered (PendingCharts).
 
     The default language's build writes every language, exporting every image in one browser
-    session (two sessions took twice as long on a cold cache); the others reuse its folder."""
+    session (two sessions took twice as long on a cold cache); the others reuse its folder. Under
+    `mkdocs serve` too, the browser draws each changed chart's images as soon as it is planned,
+    while the next is planned (a chart's save reloads about 1 s sooner); the folder is still written
+    before the pages are rendered."""
     langs = list(ALL_LANGS) if lang == DEFAULT_LANG else [lang]
-    browser = None if serving else images_browser()
+    browser = images_browser()
     # A first build on this machine needs the browser for every chart: it starts at once.
     prefetch = (
         ImagePrefetch(CACHE_DIR, browser, open_now=ImagePrefetch.cache_is_empty(CACHE_DIR))
@@ -261,7 +264,7 @@ def update_folder(project: Path, target: Path, lang: str, *, serving: bool) -> U
         else None
     )
     planned = plan_update(project / "data", target, langs, prefetch=prefetch)
-    if prefetch is not None and not planned.report.skipped:
+    if prefetch is not None and not planned.report.skipped and not serving:
         return PendingCharts(planned)
     report = planned.write()  # waits for the prefetch, if any
     log_warnings(report)

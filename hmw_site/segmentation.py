@@ -7,12 +7,14 @@ page is cut where its Simplified source is cut.
 
 from __future__ import annotations
 
-from functools import cache
-
 from charts.traditional import characters, taiwan
 
+# Set on jieba's tokenizer once it knows the Traditional forms. The mark lives with the words it
+# stands for: `mkdocs serve` drops this module when the project's code changes (hmw_site/plugin.py),
+# but jieba stays loaded, and teaching it again would cost about 2 s of every such rebuild.
+TAUGHT = "hmw_traditional_forms_taught"
 
-@cache  # once per process: the words stay taught
+
 def teach_traditional_words() -> None:
     """Add every dictionary word's Traditional forms (by character, and in Taiwan's words) to jieba,
     once per process. Only forms with a Traditional-only character are added, so that Simplified
@@ -20,6 +22,8 @@ def teach_traditional_words() -> None:
     writes what a fresh build writes)."""
     import jieba
 
+    if getattr(jieba.dt, TAUGHT, False):
+        return
     jieba.setLogLevel(60)  # no "Building prefix dict" chatter in the build's log
     jieba.initialize()
     frequencies = jieba.dt.FREQ
@@ -34,3 +38,4 @@ def teach_traditional_words() -> None:
         for form in {by_character, in_taiwans_words}:
             if form != word and not traditional_only.isdisjoint(form):
                 jieba.add_word(form, frequencies[word])
+    setattr(jieba.dt, TAUGHT, True)

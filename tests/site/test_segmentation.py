@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+
 import jieba
+import pytest
 
 from charts.traditional import characters
 from hmw_site.segmentation import teach_traditional_words
@@ -17,3 +21,16 @@ def test_a_traditional_sentence_is_cut_where_its_simplified_source_is_cut():
     for text, words in before.items():
         assert list(jieba.cut(characters(text))) == [characters(word) for word in words]
         assert list(jieba.cut(text)) == words  # Simplified text is cut exactly as before
+
+
+def test_the_words_are_taught_once_though_serve_imports_the_module_afresh(monkeypatch: pytest.MonkeyPatch):
+    """`mkdocs serve` drops the project's modules when its code changes (hmw_site/plugin.py), but
+    jieba, and the words taught to it, stay: a fresh import of the module teaches nothing again."""
+    teach_traditional_words()
+    monkeypatch.delitem(sys.modules, "hmw_site.segmentation")
+    fresh = importlib.import_module("hmw_site.segmentation")
+    assert fresh.teach_traditional_words is not teach_traditional_words
+    taught: list[str] = []
+    monkeypatch.setattr(jieba, "add_word", lambda word, *args, **kwargs: taught.append(word))
+    fresh.teach_traditional_words()
+    assert taught == []
