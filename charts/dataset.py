@@ -11,6 +11,7 @@ import hashlib
 import json
 import math
 import re
+from collections import ChainMap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,15 +53,17 @@ class Dataset:
 
 
 class ReadRows:
-    """A dataset that notes what was read of it, finer than ReadTables: the rows looked up by id
-    (``rows``, (table, id)), and the tables gone through as a whole (``tables``: iterated, counted).
-    A page made from a few rows need not be made again when another row of their table changes
-    (hmw_site/memo.py); ``digest`` says what those reads give on the dataset now."""
+    """A dataset that notes what was read of it: the rows looked up by id, the tables gone through
+    as a whole (iterated, counted) and, of each table, the columns read. A page or chart made from
+    a few rows and columns need not be made again when another row or column of their table
+    changes (hmw_site/memo.py, charts/update.py); reads_digest says what those reads give on the
+    dataset now."""
 
     def __init__(self, data: Any) -> None:
         self._data = data
         self.tables: set[str] = set()
         self.rows: set[tuple[str, str]] = set()
+        self.columns: dict[str, set[str]] = {}  # by table; EVERY_COLUMN: a row gone through whole
 
     def __getattr__(self, name: str) -> Any:
         if name in TABLE_NAMES:
@@ -71,33 +74,45 @@ class ReadRows:
         return _RowsRead(self, name, self._data.table(name))
 
     @property
-    def touched(self) -> list[str]:
-        """Every table read at all, a row or the whole: what a chart's files are made from besides
-        the code, so the next build knows whether an edit to data/ concerns it (charts/update.py)."""
-        return sorted(self.tables | {name for name, _ in self.rows})
+    def reads(self) -> list[list[Any]]:
+        """What was read, JSON-able and sorted, one entry per table: [table, None, columns] for
+        the whole table (its ids, in order, and those columns of every row), [table, ids, columns]
+        for some rows."""
+        names = sorted(self.tables | {name for name, _ in self.rows} | set(self.columns))
+        return [
+            [
+                name,
+                None if name in self.tables else sorted(key for table, key in self.rows if table == name),
+                sorted(self.columns.get(name, ())),
+            ]
+            for name in names
+        ]
 
-    @property
-    def reads(self) -> list[list[str]]:
-        """What was read, JSON-able and sorted: [table] for a whole table, [table, id] for a row."""
-        whole = [[name] for name in sorted(self.tables)]
-        return whole + [[name, key] for name, key in sorted(self.rows) if name not in self.tables]
+
+EVERY_COLUMN = "*"  # in ReadRows.columns: a row was gone through whole (iterated, copied, compared)
 
 
-def reads_digest(
-    data: Any, reads: Iterable[Sequence[str]], known: dict[tuple[str, ...], bytes] | None = None
-) -> str:
-    """What these reads (ReadRows.reads) give on this dataset: each table or row as it is now,
-    a missing row as missing. known: each read's digest already made from this dataset (a build
-    keys every page on its reads, and many pages read the same table)."""
+def reads_digest(data: Any, reads: Iterable[Sequence[Any]], known: dict[str, bytes] | None = None) -> str:
+    """What these reads (ReadRows.reads) give on this dataset: the columns read of each row read,
+    a missing row or column as missing, a whole table's ids in order. known: each read's digest
+    already made from this dataset (a build keys every page on its reads, and many pages read the
+    same)."""
     known = {} if known is None else known
     digest = hashlib.sha256()
-    for read in map(tuple, reads):
-        if read not in known:
-            table = data.table(read[0])
-            value = table if len(read) == 1 else table.get(read[1], "missing")
-            text = json.dumps([list(read), value], sort_keys=True, ensure_ascii=False, default=repr)
-            known[read] = hashlib.sha256(text.encode()).digest()
-        digest.update(known[read])
+    for read in reads:
+        name, ids, columns = read
+        label = json.dumps(read)
+        if label not in known:
+            table = data.table(name)
+
+            def cells(row: Mapping[str, Any], columns: Sequence[str] = columns) -> dict[str, Any]:
+                return dict(row) if EVERY_COLUMN in columns else {c: row[c] for c in columns if c in row}
+
+            keys = list(table) if ids is None else ids  # a missing row is None
+            value = [[key, cells(table[key]) if key in table else None] for key in keys]
+            text = json.dumps([read, value], sort_keys=True, ensure_ascii=False, default=repr)
+            known[label] = hashlib.sha256(text.encode()).digest()
+        digest.update(known[label])
     return digest.hexdigest()
 
 
@@ -111,7 +126,7 @@ class _RowsRead(Mapping):
 
     def __getitem__(self, key: str) -> Any:
         self._reads.rows.add((self._name, key))
-        return self._table[key]
+        return _ColumnsRead(self._reads.columns.setdefault(self._name, set()), self._table[key])
 
     def __contains__(self, key: object) -> bool:
         self._reads.rows.add((self._name, str(key)))
@@ -124,6 +139,34 @@ class _RowsRead(Mapping):
     def __len__(self) -> int:
         self._reads.tables.add(self._name)
         return len(self._table)
+
+
+class _ColumnsRead(Mapping):
+    """One row of a _RowsRead: a column looked up is noted by name; anything else (iterating,
+    copying, comparing) as every column. A Mapping, for the same reason as _RowsRead."""
+
+    def __init__(self, read: set[str], row: Mapping[str, Any]) -> None:
+        self._read, self._row = read, row
+
+    def __getitem__(self, column: str) -> Any:
+        self._read.add(column)
+        return self._row[column]
+
+    def __contains__(self, column: object) -> bool:
+        self._read.add(str(column))
+        return column in self._row
+
+    def __iter__(self) -> Iterator[str]:
+        self._read.add(EVERY_COLUMN)
+        return iter(self._row)
+
+    def __len__(self) -> int:
+        self._read.add(EVERY_COLUMN)
+        return len(self._row)
+
+    def __or__(self, changes: Mapping[str, Any]) -> _ColumnsRead:
+        """The row with some columns changed (as dict's |), still noting what is read of the rest."""
+        return _ColumnsRead(self._read, ChainMap(dict(changes), self._row))
 
 
 def load_schema(data_dir: Path) -> dict[str, Any]:

@@ -40,7 +40,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 CHARTS_DIR = Path(__file__).resolve().parent
 MANIFEST = ".hmw-charts.json"
 # Bump when the manifest's meaning changes: every output is then rebuilt once.
-FORMAT = 3
+FORMAT = 4
 # Python packages whose version changes the bytes of an output (figure JSON, images, zips, decks, quotes).
 DISTRIBUTIONS = ("plotly", "kaleido", "python-pptx", "pillow", "jinja2", "pyyaml", "opencc")
 # Files outside charts/ that the pipeline reads: the phone-layout script inlined into standalone pages,
@@ -134,16 +134,15 @@ def rendered_from(
     key: str,
     module: str,
     shared_code: str,
-    tables: Mapping[str, str],
-    read: Iterable[str],
+    schema: str,
+    data_read: str,
     project: Path = PROJECT,
 ) -> str:
     """What one chart in one language ("lang/chart id") was rendered from: its own module
-    (charts/figures/<module>.py), the shared code, the versions, the schema and the tables it read
-    (tables: data_digests)."""
+    (charts/figures/<module>.py), the shared code, the versions, the schema and what it read of the
+    dataset (data_read: charts/dataset.py reads_digest, the rows and columns it read)."""
     own = files_digest([project / CHARTS_DIR.name / "figures" / f"{module}.py"], project)
-    data = {name: tables[name] for name in ["schema", *sorted(read)]}
-    return text_digest(FORMAT, key, shared_code, own, environment(), data)
+    return text_digest(FORMAT, key, shared_code, own, environment(), schema, data_read)
 
 
 def writer_digest(project: Path = PROJECT) -> str:

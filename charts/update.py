@@ -4,14 +4,14 @@ The site calls this on every build, and `mkdocs serve` builds on every save. Thr
 the manifest charts/digest.py keeps beside the outputs:
 
 1. Nothing the pipeline reads changed (data, code, versions, languages): no work at all.
-2. Something changed: the charts rendered from something that changed (the tables their last
-   rendering read, the schema, their own module, the shared code) are rendered again in memory
+2. Something changed: the charts rendered from something that changed (the rows and columns
+   their last rendering read, the schema, their own module, the shared code) are rendered again in memory
    and their outputs digested; the others are not even rendered. Only the charts whose digest
    differs are written (files, images, zip), into a copy of the folder that is swapped in, and a
    language's deck is rebuilt when what one of its slides shows (the light PNG, the meta) or its
    sources changed. The rest of the folder is carried over untouched (hard links). A save in one
-   chart's module so renders that chart alone, and a save in data/models.csv the charts that read
-   models.
+   chart's module so renders that chart alone, and a save to a model's English note the English
+   charts that show notes.
 3. No usable manifest (first build, a build that stopped half-way, another format): everything.
 
 It works in two halves: plan_update renders and digests what changed, in memory, and knows every
@@ -35,12 +35,11 @@ from typing import Any
 from charts import digest
 from charts.build import CHART_IDS, SCHEMES, ChartPlan, chart_plan, file_names, write_outputs
 from charts.bundle import bundle_from, readme, write_bundle, write_bundles, zip_name
-from charts.dataset import ReadRows, load_dataset
+from charts.dataset import ReadRows, load_dataset, reads_digest
 from charts.deck import ChartSlide, DeckError, chart_slides, deck_from, deck_name, write_decks
 from charts.export import CACHE_DIR, ExportResult, ImagePrefetch
 from charts.files import atomic_write
 from charts.i18n import ALL_LANGS
-from charts.records import TABLE_NAMES
 from charts.registry import module_name, render
 from charts.serialize import dumps, meta
 
@@ -328,10 +327,13 @@ def plan_update(
     known_tops: dict[str, float] = planned.manifest.get("plot_tops", {})
     known_slides: dict[str, str] = planned.manifest.get("slides", {})
     shared = digest.shared_code_digest([module_name(cid) for cid in CHART_IDS], project)
-    tables = digest.data_digests(data_dir, TABLE_NAMES)
+    schema = digest.files_digest([data_dir / "schema.yaml"], data_dir)
+    read_digests: dict[str, bytes] = {}  # many charts read the same columns
 
-    def rendered_from(key: str, read: list[str]) -> str:
-        return digest.rendered_from(key, module_name(key.split("/", 1)[1]), shared, tables, read, project)
+    def rendered_from(key: str, reads: list[list[Any]]) -> str:
+        data_read = reads_digest(data, reads, read_digests)
+        module = module_name(key.split("/", 1)[1])
+        return digest.rendered_from(key, module, shared, schema, data_read, project)
 
     keys = [f"{lang}/{cid}" for lang in langs for cid in CHART_IDS]
     planned.same = same = {  # rendered from the same inputs last time: not rendered again
@@ -341,7 +343,7 @@ def plan_update(
         and key in known_tops
         and key in known_slides
         and isinstance(recorded.get(key), dict)
-        and recorded[key].get("inputs") == rendered_from(key, recorded[key].get("tables", []))
+        and recorded[key].get("inputs") == rendered_from(key, recorded[key].get("reads", []))
     }
     writers = digest.writer_digest(project)
     digests = {key: known[key] for key in same}
@@ -359,10 +361,7 @@ def plan_update(
         digests[key], planned.slides[key], planned.expected[key] = chart_digests(
             reading, by_scheme, plan, writers
         )
-        planned.reads[key] = {
-            "tables": reading.touched,
-            "inputs": rendered_from(key, reading.touched),
-        }
+        planned.reads[key] = {"reads": reading.reads, "inputs": rendered_from(key, reading.reads)}
         planned.charts |= {(lang, cid, s): chart for s, chart in by_scheme.items()}
         planned.report.rendered.append(key)
     planned.digests = {key: digests[key] for key in keys}

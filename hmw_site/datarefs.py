@@ -8,6 +8,7 @@ or fence argument fails the build with an error that names the page and the shor
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -92,8 +93,8 @@ class DataRefs:
         """The links and anchors one page's fences and shortcodes recorded (to keep with the page)."""
         return [link for link in self.links if link[0] == page], set(self.anchors.get(page, ()))
 
-    def rows_read(self, page: str) -> list[list[str]]:
-        """The dataset's rows and tables one page's fences and shortcodes read (ReadRows.reads;
+    def rows_read(self, page: str) -> list[list[Any]]:
+        """The dataset's rows and columns one page's fences and shortcodes read (ReadRows.reads;
         hmw_site/memo.py keys the page on them)."""
         reading = self.reads.get(page)
         return reading.reads if reading else []

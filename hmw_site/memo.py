@@ -3,7 +3,7 @@ it changed. MkDocs renders every page of a language on every rebuild; a save cha
 the others' Markdown, search sections and Chinese segmentation come out as last time.
 
 All of it is memoisation: a result is kept under a digest of everything it is made from (for a
-page, what it read of the dataset too, row by row: charts/dataset.py ReadRows) and used only for
+page, what it read of the dataset too, by row and column: charts/dataset.py ReadRows) and used only for
 the same inputs, so a rebuild that uses it writes the bytes a full build writes
 (tests/site/test_page_memo.py). Only `mkdocs serve` uses it; `mkdocs build` renders everything.
 """
@@ -109,7 +109,7 @@ class PageMemo:
     used: dict[str, RenderedPage] = field(default_factory=dict)
     # What each page read of the dataset when it was last rendered (ReadRows.reads), by src_uri:
     # part of its key.
-    reads: dict[str, list[list[str]]] = field(default_factory=dict)
+    reads: dict[str, list[list[Any]]] = field(default_factory=dict)
 
     def get(self, key: str) -> RenderedPage | None:
         found = self.kept.get(key) or self.used.get(key)
@@ -176,7 +176,7 @@ class PageReuse:
         self.memo = memo
         self.build_key = build_key  # what every page is made from besides its own source ("": nothing)
         self.data = data  # the dataset now
-        self.read_digests: dict[tuple[str, ...], bytes] = {}  # of each table or row read, this build
+        self.read_digests: dict[str, bytes] = {}  # of each read (rows and columns), this build
         # page -> what its key is made from but what it reads of the dataset, and the warnings before it
         self.pending: dict[str, tuple[str, dict[str, str], int]] = {}
         self.reused: set[str] = set()
@@ -202,7 +202,7 @@ class PageReuse:
     def is_reused(self, page: Page) -> bool:
         return page.file.src_uri in self.reused
 
-    def _key(self, page: Page, markdown: str, charts: dict[str, str], read: list[list[str]]) -> str:
+    def _key(self, page: Page, markdown: str, charts: dict[str, str], read: list[list[Any]]) -> str:
         rows = reads_digest(self.data, read, self.read_digests)
         return page_key(self.build_key, page, markdown, charts, rows)
 
@@ -212,7 +212,7 @@ class PageReuse:
         content: str,
         links: list[tuple[str, str, str]],
         anchors: set[str],
-        read: list[list[str]],
+        read: list[list[Any]],
     ) -> None:
         """Keep a page just rendered, under the key of what it was made from (read: what it read of
         the dataset this time, ReadRows.reads, which the next build looks up)."""
@@ -222,9 +222,9 @@ class PageReuse:
             return
         markdown, charts, warnings = self.pending.pop(src)
         if self.warnings.count == warnings:
-            self.memo.reads[src] = sorted(read)
+            self.memo.reads[src] = read
             self.memo.put(
-                self._key(page, markdown, charts, sorted(read)), rendered_page(page, content, links, anchors)
+                self._key(page, markdown, charts, read), rendered_page(page, content, links, anchors)
             )
 
     def close(self) -> None:

@@ -209,14 +209,36 @@ def test_an_edit_no_slide_shows_rewrites_the_charts_that_show_it_and_no_deck(pro
         assert "(edited)" in figure.read_text(encoding="utf-8")
 
 
+def tables_read(reads: dict) -> set[str]:
+    """The tables one chart read, from its manifest entry (charts/dataset.py ReadRows.reads)."""
+    return {table for table, _rows, _columns in reads["reads"]}
+
+
 def test_an_edit_to_one_table_renders_again_only_the_charts_that_read_it(project: Path):
     reads = digest.read_manifest(project / "out")["reads"]
-    assert "events" in reads["zh/timeline"]["tables"] and "figures" not in reads["zh/timeline"]["tables"]
-    readers = sorted(key for key, value in reads.items() if "figures" in value["tables"])
+    assert "events" in tables_read(reads["zh/timeline"]) and "figures" not in tables_read(
+        reads["zh/timeline"]
+    )
+    readers = sorted(key for key, value in reads.items() if "figures" in tables_read(value))
     assert "en/openai-finance" in readers and len(readers) < len(reads)
     edit_one_row(project / "data")
     report = update_charts(project / "data", project / "out", LANGS, cache_dir=None)
     assert sorted(report.rendered) == readers
+
+
+def test_an_edit_to_one_column_renders_again_only_the_charts_that_read_that_column(project: Path):
+    reads = digest.read_manifest(project / "out")["reads"]
+    readers = sorted(
+        key
+        for key, value in reads.items()
+        for table, _rows, columns in value["reads"]
+        if table == "models" and {"note_en", "*"} & set(columns)
+    )
+    assert readers and all(key.startswith("en/") for key in readers)
+    assert any(table == "models" for table, _, _ in reads["zh/param-scale"]["reads"])  # zh reads models...
+    edit_a_note(project / "data")
+    report = update_charts(project / "data", project / "out", LANGS, cache_dir=None)
+    assert sorted(report.rendered) == readers  # ...but not the English notes: it is not rendered again
 
 
 def code_copy(folder: Path) -> Path:

@@ -287,12 +287,23 @@ def test_a_row_looked_up_is_read_as_that_row_and_a_table_gone_through_as_a_whole
     first, second = list(data.models)[:2]
     assert reading.models[first]["name_en"] == data.models[first]["name_en"]
     assert first in reading.table("models")
-    assert reading.reads == [["models", first]]
+    assert reading.reads == [["models", [first], ["name_en"]]]
     assert len(reading.sources) == len(data.sources)
     assert [key for key, _ in reading.events.items()] == list(data.events)
-    assert reading.reads == [["events"], ["sources"], ["models", first]]
+    assert reading.reads == [["events", None, []], ["models", [first], ["name_en"]], ["sources", None, []]]
     assert reading.models.get("no-such-model") is None
-    assert ["models", "no-such-model"] in reading.reads and second not in str(reading.reads)
+    assert [key for key in reading.reads[1][1] if key not in data.models] == ["no-such-model"]
+    assert second not in str(reading.reads)
+
+
+def test_the_columns_read_of_a_row_are_noted_by_name_and_a_row_gone_through_as_every_column(data):
+    reading = ReadRows(data)
+    first = next(iter(data.models))
+    row = reading.models[first]
+    assert row.get("no_such_column") is None and "note_en" in row
+    assert reading.reads == [["models", [first], ["no_such_column", "note_en"]]]
+    assert dict(reading.models[first]) == data.models[first]
+    assert reading.reads[0][2][0] == "*"
 
 
 def changed(data, table: str, key: str, field: str, value) -> object:
@@ -302,14 +313,21 @@ def changed(data, table: str, key: str, field: str, value) -> object:
     return replace(data, **{table: rows})
 
 
-def test_the_reads_digest_follows_the_rows_read_and_nothing_else(data):
+def test_the_reads_digest_follows_the_rows_and_columns_read_and_nothing_else(data):
     first, other = list(data.models)[:2]
-    one_row, whole = [["models", first]], [["models"]]
+    one_row, whole = [["models", [first], ["note_en"]]], [["models", None, ["note_en"]]]
     edited_other = changed(data, "models", other, "note_en", "edited")
     edited_first = changed(data, "models", first, "note_en", "edited")
+    edited_unread = changed(data, "models", first, "note_zh", "已改")
     assert reads_digest(edited_other, one_row) == reads_digest(data, one_row)
     assert reads_digest(edited_first, one_row) != reads_digest(data, one_row)
     assert reads_digest(edited_other, whole) != reads_digest(data, whole)
-    missing = [["models", "a-model-to-come"]]  # a row asked for and missing: its arrival counts
+    assert reads_digest(edited_unread, whole) == reads_digest(data, whole)
+    assert reads_digest(edited_unread, [["models", None, ["*"]]]) != reads_digest(
+        data, [["models", None, ["*"]]]
+    )
+    reordered = replace(data, models=dict(reversed(data.models.items())))
+    assert reads_digest(reordered, [["models", None, []]]) != reads_digest(data, [["models", None, []]])
+    missing = [["models", ["a-model-to-come"], []]]  # a row asked for and missing: its arrival counts
     arrived = replace(data, models=dict(data.models) | {"a-model-to-come": data.models[first]})
     assert reads_digest(arrived, missing) != reads_digest(data, missing)
