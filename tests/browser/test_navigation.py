@@ -1,5 +1,6 @@
 """Getting around: the language switcher lands on the same page in the other language with the
-whole interface switched, and each language's search finds its own pages (Chinese words segmented)."""
+whole interface switched, each language's search finds its own pages (Chinese words segmented), and
+instant navigation's start-up restyles nothing (overrides/partials/hmw-head-urls.html)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from hmw_site.languages import LANGUAGES
 from tests.browser.site import HTML_LANG, WIDTHS, Site, page_paths
@@ -29,6 +30,18 @@ SEARCHES = [
     ("zh-Hant", "開源", "topics/open-source/"),
 ]
 TOP = 3  # the expected page is among this many results
+
+# Every change to a stylesheet's href, and whether the page's body existed then (a change after the
+# body is styled makes the browser style the whole page again).
+STYLESHEET_CHANGES = """window.__stylesheetChanges = [];
+new MutationObserver(records => {
+  for (const record of records) {
+    if (record.target.matches('link[rel=stylesheet]')) {
+      const href = record.target.getAttribute('href');
+      window.__stylesheetChanges.push({href, body: Boolean(document.body)});
+    }
+  }
+}).observe(document, {attributes: true, attributeFilter: ['href'], subtree: true});"""
 
 
 @pytest.mark.parametrize(
@@ -66,3 +79,25 @@ def test_search_finds_the_page_in_the_same_language(
     assert site.url(lang, expected) in found[:TOP], found
     assert [url for url in found if site.language_of(url) != lang] == [], "results in another language"
     assert page.monitor.problems == []
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_no_stylesheet_changes_once_the_body_is_there_and_instant_navigation_still_works(
+    open_page: Callable[..., Page], site: Site, lang: str, browser: Browser
+):
+    context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
+    context.add_init_script(STYLESHEET_CHANGES)
+    page = open_page(site.url(lang, DEEP_PAGE), context=context)
+    changes = page.evaluate("() => window.__stylesheetChanges")
+    assert changes, "the head's stylesheets are made absolute before the body"
+    assert not [change for change in changes if change["body"]], changes
+    hrefs = page.eval_on_selector_all(
+        "link[rel=stylesheet]", "links => links.map(l => l.getAttribute('href'))"
+    )
+    assert hrefs and all(href.startswith(site.url(lang, "")) for href in hrefs), hrefs
+    page.evaluate("() => { window.__samePage = true; }")
+    page.click(".md-header__button.md-logo")  # instant navigation: the page is swapped, not reloaded
+    page.wait_for_url(site.url(lang, ""))
+    assert page.evaluate("() => window.__samePage === true"), "the logo's link reloaded the page"
+    assert page.monitor.problems == []  # type: ignore[attr-defined]
+    context.close()
