@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Page
 
 from hmw_site.embed_pages import embedded_ids
 from tests.browser.site import Site
@@ -191,7 +191,7 @@ Intl.Collator = function (...args) { window.__collators += 1; return new Collato
 
 @pytest.mark.parametrize("lang", ["zh", "zh-Hant"])
 def test_a_page_without_a_dataset_table_makes_no_collator_and_the_atlas_makes_one(
-    site: Site, open_page: OpenPage, lang: str, browser
+    site: Site, open_page: OpenPage, lang: str, browser: Browser
 ):
     context = browser.new_context()
     context.add_init_script(COLLATORS_MADE)
