@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from devtools import chromium, site_build
+from devtools import chromium, cpu_use, site_build
 from tests.browser.site import PROJECT
 
 USERS = [*sorted((PROJECT / "tests").rglob("*.py")), *sorted((PROJECT / "benchmarks").glob("*.py"))]
@@ -64,3 +66,37 @@ def test_the_tests_and_the_benchmarks_build_the_site_with_the_one_build_site():
     assert "build_site(" in (PROJECT / "tests/conftest.py").read_text()
     for name in ("site_build.py", "page_weight.py"):
         assert "from devtools.site_build import" in (PROJECT / "benchmarks" / name).read_text()
+
+
+# A stand-in for a build: run as `build.py mkdocs`, a process that keeps its main thread busy for
+# 0.8 s and another thread for 0.4 s, and runs itself as `build.py charts.image_worker`, busy 0.4 s.
+BUSY_BUILD = r"""
+import subprocess, sys, threading, time
+def busy(seconds):
+    start = time.thread_time()
+    while time.thread_time() - start < seconds:
+        pass
+if sys.argv[1] == "charts.image_worker":
+    busy(0.4)
+    sys.exit()
+worker = subprocess.Popen([sys.executable, __file__, "charts.image_worker"])
+other = threading.Thread(target=busy, args=(0.4,))
+other.start()
+busy(0.8)
+other.join()
+worker.wait()
+time.sleep(0.3)  # the sampler sees everyone's final figures
+"""
+
+
+@pytest.mark.skipif(not cpu_use.CpuUse.available(), reason="CPU use is read from Linux's /proc")
+def test_a_builds_cpu_time_is_told_apart_by_part(tmp_path):
+    script = tmp_path / "build.py"
+    script.write_text(BUSY_BUILD)
+    with cpu_use.CpuUse(interval=0.05) as use:
+        subprocess.run([sys.executable, str(script), "mkdocs"], check=True)
+    assert list(use.parts) == list(cpu_use.PARTS)
+    assert 0.5 <= use.parts["build main thread"] <= 1.5
+    assert 0.2 <= use.parts["build other threads"] <= 1.0
+    assert 0.2 <= use.parts["image worker"] <= 1.0
+    assert use.parts["browser"] == 0
