@@ -11,6 +11,7 @@ touch, which is why every label is also in the hover and the table.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -231,11 +232,19 @@ def _fit_callout(
     width, height = label_size(text, font_size, char_em)
     width, height = width + 2 * pad, height + 2 * pad
     best: tuple[int, Callout] | None = None
-    for dx, dy in _callout_offsets(width, height, half):
+    offsets, reach = _callout_offsets(width, height, half)
+    # Every candidate box lies within reach of the point: only the obstacles there can overlap one
+    # (a timeline has hundreds of markers, and each callout tries hundreds of places).
+    near = [
+        other
+        for other in placed.taken
+        if _overlaps((px + reach[0], py + reach[1], px + reach[2], py + reach[3]), other)
+    ]
+    for dx, dy in offsets:
         cx, cy = px + dx, py + dy
         box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
         inside = box[0] >= 0 and box[1] >= 0 and box[2] <= frame.width and box[3] <= frame.height
-        if not inside or any(_overlaps(box, other) for other in placed.taken):
+        if not inside or any(_overlaps(box, other) for other in near):
             continue
         crossings = placed.crossings((px, py), _edge_point(box, (px, py)))
         if (crossings == 0 or not strict) and (best is None or crossings < best[0]):
@@ -297,12 +306,22 @@ def _segments_cross(
     return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
 
 
-def _callout_offsets(width: float, height: float, half: float) -> list[tuple[float, float]]:
-    """Candidate box centres around a point, nearest first (rows above and below, shifted sideways)."""
+@functools.cache
+def _callout_offsets(width: float, height: float, half: float) -> tuple[tuple[tuple[float, float], ...], Box]:
+    """Candidate box centres around a point, nearest first (rows above and below, shifted sideways),
+    and the box relative to the point that holds every candidate box."""
     rows = [sign * (half + 4 + height / 2 + step * (height + 3)) for step in range(8) for sign in (-1, 1)]
     shifts = [0.0] + [sign * step * width / 4 for step in range(1, 13) for sign in (-1, 1)]
-    offsets = [(dx, dy) for dy in rows for dx in shifts]
-    return sorted(offsets, key=lambda o: (abs(o[0]) / 4 + abs(o[1]), o[0] > 0))
+    offsets = sorted(
+        ((dx, dy) for dy in rows for dx in shifts), key=lambda o: (abs(o[0]) / 4 + abs(o[1]), o[0] > 0)
+    )
+    reach = (
+        min(shifts) - width / 2,
+        min(rows) - height / 2,
+        max(shifts) + width / 2,
+        max(rows) + height / 2,
+    )
+    return tuple(offsets), reach
 
 
 def _obstacles(

@@ -30,8 +30,19 @@ def script_json(value: Any) -> str:
 
 
 def figure_dict(figure: go.Figure) -> dict[str, Any]:
-    """The figure as plain JSON data (lists, not numpy arrays)."""
-    return json.loads(figure.to_json(validate=False, engine="json"))
+    """The figure as plain JSON data (lists, not numpy arrays), as ``figure.to_json`` gives it
+    without trace uids. Encoded straight from the figure's own data, not from ``figure.to_dict()``:
+    that deep-copies the figure and then walks it for numpy arrays, a fifth of the time it takes to
+    plan the charts, for a copy the JSON round trip makes anyway."""
+    from _plotly_utils.utils import PlotlyJSONEncoder
+
+    plain: dict[str, Any] = {
+        "data": [{key: value for key, value in trace.items() if key != "uid"} for trace in figure._data],
+        "layout": figure._layout,
+    }
+    if figure._frame_objs:
+        plain["frames"] = [frame._props for frame in figure._frame_objs]
+    return json.loads(json.dumps(plain, cls=PlotlyJSONEncoder, separators=(",", ":")))
 
 
 def figure_json(chart: Chart | go.Figure) -> str:
