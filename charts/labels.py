@@ -309,17 +309,18 @@ def _segments_cross(
 @functools.cache
 def _callout_offsets(width: float, height: float, half: float) -> tuple[tuple[tuple[float, float], ...], Box]:
     """Candidate box centres around a point, nearest first (rows above and below, shifted sideways),
-    and the box relative to the point that holds every candidate box."""
+    and the box relative to the point that holds every candidate box (a pixel wider all round, so
+    that no rounding of the sums leaves an obstacle out)."""
     rows = [sign * (half + 4 + height / 2 + step * (height + 3)) for step in range(8) for sign in (-1, 1)]
     shifts = [0.0] + [sign * step * width / 4 for step in range(1, 13) for sign in (-1, 1)]
     offsets = sorted(
         ((dx, dy) for dy in rows for dx in shifts), key=lambda o: (abs(o[0]) / 4 + abs(o[1]), o[0] > 0)
     )
     reach = (
-        min(shifts) - width / 2,
-        min(rows) - height / 2,
-        max(shifts) + width / 2,
-        max(rows) + height / 2,
+        min(shifts) - width / 2 - 1,
+        min(rows) - height / 2 - 1,
+        max(shifts) + width / 2 + 1,
+        max(rows) + height / 2 + 1,
     )
     return tuple(offsets), reach
 
