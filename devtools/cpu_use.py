@@ -1,9 +1,11 @@
 """Where a build's processor time goes: each part's CPU seconds, sampled from /proc while it runs.
 
 A first build keeps both of a two-core machine's cores busy (the pages in Python, the chart images
-in Chromium), so its wall time is bounded by its total processor time over the cores, and a part
-that is made faster shortens the build only if it is on the busier side. benchmarks/site_build.py
-reports these parts with every cold build. Linux only (/proc); elsewhere nothing is reported.
+in Chromium), so its wall time is bounded by its total processor time over the cores. It is bounded
+too by the build process's own time: its threads take turns under one interpreter lock (but for
+compression and image decoding, which let go of it). A part made faster shortens the build only
+where it is on the longer of the two. benchmarks/site_build.py reports these parts with every cold
+build. Linux only (/proc); elsewhere nothing is reported.
 """
 
 from __future__ import annotations
