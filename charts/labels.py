@@ -235,11 +235,8 @@ def _fit_callout(
     offsets, reach = _callout_offsets(width, height, half)
     # Every candidate box lies within reach of the point: only the obstacles there can overlap one
     # (a timeline has hundreds of markers, and each callout tries hundreds of places).
-    near = [
-        other
-        for other in placed.taken
-        if _overlaps((px + reach[0], py + reach[1], px + reach[2], py + reach[3]), other)
-    ]
+    around = (px + reach[0], py + reach[1], px + reach[2], py + reach[3])
+    near = [other for other in placed.taken if _overlaps(around, other)]
     for dx, dy in offsets:
         cx, cy = px + dx, py + dy
         box = (cx - width / 2, cy - height / 2, cx + width / 2, cy + height / 2)
