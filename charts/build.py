@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from charts import export, narrow, theme
+from charts import export, narrow, recolour, theme
 from charts.files import atomic_write, swap_dir
 from charts.frame import image_figure
 from charts.i18n import ALL_LANGS
@@ -163,7 +163,32 @@ def chart_plan(
             phone = narrow.phone_figure(plain[s])  # a copy: plain stays as it is
             size = (phone["layout"]["width"], phone["layout"]["height"])
             images.append(export.ImageJob(phone, Path(names["phone"][s]), "svg", *size))
-    return ChartPlan(files, images)
+    return ChartPlan(files, from_light_plots(images, names))
+
+
+def from_light_plots(images: list[export.ImageJob], names: dict[str, Any]) -> list[export.ImageJob]:
+    """Each dark image whose figure differs from its light twin's only in colour made from the
+    light plot, recoloured (charts/recolour.py): one plot less in the browser. A twin is the image
+    of the same format (file_names) in the light scheme."""
+    twins = {
+        dark_name: names[fmt][key.replace("dark", "light")]
+        for fmt in (*IMAGE_FORMATS, "phone")
+        for key, dark_name in names[fmt].items()
+        if key.startswith("dark")
+    }
+    by_name = {job.path.name: job for job in images}
+    colours: dict[tuple[int, int], recolour.Colours | None] = {}  # by (light, dark) figure: once each
+    made = []
+    for job in images:
+        twin = by_name.get(twins.get(job.path.name, ""))
+        if twin is not None:
+            pair = (id(twin.figure), id(job.figure))
+            if pair not in colours:
+                colours[pair] = recolour.recolouring(twin.figure, job.figure)
+            if colours[pair] is not None:
+                job = replace(job, recoloured_from=(twin.figure, colours[pair]))
+        made.append(job)
+    return made
 
 
 # --- writing ----------------------------------------------------------------------------------------

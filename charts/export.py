@@ -36,6 +36,7 @@ import plotly
 from charts import plotly_js
 from charts.files import atomic_write
 from charts.image_session import ImageSession
+from charts.recolour import NOT_DRAWN, Colours
 
 PROJECT = Path(__file__).resolve().parent.parent
 # Exported images by content hash; $HMW_IMAGE_CACHE moves it (benchmarks/site_build.py --cold).
@@ -70,6 +71,19 @@ class ImageJob:
     width: int
     height: int
     scale: float = 1
+    # The same image made from another figure's plot, recoloured (charts/recolour.py): the light
+    # figure of a dark one that differs from it only in colour, and the colours to swap.
+    recoloured_from: tuple[dict[str, Any], Colours] | None = None
+
+    @property
+    def plotted(self) -> dict[str, Any]:
+        """The figure the browser plots for this image."""
+        return self.figure if self.recoloured_from is None else self.recoloured_from[0]
+
+    @property
+    def colours(self) -> Colours:
+        """The colours swapped in the plot's SVG to make this image (none for its own plot)."""
+        return () if self.recoloured_from is None else self.recoloured_from[1]
 
     def key(self) -> str:
         """The cache key: everything that changes the image's bytes."""
@@ -84,6 +98,7 @@ class ImageJob:
                 "width": self.width,
                 "height": self.height,
                 "scale": self.scale,
+                **({"recoloured": list(self.colours)} if self.colours else {}),
                 "kaleido": _kaleido_version(),
                 "plotly": plotly.__version__,
             },
@@ -125,7 +140,6 @@ HOVER_KEYS = frozenset({"hovertext", "hovertemplate", "hoverlabel", "meta"})
 # What a static image never draws: the hover texts and their styling (`meta` stays: a text
 # template may print it). Left out of the cache key, so editing a hover-only note in the data does
 # not export the same pixels again.
-NOT_DRAWN = frozenset({"hovertext", "hovertemplate", "hoverlabel", "hoverinfo"})
 
 
 def _without_keys(value: Any, keys: frozenset[str]) -> Any:
@@ -367,11 +381,12 @@ def _render_all(jobs: Sequence[ImageJob], browser: str, progress: bool) -> list[
 
 
 def drawings(jobs: Sequence[ImageJob]) -> list[list[ImageJob]]:
-    """The jobs grouped by what one plot can give (charts.image_session): the same figure at the
-    same size. A chart's PNG and SVG share their figure (charts.build.chart_plan)."""
+    """The jobs grouped by what one plot can give (charts.image_session): the same figure plotted
+    at the same size. A chart's PNG and SVG share their figure, and a dark image recoloured from
+    the light plot shares the light one's (charts.build.chart_plan)."""
     groups: dict[tuple[int, int, int], list[ImageJob]] = {}
     for job in jobs:
-        groups.setdefault((id(job.figure), job.width, job.height), []).append(job)
+        groups.setdefault((id(job.plotted), job.width, job.height), []).append(job)
     return list(groups.values())
 
 
@@ -379,7 +394,10 @@ async def draw(session: ImageSession, drawing: Sequence[ImageJob]) -> list[bytes
     """The images of one drawing (see drawings), in its order, from one plot of its figure."""
     first = drawing[0]
     return await session.draw(
-        first.figure, first.width, first.height, [(job.format, job.scale) for job in drawing]
+        first.plotted,
+        first.width,
+        first.height,
+        [(job.format, job.scale, job.colours, job.figure) for job in drawing],
     )
 
 

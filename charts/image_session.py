@@ -24,10 +24,11 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-# Plot once, then serialise and rasterise that plot. The layout and config are those
-# Plotly.toImage gives its own plot (kaleido's defaults, then the figure's config, then the static
-# export flags); plotGlPixelRatio only matters to WebGL traces, which the charts do not use.
-DRAW_JS = r"""function(figure, width, height, pngScales) {
+# Plot once, then serialise and rasterise that plot, once per variant: the plot's own colours, or
+# them swapped (charts/recolour.py: a dark image from the light plot). The layout and config are
+# those Plotly.toImage gives its own plot (kaleido's defaults, then the figure's config, then the
+# static export flags); plotGlPixelRatio only matters to WebGL traces, which the charts do not use.
+DRAW_JS = r"""function(figure, width, height, variants) {
   const gd = document.createElement('div');
   gd.style.position = 'absolute';
   gd.style.left = '-5000px';
@@ -36,21 +37,35 @@ DRAW_JS = r"""function(figure, width, height, pngScales) {
   const config = Object.assign({mapboxAccessToken: null, plotGlPixelRatio: 2}, figure.config || {},
       {_exportedPlot: true, staticPlot: true, setBackground: ''});
   const snapshot = Plotly.Snapshot;
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const recolour = (svg, colours) => {
+    if (!colours.length) return svg;
+    const swaps = new Map(colours);
+    const keys = colours.map((pair) => pair[0]).sort((a, b) => b.length - a.length);
+    return svg.replace(new RegExp(keys.map(escape).join('|'), 'g'), (found) => swaps.get(found));
+  };
   return Plotly.newPlot(gd, figure.data || [], layout, config)
     .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
     .then(() => {
-      const svg = snapshot.toSVG(gd, 'svg', 1);
+      const plotted = snapshot.toSVG(gd, 'svg', 1);
       const w = gd._fullLayout.width, h = gd._fullLayout.height;
       Plotly.purge(gd);
       document.body.removeChild(gd);
-      return Promise.all(pngScales.map((scale) => snapshot.svgToImg({
-        format: 'png', width: w, height: h, scale: scale, svg: svg,
-        canvas: document.createElement('canvas'), promise: true,
-      }))).then((pngs) => JSON.stringify({
-        svg: svg, pngs: pngs.map((url) => url.replace(/^data:image\/\w+;base64,/, '')),
-      }));
+      return Promise.all(variants.map((variant) => {
+        const svg = recolour(plotted, variant.colours);
+        return Promise.all(variant.pngScales.map((scale) => snapshot.svgToImg({
+          format: 'png', width: w, height: h, scale: scale, svg: svg,
+          canvas: document.createElement('canvas'), promise: true,
+        }))).then((pngs) => ({
+          svg: svg, pngs: pngs.map((url) => url.replace(/^data:image\/\w+;base64,/, '')),
+        }));
+      })).then((drawn) => JSON.stringify(drawn));
     });
 }"""
+
+# What one image of a drawing is: its format, its scale, the colours swapped in the plot's SVG to
+# make it (none: the plot's own), and its own figure (which a session without kaleido's hooks plots).
+Wanted = tuple[str, float, tuple[tuple[str, str], ...], dict[str, Any]]
 
 
 class DrawingFailed(RuntimeError):
@@ -85,26 +100,42 @@ class ImageSession:
         await self._kaleido.close()
 
     async def draw(
-        self, figure: dict[str, Any], width: int, height: int, wanted: Sequence[tuple[str, float]]
+        self, figure: dict[str, Any], width: int, height: int, wanted: Sequence[Wanted]
     ) -> list[bytes]:
-        """The images of one figure at one size, one per (format, scale) wanted, in that order:
-        from a single plot when they are one SVG at scale 1 and PNGs, else one plot each."""
-        pngs = [scale for fmt, scale in wanted if fmt == "png"]
-        if sorted(wanted) != sorted([("svg", 1)] + [("png", s) for s in pngs]) or not pngs:
-            return [await self._one(figure, width, height, fmt, scale) for fmt, scale in wanted]
+        """The images of one figure plotted at one size, one per Wanted, in that order: from a
+        single plot when each set of colours wants at most one SVG (at scale 1) and any PNGs,
+        else one plot of each image's own figure."""
+        variants: dict[tuple[tuple[str, str], ...], dict[str, Any]] = {}
+        for fmt, scale, colours, _ in wanted:
+            variant = variants.setdefault(
+                colours, {"colours": [list(c) for c in colours], "svg": 0, "pngScales": []}
+            )
+            if fmt == "png":
+                variant["pngScales"].append(scale)
+            else:
+                variant["svg"] += 1 if (fmt, scale) == ("svg", 1) else 2
+        if any(variant["svg"] > 1 for variant in variants.values()):
+            return [await self._one(own, width, height, fmt, scale) for fmt, scale, _, own in wanted]
         try:
             tab = await self._kaleido._get_kaleido_tab()
             js_context = tab._current_js_id
         except AttributeError:  # a kaleido without these hooks: one plot per image
-            return [await self._one(figure, width, height, fmt, scale) for fmt, scale in wanted]
+            return [await self._one(own, width, height, fmt, scale) for fmt, scale, _, own in wanted]
         try:
+            sent = [{"colours": v["colours"], "pngScales": v["pngScales"]} for v in variants.values()]
             drawn = await asyncio.wait_for(
-                self._run(tab.tab, js_context, figure, width, height, pngs), self.timeout
+                self._run(tab.tab, js_context, figure, width, height, sent), self.timeout
             )
         finally:
             await self._kaleido._return_kaleido_tab(tab)
-        by_png = iter(base64.b64decode(png) for png in drawn["pngs"])
-        return [drawn["svg"].encode("utf-8") if fmt == "svg" else next(by_png) for fmt, _ in wanted]
+        by_colours = dict(zip(variants, drawn, strict=True))
+        pngs = {
+            colours: iter(base64.b64decode(png) for png in one["pngs"]) for colours, one in by_colours.items()
+        }
+        return [
+            by_colours[colours]["svg"].encode("utf-8") if fmt == "svg" else next(pngs[colours])
+            for fmt, _, colours, _ in wanted
+        ]
 
     async def _one(self, figure: dict[str, Any], width: int, height: int, fmt: str, scale: float) -> bytes:
         opts = {"format": fmt, "width": width, "height": height, "scale": scale}
@@ -112,11 +143,16 @@ class ImageSession:
 
     @staticmethod
     async def _run(
-        tab: Any, js_context: int, figure: dict[str, Any], width: int, height: int, pngs: list[float]
-    ) -> dict[str, Any]:
+        tab: Any,
+        js_context: int,
+        figure: dict[str, Any],
+        width: int,
+        height: int,
+        variants: list[dict[str, Any]],
+    ) -> list[dict[str, Any]]:
         from kaleido._kaleido_tab._devtools_utils import exec_js_fn
 
-        response = await exec_js_fn(tab, js_context, DRAW_JS, figure, width, height, pngs)
+        response = await exec_js_fn(tab, js_context, DRAW_JS, figure, width, height, variants)
         result = response.get("result", {})
         if "error" in response or "exceptionDetails" in result:
             details = response.get("error") or result["exceptionDetails"]

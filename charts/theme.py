@@ -100,7 +100,9 @@ LIGHT = Scheme(
         "product": OKABE_ITO["orange"],
         "conference": OKABE_ITO["reddish_purple"],
         "research": OKABE_ITO["vermillion"],
-        "milestone": "#212121",
+        # Okabe & Ito's black, not the text's #212121: a colour of its own, so that the dark scheme
+        # is this one recoloured role by role (charts/recolour.py) and one plot gives both images.
+        "milestone": OKABE_ITO["black"],
         # Lanes only the layer beyond the articles has; its lane and symbol tell each apart too.
         "regulation": OKABE_ITO["reddish_purple"],
         "export-control": OKABE_ITO["vermillion"],
