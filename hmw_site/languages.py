@@ -193,6 +193,11 @@ class Languages:
         self.skipped = False
         self._inputs: str | None = None
 
+    @property
+    def builds_others(self) -> bool:
+        """This build is the default language's, which builds the other languages after its own."""
+        return self.lang == DEFAULT
+
     def inputs(self, config: MkDocsConfig, charts_written: Path | None) -> str:
         """site_inputs_digest for this build (computed once)."""
         if self._inputs is None:
@@ -281,7 +286,7 @@ class Languages:
         build (site_digest) is copied from that build (build/serve/<lang>) instead of built again;
         every build is kept there for the next save. The default language's own build, done or
         skipped (skip_unchanged), is kept or put back first."""
-        if self.lang != DEFAULT:
+        if not self.builds_others:
             return
         if reuse:
             kept = serve_copy(self.project, DEFAULT)

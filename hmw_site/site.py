@@ -28,7 +28,7 @@ from hmw_site.languages import Languages
 from hmw_site.markdown import page_title, read_pages
 from hmw_site.memo import PageMemo, PageReuse
 from hmw_site.problems import page_problem_markdown
-from hmw_site.segmentation import teach_traditional_words
+from hmw_site.segmentation import start_working_out_forms, teach_traditional_words
 
 log = logging.getLogger("mkdocs.plugins.hmw")
 
@@ -51,6 +51,8 @@ class Site:
         self.generated = GeneratedPages(locale_of(lang), self.datarefs.data) if lang in GENERATED else None
         if self.generated is not None and self.generated.loc.script == "Hant":
             teach_traditional_words()  # its search index cut where the Simplified one is
+        elif self.languages.builds_others and not serving:
+            start_working_out_forms()  # for the Traditional build that comes last
         self.pages: dict[str, str] | None = None
         # Under `mkdocs serve`, the pages rendered by earlier rebuilds (hmw_site/memo.py).
         self.memo = memos.setdefault(lang, PageMemo()) if serving and memos is not None else None

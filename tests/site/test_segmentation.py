@@ -4,13 +4,19 @@
 from __future__ import annotations
 
 import importlib
+import pickle
+import subprocess
 import sys
+from pathlib import Path
 
 import jieba
 import pytest
 
 from charts.traditional import characters
-from hmw_site.segmentation import teach_traditional_words
+from hmw_site import segmentation
+from hmw_site.segmentation import Lesson, lesson, teach_traditional_words
+
+PROJECT = Path(__file__).resolve().parents[2]
 
 SENTENCES = ["带 ? 的属于存疑，即未经证实或有争议的说法", "幻觉与检索增强生成", "开源软件的参数"]
 
@@ -34,3 +40,44 @@ def test_the_words_are_taught_once_though_serve_imports_the_module_afresh(monkey
     monkeypatch.setattr(jieba, "add_word", lambda word, *args, **kwargs: taught.append(word))
     fresh.teach_traditional_words()
     assert taught == []
+
+
+def a_dictionary(folder: Path) -> jieba.Tokenizer:
+    """A small jieba dictionary, loaded: a word whose forms differ by character and in Taiwan's
+    words (软件: 軟件, 軟體), one written the same in both scripts, and a Traditional word it has
+    already (its form is taught its Simplified word's frequency)."""
+    path = folder / "dict.txt"
+    path.write_text("软件 30 n\n属于 200 v\n大 500 a\n屬於 7 v\n", encoding="utf-8")
+    tokenizer = jieba.Tokenizer(str(path))
+    tokenizer.tmp_dir = str(folder)  # its cache, too, stays in the test's folder
+    tokenizer.initialize()
+    return tokenizer
+
+
+def test_a_lesson_teaches_what_adding_each_form_as_a_word_does(tmp_path: Path):
+    """Lesson.teach is jieba.add_word for every form at once: the same dictionary, the same total."""
+    taught, added = a_dictionary(tmp_path), a_dictionary(tmp_path)
+    lesson(dict(taught.FREQ)).teach(taught)
+    for form, count in segmentation.traditional_forms(dict(added.FREQ)):
+        added.add_word(form, count)
+    assert list(taught.FREQ.items()) == list(added.FREQ.items())
+    assert taught.total == added.total
+    assert taught.FREQ["屬於"] == 200 and taught.FREQ["軟件"] == taught.FREQ["軟體"] == 30
+    assert taught.FREQ["軟"] == 0  # a prefix, for jieba's lookups
+    assert taught.FREQ["大"] == 500 and taught.FREQ["软件"] == 30  # the Simplified words stay
+
+
+def test_the_helper_process_works_out_the_lesson_a_build_would():
+    """A build of the whole site starts `python -m hmw_site.segmentation` as it begins, and its
+    Traditional part takes the lesson from it instead of working it out (about 1.5 s)."""
+    frequencies, _ = jieba.Tokenizer.gen_pfdict(jieba.dt.get_dict_file())
+    sent = subprocess.run(
+        [sys.executable, "-m", "hmw_site.segmentation"], cwd=PROJECT, capture_output=True, check=True
+    ).stdout
+    assert Lesson(*pickle.loads(sent)) == lesson(frequencies)
+
+
+@pytest.mark.parametrize("script", ["raise SystemExit(3)", "print('not a lesson')"])
+def test_a_helper_that_fails_sends_no_lesson(script: str):
+    """The Traditional build then works the lesson out itself (teach_traditional_words)."""
+    assert segmentation.FormsHelper((sys.executable, "-c", script)).lesson() is None
