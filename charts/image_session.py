@@ -6,14 +6,16 @@ a figure once and takes both from that plot, as Plotly.toImage does inside: the 
 serialised (Plotly.Snapshot.toSVG), the PNG that same SVG rasterised (Plotly.Snapshot.svgToImg).
 Each PNG is byte-identical to kaleido's own, each SVG the same document up to plotly's random ids
 (which differ between any two runs anyway); a cold export takes about a tenth less browser time.
+The same plot gives the dark images too when the dark figure is the light one recoloured: its SVG
+with the colours swapped (charts/recolour.py), and the PNG that SVG rasterised.
 
 It also keeps each tab's page loaded from one image to the next (kaleido reloads it, which parses
 plotly.js again: 40 % of a cold export). Each image is drawn into a graph div of its own, purged
 afterwards, so nothing carries over (PNGs are byte-identical with and without the reload).
 
 Both lean on kaleido's private hooks (a tab from its queue, the tab's JavaScript context). Should a
-kaleido release rename them, each image is made by kaleido's public ``calc_fig`` instead: slower,
-not wrong.
+kaleido release rename them, each image is made by kaleido's public ``calc_fig`` from its own
+figure instead: slower, not wrong.
 """
 
 from __future__ import annotations

@@ -37,10 +37,17 @@ def kaleido_images(jobs: list[ImageJob]) -> list[bytes]:
     return asyncio.run(run())
 
 
+RANDOM_ID = re.compile(r"(?<=[a-z-])[0-9a-f]{6}(?![0-9a-f])")  # clip7f3a2bxy, trace82075f, p3ed3b4-53802f
+
+
 def without_random_ids(svg: bytes) -> str:
-    """plotly names clip paths and patterns with random hex ids, different on every draw."""
-    text = svg.decode("utf-8")
-    return re.sub(r"[0-9a-f]{6}(?=xy|x\b|y\b|\"|-|'|\))", "ID", text)
+    """plotly names clip paths, traces and patterns with random hex ids, different on every draw
+    (and a pattern's with a hash of its colours): each becomes ID<n>, n counting them in the order
+    they first appear, so two plots of one figure compare equal."""
+    named: dict[str, str] = {}
+    return RANDOM_ID.sub(
+        lambda found: named.setdefault(found.group(0), f"ID{len(named)}"), svg.decode("utf-8")
+    )
 
 
 def test_a_figures_png_and_svg_at_one_size_form_one_drawing_and_others_do_not(tmp_path):
