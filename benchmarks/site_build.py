@@ -15,9 +15,9 @@ the median of the runs is reported:
     unchanged  the chart folder of the previous run kept too: the chart pipeline has nothing to do.
 
 With the cold runs it prints their CPU seconds by part (devtools/cpu_use.py: the build's main
-thread, its other threads, the image worker, the browser; on Linux) and their total over the
-machine's cores: a first build keeps both cores busy, so that total bounds its wall time from below,
-and only work taken off the busier side shortens it.
+thread, its other threads, the search helper, the image worker, the browser; on Linux) and their
+total over the machine's cores: a first build keeps both cores busy, so that total bounds its wall
+time from below, and only work taken off the busier side shortens it.
 
 Earlier versions of this script reported the best of N runs, on the project's image cache unless
 `--cold`, with jieba's dictionary cache (in /tmp) always warm: that is why it said 13.5 s where a

@@ -19,7 +19,7 @@ from types import TracebackType
 PROC = Path("/proc")
 TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 # The parts, in the order they are reported.
-PARTS = ("build main thread", "build other threads", "image worker", "browser")
+PARTS = ("build main thread", "build other threads", "search helper", "image worker", "browser")
 
 
 def _read(path: Path) -> str | None:
@@ -100,6 +100,8 @@ class CpuUse:
                 tid = int(task.name)
                 if pid in builds:
                     part = "build main thread" if tid == pid else "build other threads"
+                elif "search_cuts" in command:
+                    part = "search helper"
                 elif "image_worker" in command:
                     part = "image worker"
                 elif "chrom" in command:

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from charts import digest
 from charts.i18n import GENERATED
 from charts.locale import locale_of
+from hmw_site import search_cuts
 from hmw_site.charts import ChartPages, add_anchor_ids
 from hmw_site.datarefs import DataRefs
 from hmw_site.generated import GeneratedPages
@@ -28,7 +29,7 @@ from hmw_site.languages import Languages
 from hmw_site.markdown import page_title, read_pages
 from hmw_site.memo import PageMemo, PageReuse
 from hmw_site.problems import page_problem_markdown
-from hmw_site.segmentation import start_working_out_forms, teach_traditional_words
+from hmw_site.segmentation import teach_traditional_words
 
 log = logging.getLogger("mkdocs.plugins.hmw")
 
@@ -49,10 +50,13 @@ class Site:
         self.glossary = GlossaryPages(self.languages.project, lang)
         # A generated language's pages: its source language's, converted as they are read.
         self.generated = GeneratedPages(locale_of(lang), self.datarefs.data) if lang in GENERATED else None
-        if self.generated is not None and self.generated.loc.script == "Hant":
-            teach_traditional_words()  # its search index cut where the Simplified one is
-        elif self.languages.builds_others and not serving:
-            start_working_out_forms()  # for the Traditional build that comes last
+        # A whole-site build cuts its search indexes' Chinese in a helper process (hmw_site/search_cuts.py);
+        # a Traditional index is cut where its Simplified source is (hmw_site/segmentation.py).
+        traditional = self.generated is not None and self.generated.loc.script == "Hant"
+        if self.languages.builds_others and not serving:
+            search_cuts.start()
+        if not search_cuts.cut_in_helper(config.plugins, traditional=traditional) and traditional:
+            teach_traditional_words()
         self.pages: dict[str, str] | None = None
         # Under `mkdocs serve`, the pages rendered by earlier rebuilds (hmw_site/memo.py).
         self.memo = memos.setdefault(lang, PageMemo()) if serving and memos is not None else None
@@ -151,4 +155,6 @@ class Site:
         with self.reported_while_serving():
             self.datarefs.check_links()
         self.languages.build_others(config, self.charts.written, reuse=self.serving)
+        if self.languages.builds_others:
+            search_cuts.finish()  # every language's search index is written
         self.charts.finish()  # the chart files join every language's site last

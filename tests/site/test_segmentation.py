@@ -4,8 +4,6 @@
 from __future__ import annotations
 
 import importlib
-import pickle
-import subprocess
 import sys
 from pathlib import Path
 
@@ -14,9 +12,7 @@ import pytest
 
 from charts.traditional import characters
 from hmw_site import segmentation
-from hmw_site.segmentation import Lesson, lesson, teach_traditional_words
-
-PROJECT = Path(__file__).resolve().parents[2]
+from hmw_site.segmentation import lesson, teach_traditional_words
 
 SENTENCES = ["带 ? 的属于存疑，即未经证实或有争议的说法", "幻觉与检索增强生成", "开源软件的参数"]
 
@@ -65,19 +61,3 @@ def test_a_lesson_teaches_what_adding_each_form_as_a_word_does(tmp_path: Path):
     assert taught.FREQ["屬於"] == 200 and taught.FREQ["軟件"] == taught.FREQ["軟體"] == 30
     assert taught.FREQ["軟"] == 0  # a prefix, for jieba's lookups
     assert taught.FREQ["大"] == 500 and taught.FREQ["软件"] == 30  # the Simplified words stay
-
-
-def test_the_helper_process_works_out_the_lesson_a_build_would():
-    """A build of the whole site starts `python -m hmw_site.segmentation` as it begins, and its
-    Traditional part takes the lesson from it instead of working it out (about 1.5 s)."""
-    frequencies, _ = jieba.Tokenizer.gen_pfdict(jieba.dt.get_dict_file())
-    sent = subprocess.run(
-        [sys.executable, "-m", "hmw_site.segmentation"], cwd=PROJECT, capture_output=True, check=True
-    ).stdout
-    assert Lesson(*pickle.loads(sent)) == lesson(frequencies)
-
-
-@pytest.mark.parametrize("script", ["raise SystemExit(3)", "print('not a lesson')"])
-def test_a_helper_that_fails_sends_no_lesson(script: str):
-    """The Traditional build then works the lesson out itself (teach_traditional_words)."""
-    assert segmentation.FormsHelper((sys.executable, "-c", script)).lesson() is None

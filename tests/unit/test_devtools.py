@@ -69,22 +69,25 @@ def test_the_tests_and_the_benchmarks_build_the_site_with_the_one_build_site():
 
 
 # A stand-in for a build: run as `build.py mkdocs`, a process that keeps its main thread busy for
-# 0.8 s and another thread for 0.4 s, and runs itself as `build.py charts.image_worker`, busy 0.4 s.
+# 0.8 s and another thread for 0.4 s, and runs itself as `build.py charts.image_worker`, busy 0.4 s,
+# and as `build.py hmw_site.search_cuts`, busy 0.3 s.
 BUSY_BUILD = r"""
 import subprocess, sys, threading, time
 def busy(seconds):
     start = time.thread_time()
     while time.thread_time() - start < seconds:
         pass
-if sys.argv[1] == "charts.image_worker":
-    busy(0.4)
+if sys.argv[1] != "mkdocs":
+    busy(0.4 if sys.argv[1] == "charts.image_worker" else 0.3)
     sys.exit()
 worker = subprocess.Popen([sys.executable, __file__, "charts.image_worker"])
+helper = subprocess.Popen([sys.executable, __file__, "hmw_site.search_cuts"])
 other = threading.Thread(target=busy, args=(0.4,))
 other.start()
 busy(0.8)
 other.join()
 worker.wait()
+helper.wait()
 time.sleep(0.3)  # the sampler sees everyone's final figures
 """
 
@@ -99,4 +102,5 @@ def test_a_builds_cpu_time_is_told_apart_by_part(tmp_path):
     assert 0.5 <= use.parts["build main thread"] <= 1.5
     assert 0.2 <= use.parts["build other threads"] <= 1.0
     assert 0.2 <= use.parts["image worker"] <= 1.0
+    assert 0.15 <= use.parts["search helper"] <= 0.9
     assert use.parts["browser"] == 0
