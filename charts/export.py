@@ -137,9 +137,8 @@ def _kaleido_version() -> str:
 
 
 HOVER_KEYS = frozenset({"hovertext", "hovertemplate", "hoverlabel", "meta"})
-# What a static image never draws: the hover texts and their styling (`meta` stays: a text
-# template may print it). Left out of the cache key, so editing a hover-only note in the data does
-# not export the same pixels again.
+# NOT_DRAWN (charts/recolour.py) is left out of the cache key, so editing a hover-only note in the
+# data does not export the same pixels again.
 
 
 def _without_keys(value: Any, keys: frozenset[str]) -> Any:

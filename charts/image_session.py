@@ -23,6 +23,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -105,26 +106,23 @@ class ImageSession:
         self, figure: dict[str, Any], width: int, height: int, wanted: Sequence[Wanted]
     ) -> list[bytes]:
         """The images of one figure plotted at one size, one per Wanted, in that order: from a
-        single plot when each set of colours wants at most one SVG (at scale 1) and any PNGs,
+        single plot when, for each set of colours, they are at most one SVG (at scale 1) and PNGs,
         else one plot of each image's own figure."""
-        variants: dict[tuple[tuple[str, str], ...], dict[str, Any]] = {}
-        for fmt, scale, colours, _ in wanted:
-            variant = variants.setdefault(
-                colours, {"colours": [list(c) for c in colours], "svg": 0, "pngScales": []}
-            )
-            if fmt == "png":
-                variant["pngScales"].append(scale)
-            else:
-                variant["svg"] += 1 if (fmt, scale) == ("svg", 1) else 2
-        if any(variant["svg"] > 1 for variant in variants.values()):
+        svgs = Counter(colours for fmt, _, colours, _ in wanted if fmt == "svg")
+        if max(svgs.values(), default=0) > 1 or any(
+            (fmt, scale) != ("svg", 1) and fmt != "png" for fmt, scale, _, _ in wanted
+        ):
             return [await self._one(own, width, height, fmt, scale) for fmt, scale, _, own in wanted]
+        variants: dict[tuple[tuple[str, str], ...], list[float]] = {}  # colours -> PNG scales
+        for fmt, scale, colours, _ in wanted:
+            variants.setdefault(colours, []).extend([scale] if fmt == "png" else [])
         try:
             tab = await self._kaleido._get_kaleido_tab()
             js_context = tab._current_js_id
         except AttributeError:  # a kaleido without these hooks: one plot per image
             return [await self._one(own, width, height, fmt, scale) for fmt, scale, _, own in wanted]
         try:
-            sent = [{"colours": v["colours"], "pngScales": v["pngScales"]} for v in variants.values()]
+            sent = [{"colours": colours, "pngScales": scales} for colours, scales in variants.items()]
             drawn = await asyncio.wait_for(
                 self._run(tab.tab, js_context, figure, width, height, sent), self.timeout
             )

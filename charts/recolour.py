@@ -22,8 +22,8 @@ import re
 from typing import Any
 
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b|rgba?\([^()]*\)")
-# What never reaches an image: hover labels show only in the browser (charts/export.py keys images
-# without them too).
+# What a static image never draws: the hover texts and their styling (`meta` stays: a text template
+# may print it). Neither a recolouring nor an image's cache key (charts/export.py) looks at them.
 NOT_DRAWN = frozenset({"hovertext", "hovertemplate", "hoverlabel", "hoverinfo"})
 Colours = tuple[tuple[str, str], ...]  # (light, dark) as the SVG writes them, sorted
 

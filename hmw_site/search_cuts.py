@@ -154,10 +154,12 @@ _helper: CuttingHelper | None = None
 
 
 def start() -> None:
-    """Start the helper for this process's builds (the default language's build runs the others)."""
+    """Start a helper for the builds to come (the default language's build runs the others). One
+    left by a build that failed is told to end: it may have learnt the Traditional forms."""
     global _helper
-    if _helper is None:
-        _helper = CuttingHelper()
+    if _helper is not None:
+        _helper.close()
+    _helper = CuttingHelper()
 
 
 def cut_in_helper(plugins: Any, *, traditional: bool) -> bool:
