@@ -47,6 +47,9 @@ def build_site(
         "SITE_URL": site_url,
         "HMW_CHARTS_DIR": str(charts_dir),
         "NO_MKDOCS_2_WARNING": "1",
+        # The project's own code first: the virtualenv's editable install names the checkout it was
+        # made in, so a git worktree or a copy would otherwise build with that checkout's code.
+        "PYTHONPATH": os.pathsep.join([str(project), *filter(None, [os.environ.get("PYTHONPATH")])]),
     }
     if image_cache is not None:
         env["HMW_IMAGE_CACHE"] = str(image_cache)

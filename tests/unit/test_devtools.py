@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -36,18 +37,19 @@ def _fake_mkdocs(tmp_path: Path, body: str) -> Path:
 
 def test_the_site_build_runs_mkdocs_strictly_with_its_folders_and_address(tmp_path, monkeypatch):
     record = tmp_path / "record"
-    body = f'echo "$PWD|$*|$SITE_URL|$HMW_CHARTS_DIR|$HMW_IMAGE_CACHE|$BROWSER_PATH" > {record}'
+    body = f'echo "$PWD|$*|$SITE_URL|$HMW_CHARTS_DIR|$HMW_IMAGE_CACHE|$BROWSER_PATH|$PYTHONPATH" > {record}'
     monkeypatch.setattr(site_build, "MKDOCS", _fake_mkdocs(tmp_path, body))
     monkeypatch.delenv("BROWSER_PATH", raising=False)
     seconds = site_build.build_site(
         tmp_path / "site", tmp_path / "charts", "http://127.0.0.1:9/", image_cache=tmp_path / "images"
     )
     assert seconds >= 0
-    cwd, args, url, charts, images, browser = record.read_text().strip().split("|")
+    cwd, args, url, charts, images, browser, path = record.read_text().strip().split("|")
     assert Path(cwd) == PROJECT and args == f"build --strict --site-dir {tmp_path / 'site'}"
     assert (url, charts) == ("http://127.0.0.1:9/", str(tmp_path / "charts"))
     assert images == str(tmp_path / "images")
     assert browser == chromium.CHROMIUM
+    assert path.split(os.pathsep)[0] == str(PROJECT), "the project's own code, not the editable install's"
 
 
 def test_a_failed_or_stuck_site_build_says_so_with_mkdocs_output(tmp_path, monkeypatch):
