@@ -38,6 +38,17 @@ def atomic_write(path: Path | str, data: bytes | str) -> None:
         raise
 
 
+def link_or_copy(source: Path | str, target: Path | str) -> None:
+    """target as a hard link to source where the file system allows, else a copy. An existing
+    target is removed first: never written through, it may be a link into another copy."""
+    if os.path.lexists(target):
+        os.remove(target)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def _copy_tree(source: Path, target: Path) -> None:
     """Carry the previous output over cheaply: hard links where possible, copies otherwise."""
 

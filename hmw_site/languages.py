@@ -10,7 +10,6 @@ them as they are read; it keeps no page of its own.
 from __future__ import annotations
 
 import logging
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -25,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from charts import digest
-from charts.files import atomic_write, swap_dir
+from charts.files import atomic_write, link_or_copy, swap_dir
 from charts.i18n import ALL_LANGS, DEFAULT_LANG, GENERATED, strings_under
 from charts.locale import locale_of
 from charts.records import TABLE_NAMES
@@ -38,6 +37,8 @@ from hmw_site.generated import converted_config
 SHARED_ROOT = "hmw_shared_root"
 # config.extra key naming the folder where the default language's build wrote every language's charts.
 CHARTS_WRITTEN = "hmw_charts_written"
+# Set for the builds build_others runs: the default language's build checked data/ a moment ago.
+DATA_CHECKED = "hmw_data_checked"
 # config.extra key: the chart folder's write still under way (hmw_site/pending_charts.py), if any.
 CHARTS_PENDING = "hmw_charts_pending"
 
@@ -317,6 +318,7 @@ class Languages:
             # Assets both languages use (plotly.js) are served once, from this site's root; the other
             # language points at them ("../" from site/en/) instead of copying them again.
             other.extra[SHARED_ROOT] = "../" * info["prefix"].count("/")
+            other.extra[DATA_CHECKED] = True
             if charts_written is not None:
                 other.extra[CHARTS_WRITTEN] = str(charts_written)
                 other.extra[CHARTS_PENDING] = config.extra.get(CHARTS_PENDING)
@@ -423,15 +425,6 @@ def kept_digest(kept: Path) -> str | None:
         return None
 
 
-def _link_or_copy(source: str, target: str) -> None:
-    if os.path.lexists(target):
-        os.remove(target)  # never write through a link into the kept copy
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
 def copy_site(source: Path, target: Path) -> None:
     """A kept site into the served folder (hard links where possible: the builds never write into
     an existing file, they clean their folder first), without its digest. What a skipped build
@@ -439,7 +432,7 @@ def copy_site(source: Path, target: Path) -> None:
     shutil.copytree(
         source,
         target,
-        copy_function=_link_or_copy,
+        copy_function=link_or_copy,
         ignore=shutil.ignore_patterns(KEPT_DIGEST),
         dirs_exist_ok=True,
     )
@@ -452,5 +445,5 @@ def keep_site(site_dir: Path, kept: Path, key: str) -> None:
         return
     with swap_dir(kept) as tmp:
         shutil.rmtree(tmp)
-        shutil.copytree(site_dir, tmp, copy_function=_link_or_copy)
+        shutil.copytree(site_dir, tmp, copy_function=link_or_copy)
         atomic_write(tmp / KEPT_DIGEST, key)

@@ -84,7 +84,8 @@ class HmwPlugin(BasePlugin):
         data_error = importlib.import_module("charts.records").DataError
         data_dir = Path(config.config_file_path).resolve().parent / "data"
         try:
-            importlib.import_module("charts.datacheck").check_data(data_dir)
+            if not config.extra.get(importlib.import_module("hmw_site.languages").DATA_CHECKED):
+                importlib.import_module("charts.datacheck").check_data(data_dir)
             self.site: Any = importlib.import_module("hmw_site.site").Site(
                 config, serving=serving, memos=HmwPlugin.memos
             )
