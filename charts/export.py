@@ -33,7 +33,7 @@ from typing import Any
 
 import plotly
 
-from charts import plotly_js
+from charts import image_session, plotly_js
 from charts.files import atomic_write
 from charts.image_session import ImageSession
 from charts.recolour import NOT_DRAWN, Colours
@@ -98,7 +98,8 @@ class ImageJob:
                 "width": self.width,
                 "height": self.height,
                 "scale": self.scale,
-                **({"recoloured": list(self.colours)} if self.colours else {}),
+                # A recoloured image also depends on the script that swaps its colours.
+                **({"recoloured": list(self.colours), "by": _swap_script()} if self.colours else {}),
                 "kaleido": _kaleido_version(),
                 "plotly": plotly.__version__,
             },
@@ -128,6 +129,11 @@ class ExportResult:
     @property
     def complete(self) -> bool:
         return not self.skipped
+
+
+@functools.cache
+def _swap_script() -> str:
+    return hashlib.sha256(image_session.DRAW_JS.encode("utf-8")).hexdigest()[:16]
 
 
 def _kaleido_version() -> str:

@@ -12,8 +12,8 @@ stand for one dark colour everywhere (a translucent one with its opacity: a band
 and 9 % in dark). What never reaches an image (hover labels) is not compared. Colours written
 inside a label's HTML (``<span style='color:#5f5f5f'>``) reach the SVG as written, and are swapped
 as written. Anything else gives None, and the dark figure is plotted itself.
-tests/browser/test_recolour.py checks, chart by chart, that the recoloured SVG is the one the dark
-figure's own plot gives.
+tests/charts/test_recolour.py checks, chart by chart, that the recoloured SVG is the one the dark
+figure's own plot gives; the swap itself is done in the browser (DRAW_JS in charts/image_session.py).
 """
 
 from __future__ import annotations
@@ -33,23 +33,36 @@ class NotARecolouring(Exception):
 
 
 def _rgb_and_alpha(colour: str) -> tuple[str, float]:
-    """A colour as plotly's SVG writes it: ``rgb(r, g, b)``, and its opacity."""
-    if colour.startswith("#"):
-        digits = colour[1:] if len(colour) == 7 else "".join(c * 2 for c in colour[1:])
-        return f"rgb({', '.join(str(int(digits[i : i + 2], 16)) for i in (0, 2, 4))})", 1.0
-    values = [v.strip() for v in colour[colour.index("(") + 1 : -1].split(",")]
-    return f"rgb({', '.join(values[:3])})", float(values[3]) if len(values) == 4 else 1.0
+    """A colour as plotly's SVG writes it: ``rgb(r, g, b)``, and its opacity. A form this does not
+    read (a percentage) is not a recolouring."""
+    try:
+        if colour.startswith("#"):
+            digits = colour[1:] if len(colour) == 7 else "".join(c * 2 for c in colour[1:])
+            return f"rgb({', '.join(str(int(digits[i : i + 2], 16)) for i in (0, 2, 4))})", 1.0
+        values = [v.strip() for v in colour[colour.index("(") + 1 : -1].split(",")]
+        channels = [str(int(v)) for v in values[:3]]
+        return f"rgb({', '.join(channels)})", float(values[3]) if len(values) == 4 else 1.0
+    except ValueError:
+        raise NotARecolouring from None
 
 
-def _svg_swaps(light: str, dark: str) -> list[tuple[str, str]]:
+def _js_number(value: float) -> str:
+    """A number as JavaScript prints it (plotly writes opacities so): 0.07, 1, 0."""
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def _svg_swaps(light: tuple[str, float], dark: tuple[str, float]) -> list[tuple[str, str]]:
     """What to swap in the SVG for a colour given as a whole value: its ``rgb(r, g, b)``, or, for
     a translucent one, each of the declarations the SVG writes it as (the colour, then its opacity:
     ``fill: rgb(0, 114, 178); fill-opacity: 0.07``)."""
-    (a, alpha_a), (b, alpha_b) = _rgb_and_alpha(light), _rgb_and_alpha(dark)
-    if alpha_a == alpha_b == 1:
+    (a, alpha_a), (b, alpha_b) = light, dark
+    if alpha_a == 1:
         return [(a, b)]
     return [
-        (f"{prop}: {a}; {prop}-opacity: {alpha_a:g}", f"{prop}: {b}; {prop}-opacity: {alpha_b:g}")
+        (
+            f"{prop}: {a}; {prop}-opacity: {_js_number(alpha_a)}",
+            f"{prop}: {b}; {prop}-opacity: {_js_number(alpha_b)}",
+        )
         for prop in ("fill", "stroke")
     ]
 
@@ -80,25 +93,25 @@ def recolouring(light: dict[str, Any], dark: dict[str, Any]) -> Colours | None:
     """How the light figure's SVG becomes the dark figure's: (light, dark) colour strings to swap,
     as the SVG writes them; None when the figures differ in more than a one-to-one recolouring."""
     found: list[tuple[str, str, bool]] = []
+    whole: dict[tuple[str, float], tuple[str, float]] = {}  # light colour and opacity -> dark
+    inline: dict[str, str] = {}  # a colour in a label's HTML, as written -> dark
     try:
         _pairs(light, dark, found)
+        for a, b, is_whole in found:
+            if not is_whole:
+                if inline.setdefault(a, b) != b:
+                    return None  # one light colour stands for two dark ones
+                continue
+            parsed_a, parsed_b = _rgb_and_alpha(a), _rgb_and_alpha(b)
+            if whole.setdefault(parsed_a, parsed_b) != parsed_b or (parsed_a[1] == 1) != (parsed_b[1] == 1):
+                return None  # two dark ones, or an opaque colour made translucent (or back)
     except NotARecolouring:
         return None
-    swaps: dict[str, str] = {}
-    for a, b, whole in found:
-        for key, value in _svg_swaps(a, b) if whole else [(a, b)]:
+    swaps = dict(inline)
+    for parsed_a, parsed_b in whole.items():
+        for key, value in _svg_swaps(parsed_a, parsed_b):
             if swaps.setdefault(key, value) != value:
-                return None  # one light colour stands for two dark ones
+                return None  # a label's HTML writes a colour as the SVG writes another
     # Colours that stay are swapped for themselves: a translucent black kept as it is must not be
     # taken for the opaque black that becomes yellow.
     return tuple(sorted(swaps.items()))
-
-
-def recolour(svg: str, colours: Colours) -> str:
-    """The SVG with each light colour swapped for its dark one (what the browser does, in Python:
-    for tests and for a session that cannot draw once for both)."""
-    if not colours:
-        return svg
-    swaps = dict(colours)
-    pattern = re.compile("|".join(re.escape(a) for a in sorted(swaps, key=len, reverse=True)))
-    return pattern.sub(lambda match: swaps[match.group(0)], svg)

@@ -70,7 +70,8 @@ class HmwPlugin(BasePlugin):
     memos: ClassVar[dict[str, Any]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Check every file of data/ first, then set up the build. A problem in data/ fails
+        """Check every file of data/ first (the default language's build does: the builds it runs
+        for the other languages follow at once), then set up the build. A problem in data/ fails
         `mkdocs build` with the list of problems (no traceback); under `mkdocs serve` it is shown
         in the browser instead (hmw_site/problems.py), and the site comes back once it is fixed."""
         HmwPlugin.code_time = forget_changed_code(HmwPlugin.code_time)
@@ -97,6 +98,7 @@ class HmwPlugin(BasePlugin):
         return config
 
     def on_build_error(self, *, error: Exception) -> None:
+        importlib.import_module("hmw_site.search_cuts").finish()  # no later build may use its helper
         site = getattr(self, "site", None)
         if site is not None and hasattr(site, "close"):
             site.close()

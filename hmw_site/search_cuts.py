@@ -16,6 +16,7 @@ between rebuilds (hmw_site/memo.py).
 
 from __future__ import annotations
 
+import itertools
 import os
 import pickle
 import queue
@@ -36,8 +37,8 @@ def material_cut(text: str) -> str:
 
 
 def cut_texts(stdin: IO[bytes], stdout: IO[bytes]) -> None:
-    """The helper: cut each text read from stdin, in order, and write each cut to stdout as soon
-    as it is made; learn the Traditional forms when told. Ends with stdin."""
+    """The helper: cut each text read from stdin, in order, and write each cut, numbered, to stdout
+    as soon as it is made; learn the Traditional forms when told. Ends with stdin."""
     import jieba
 
     from hmw_site.segmentation import teach_traditional_words
@@ -47,17 +48,15 @@ def cut_texts(stdin: IO[bytes], stdout: IO[bytes]) -> None:
     # A text met again (a page's title in two sections, a name in two languages) is cut as it was the
     # first time, as the build's own cuts are (hmw_site/memo.py remember_chinese_segmentation).
     cuts: dict[str, str] = {}
-    while True:
+    for number in itertools.count():
         try:
-            message = pickle.load(stdin)
+            while (message := pickle.load(stdin)) is None:
+                teach_traditional_words()
         except EOFError:
             return
-        if message is None:
-            teach_traditional_words()
-            continue
         if message not in cuts:
             cuts[message] = material_cut(message)
-        pickle.dump(cuts[message], stdout, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((number, cuts[message]), stdout, protocol=pickle.HIGHEST_PROTOCOL)
         stdout.flush()
 
 
@@ -72,7 +71,7 @@ class CuttingHelper:
         self.cuts: list[str] = []
         self.sent = 0
         self.traditional = False  # told to learn the Traditional forms
-        self.failed = False
+        self.ended = False  # the helper has gone: no more cuts will come
         self._outbox: queue.SimpleQueue[str | None] = queue.SimpleQueue()
         self._arrived = threading.Condition()
         threading.Thread(target=self._write, name="hmw-cuts-out", daemon=True).start()
@@ -95,9 +94,9 @@ class CuttingHelper:
         self._outbox.put(_END)
 
     def cut_number(self, number: int) -> str | None:
-        """The helper's cut of the text sent as `number`; None once the helper has failed."""
+        """The helper's cut of the text sent as `number`; None when the helper ended without it."""
         with self._arrived:
-            self._arrived.wait_for(lambda: len(self.cuts) > number or self.failed)
+            self._arrived.wait_for(lambda: len(self.cuts) > number or self.ended)
             return self.cuts[number] if len(self.cuts) > number else None
 
     def _write(self) -> None:
@@ -115,15 +114,19 @@ class CuttingHelper:
         stdout = self.process.stdout
         try:
             while True:
-                cut = pickle.load(stdout)  # type: ignore[arg-type]
+                number, cut = pickle.load(stdout)  # type: ignore[arg-type]
+                if number != len(self.cuts):
+                    break  # out of step: trust none of what follows
                 with self._arrived:
                     self.cuts.append(cut)
                     self._arrived.notify_all()
-        except (EOFError, OSError, pickle.UnpicklingError):
+        except (EOFError, OSError, pickle.UnpicklingError, TypeError, ValueError):
             pass
+        if self.process.poll() is None:
+            self.process.kill()
         self.process.wait()
         with self._arrived:
-            self.failed = True  # nothing more will come: a Cut still waiting cuts its own text
+            self.ended = True  # a Cut still waiting cuts its own text
             self._arrived.notify_all()
 
 
@@ -157,27 +160,28 @@ def start() -> None:
     """Start a helper for the builds to come (the default language's build runs the others). One
     left by a build that failed is told to end: it may have learnt the Traditional forms."""
     global _helper
-    if _helper is not None:
-        _helper.close()
-    _helper = CuttingHelper()
+    finish()
+    try:
+        _helper = CuttingHelper()
+    except OSError:  # no helper: the build cuts its own text, as `mkdocs serve` does
+        _helper = None
 
 
 def cut_in_helper(plugins: Any, *, traditional: bool) -> bool:
     """Have this build's search index (Material's search plugin made it before this plugin's
     on_config) send its Chinese to the helper. False when no helper was started."""
-    if _helper is None:
+    indexes = [index for plugin in plugins.values() if (index := getattr(plugin, "search_index", None))]
+    if _helper is None or not indexes:
         return False
     if traditional:
         _helper.learn_traditional_forms()
-    for plugin in plugins.values():
-        index = getattr(plugin, "search_index", None)
-        if index is not None:
-            index._segment_chinese = _helper.cut  # in place of Material's method, for this index only
+    for index in indexes:
+        index._segment_chinese = _helper.cut  # in place of Material's method, for this index only
     return True
 
 
 def finish() -> None:
-    """Every index is written: let the helper end."""
+    """Every index is written (or the build failed): let the helper end."""
     global _helper
     if _helper is not None:
         _helper.close()
@@ -185,8 +189,9 @@ def finish() -> None:
 
 
 if __name__ == "__main__":
+    cuts_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # whatever else prints must not mix with the cuts
     try:
-        cut_texts(sys.stdin.buffer, sys.stdout.buffer)
+        cut_texts(sys.stdin.buffer, cuts_out)
     except BrokenPipeError:  # the build ended (or failed) before reading every cut: no one asks
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         sys.exit(1)

@@ -51,6 +51,7 @@ def test_the_helper_cuts_what_the_build_would_have_cut_in_the_same_order():
     assert str(cuts[-1]) == expected[0]
     assert "\u200b屬於\u200b" in str(cuts[3]), "a Traditional word is cut whole"
     assert helper.process.wait(timeout=30) == 0, "the helper ends once told there is no more"
+    assert len(helper.cuts) == len(cuts), "every cut came from the helper"
 
 
 def test_the_index_is_written_with_each_cuts_string():
@@ -68,4 +69,4 @@ def test_should_the_helper_fail_each_text_is_cut_in_the_build():
     cut = helper.cut(SIMPLIFIED[1])
     helper.close()
     assert str(cut) == material_cut(SIMPLIFIED[1])
-    assert helper.failed
+    assert helper.ended and helper.cuts == []
