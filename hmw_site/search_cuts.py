@@ -116,14 +116,14 @@ class CuttingHelper:
             while True:
                 number, cut = pickle.load(stdout)  # type: ignore[arg-type]
                 if number != len(self.cuts):
-                    break  # out of step: trust none of what follows
+                    raise ValueError("out of step: trust none of what follows")
                 with self._arrived:
                     self.cuts.append(cut)
                     self._arrived.notify_all()
-        except (EOFError, OSError, pickle.UnpicklingError, TypeError, ValueError):
+        except EOFError:  # the helper has ended
             pass
-        if self.process.poll() is None:
-            self.process.kill()
+        except (OSError, pickle.UnpicklingError, TypeError, ValueError):
+            self.process.kill()  # it may be waiting to write what no one will read
         self.process.wait()
         with self._arrived:
             self.ended = True  # a Cut still waiting cuts its own text

@@ -8,6 +8,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from charts.traditional import characters
 from hmw_site.search_cuts import PROJECT, Cut, CuttingHelper, material_cut
 
@@ -64,8 +66,15 @@ def test_the_index_is_written_with_each_cuts_string():
     assert json.loads(written)["docs"][0]["text"] == material_cut("检索增强生成")
 
 
-def test_should_the_helper_fail_each_text_is_cut_in_the_build():
-    helper = CuttingHelper((sys.executable, "-c", "import sys; sys.stdin.read(); sys.exit(3)"))
+@pytest.mark.parametrize(
+    "helper_script",
+    [
+        "import sys; sys.stdin.read(); sys.exit(3)",  # fails
+        "import sys; print('not a cut', flush=True); sys.stdin.read()",  # says something else
+    ],
+)
+def test_should_the_helper_fail_each_text_is_cut_in_the_build(helper_script: str):
+    helper = CuttingHelper((sys.executable, "-c", helper_script))
     cut = helper.cut(SIMPLIFIED[1])
     helper.close()
     assert str(cut) == material_cut(SIMPLIFIED[1])
