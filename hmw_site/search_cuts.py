@@ -65,6 +65,7 @@ class CuttingHelper:
     them, so the build never waits for the pipe), cuts come back (a thread reads them)."""
 
     LEARN = None  # the message that teaches the helper the Traditional forms
+    END: Any = object()  # no more messages (not sent: the writer closes the pipe)
 
     def __init__(self, command: tuple[str, ...] = (sys.executable, "-m", "hmw_site.search_cuts")) -> None:
         self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=PROJECT)
@@ -91,7 +92,7 @@ class CuttingHelper:
 
     def close(self) -> None:
         """No more texts: the helper ends once it has cut those sent."""
-        self._outbox.put(_END)
+        self._outbox.put(self.END)
 
     def cut_number(self, number: int) -> str | None:
         """The helper's cut of the text sent as `number`; None when the helper ended without it."""
@@ -102,7 +103,7 @@ class CuttingHelper:
     def _write(self) -> None:
         stdin = self.process.stdin
         try:
-            while (message := self._outbox.get()) is not _END:
+            while (message := self._outbox.get()) is not self.END:
                 pickle.dump(message, stdin, protocol=pickle.HIGHEST_PROTOCOL)  # type: ignore[arg-type]
                 if self._outbox.empty():
                     stdin.flush()  # type: ignore[union-attr]
@@ -128,9 +129,6 @@ class CuttingHelper:
         with self._arrived:
             self.ended = True  # a Cut still waiting cuts its own text
             self._arrived.notify_all()
-
-
-_END: Any = object()
 
 
 class Cut:
